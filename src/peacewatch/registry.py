@@ -8,6 +8,7 @@ registered exactly like third-party ones would be.
 from __future__ import annotations
 
 import importlib
+import pkgutil
 from collections.abc import Callable
 from typing import Generic, TypeVar
 
@@ -17,10 +18,10 @@ T = TypeVar("T")
 class Registry(Generic[T]):
     """A name -> factory table with a decorator for registration."""
 
-    def __init__(self, kind: str, builtins: tuple[str, ...] = ()) -> None:
+    def __init__(self, kind: str, package: str) -> None:
         self.kind = kind
         self._factories: dict[str, Callable[..., T]] = {}
-        self._builtins = builtins
+        self._package = package
         self._loaded = False
 
     def register(self, name: str) -> Callable[[Callable[..., T]], Callable[..., T]]:
@@ -31,10 +32,12 @@ class Registry(Generic[T]):
         return decorate
 
     def _load_builtins(self) -> None:
+        """Import every module of the component's package: built-ins register on import."""
         if not self._loaded:
             self._loaded = True
-            for module in self._builtins:
-                importlib.import_module(module)
+            package = importlib.import_module(self._package)
+            for info in pkgutil.iter_modules(package.__path__):
+                importlib.import_module(f"{self._package}.{info.name}")
 
     def get(self, name: str) -> Callable[..., T]:
         self._load_builtins()

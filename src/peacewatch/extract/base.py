@@ -19,9 +19,7 @@ class Extractor(Protocol):
     def __call__(self, document: Document) -> list[EventCandidate]: ...
 
 
-extractors: Registry[Extractor] = Registry(
-    "extractor", builtins=("peacewatch.extract.null", "peacewatch.extract.rules")
-)
+extractors: Registry[Extractor] = Registry("extractor", package="peacewatch.extract")
 
 DEFAULT_EXTRACTOR = "rules"
 

@@ -1,0 +1,351 @@
+"""The store interface and its SQL implementation shared by every backend.
+
+All SQL here is portable between DuckDB and PostgreSQL and uses ``?`` placeholders; a backend
+only supplies a DB-API connection and, if needed, rewrites placeholders. Writes happen inside
+``transaction()`` so that an interrupted ingest leaves either all or nothing of a batch.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import date, datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from peacewatch.records import (
+    EVENT_FIELD_NAMES,
+    Document,
+    Event,
+    EventCandidate,
+    Evidence,
+)
+from peacewatch.store import migrations
+
+_DOCUMENT_COLUMNS = (
+    "id", "text", "published", "language", "title", "url", "source", "origin", "fetched_at",
+    "published_from", "near_duplicate_group",
+)
+
+
+def now() -> datetime:
+    """UTC now without tzinfo: both backends store TIMESTAMP without time zone."""
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+class Store:
+    """Documents, candidates, events and their evidence in one SQL database."""
+
+    dialect = "sql"
+
+    def __init__(self, connection: Any) -> None:
+        self._conn = connection
+        self._depth = 0
+        self.migrate()
+
+    # -- plumbing -------------------------------------------------------------------------
+    def _sql(self, sql: str) -> str:
+        return sql
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
+        self._conn.execute(self._sql(sql), list(params))
+
+    def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        rows = [list(r) for r in rows]
+        if rows:
+            self._conn.executemany(self._sql(sql), rows)
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        cursor = self._conn.execute(self._sql(sql), list(params))
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row)) for row in cursor.fetchall()]
+
+    def scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        row = self._conn.execute(self._sql(sql), list(params)).fetchone()
+        return row[0] if row else None
+
+    @contextmanager
+    def transaction(self) -> Iterator[Store]:
+        """Nestable: only the outermost block commits or rolls back."""
+        if self._depth == 0:
+            self._conn.execute("BEGIN TRANSACTION")
+        self._depth += 1
+        try:
+            yield self
+        except BaseException:
+            self._depth -= 1
+            if self._depth == 0:
+                self._conn.execute("ROLLBACK")
+            raise
+        else:
+            self._depth -= 1
+            if self._depth == 0:
+                self._conn.execute("COMMIT")
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- schema ---------------------------------------------------------------------------
+    def migrate(self) -> None:
+        """Apply every component's pending migrations, each in its own transaction."""
+        self.execute(
+            "CREATE TABLE IF NOT EXISTS schema_migrations (component VARCHAR NOT NULL, "
+            "version INTEGER NOT NULL, name VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL, "
+            "PRIMARY KEY (component, version))"
+        )
+        applied = {
+            (r["component"], r["version"])
+            for r in self.query("SELECT component, version FROM schema_migrations")
+        }
+        for module in migrations.schema_modules():
+            migrations.check(module)
+            for migration in module.MIGRATIONS:
+                if (module.COMPONENT, migration.version) in applied:
+                    continue
+                with self.transaction():
+                    for statement in migration.statements:
+                        self.execute(statement)
+                    self.execute(
+                        "INSERT INTO schema_migrations VALUES (?, ?, ?, ?)",
+                        (module.COMPONENT, migration.version, migration.name, now()),
+                    )
+
+    def schema_versions(self) -> dict[str, int]:
+        rows = self.query("SELECT component, MAX(version) AS v FROM schema_migrations GROUP BY component")
+        return {r["component"]: r["v"] for r in rows}
+
+    # -- documents ------------------------------------------------------------------------
+    def existing_documents(self, ids: Sequence[str]) -> set[str]:
+        if not ids:
+            return set()
+        marks = ",".join("?" for _ in ids)
+        return {r["id"] for r in self.query(f"SELECT id FROM documents WHERE id IN ({marks})", ids)}
+
+    def add_documents(self, docs: Sequence[tuple[Document, bytes | None]]) -> None:
+        """Insert new documents with their MinHash signatures; callers skip known ids."""
+        stamp = now()
+        self.executemany(
+            f"INSERT INTO documents ({', '.join(_DOCUMENT_COLUMNS)}, minhash, ingested_at) "
+            f"VALUES ({', '.join('?' for _ in _DOCUMENT_COLUMNS)}, ?, ?)",
+            [[getattr(d, c) for c in _DOCUMENT_COLUMNS] + [sig, stamp] for d, sig in docs],
+        )
+
+    def add_origins(self, pairs: Sequence[tuple[str, str]]) -> None:
+        """Remember every path a document was seen at (re-ingests from new paths add only this)."""
+        if not pairs:
+            return
+        stamp = now()
+        known = {
+            (r["document_id"], r["origin"])
+            for r in self.query(
+                f"SELECT document_id, origin FROM document_origins WHERE document_id IN "
+                f"({','.join('?' for _ in pairs)})",
+                [p[0] for p in pairs],
+            )
+        }
+        fresh = sorted({p for p in pairs if p not in known})
+        self.executemany(
+            "INSERT INTO document_origins VALUES (?, ?, ?)", [(d, o, stamp) for d, o in fresh]
+        )
+
+    def document(self, doc_id: str) -> Document | None:
+        rows = self.query(
+            f"SELECT {', '.join(_DOCUMENT_COLUMNS)} FROM documents WHERE id = ?", (doc_id,)
+        )
+        return Document.from_dict(rows[0]) if rows else None
+
+    def documents(self, limit: int | None = None) -> Iterator[Document]:
+        sql = f"SELECT {', '.join(_DOCUMENT_COLUMNS)} FROM documents ORDER BY published, id"
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        for row in self.query(sql):
+            yield Document.from_dict(row)
+
+    def count(self, table: str) -> int:
+        if not table.isidentifier():
+            raise ValueError(f"bad table name {table!r}")
+        return int(self.scalar(f"SELECT COUNT(*) FROM {table}"))
+
+    def minhash_rows(self) -> list[tuple[str, str | None, bytes]]:
+        rows = self.query(
+            "SELECT id, near_duplicate_group, minhash FROM documents WHERE minhash IS NOT NULL "
+            "ORDER BY ingested_at, id"
+        )
+        return [(r["id"], r["near_duplicate_group"], bytes(r["minhash"])) for r in rows]
+
+    # -- ingest runs and log --------------------------------------------------------------
+    def start_run(self, paths: Sequence[str], extractor: str) -> str:
+        run_id = now().strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
+        with self.transaction():
+            self.execute(
+                "INSERT INTO ingest_runs (run_id, started_at, paths, extractor, status) "
+                "VALUES (?, ?, ?, ?, 'running')",
+                (run_id, now(), json.dumps(list(paths)), extractor),
+            )
+        return run_id
+
+    def finish_run(self, run_id: str, status: str, summary: dict[str, Any]) -> None:
+        with self.transaction():
+            self.execute(
+                "UPDATE ingest_runs SET finished_at = ?, status = ?, summary = ? WHERE run_id = ?",
+                (now(), status, json.dumps(summary), run_id),
+            )
+
+    def log(self, run_id: str, entries: Sequence[tuple[str, str, str | None, str | None]]) -> None:
+        """Append (origin, status, reason, document_id) rows to a run's ingest log."""
+        if not entries:
+            return
+        start = int(self.scalar("SELECT COALESCE(MAX(seq), 0) FROM ingest_log WHERE run_id = ?", (run_id,)))
+        stamp = now()
+        self.executemany(
+            "INSERT INTO ingest_log VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(run_id, start + i + 1, o, s, r, d, stamp) for i, (o, s, r, d) in enumerate(entries)],
+        )
+
+    def ingest_log(self, run_id: str | None = None) -> list[dict[str, Any]]:
+        if run_id is None:
+            return self.query("SELECT * FROM ingest_log ORDER BY logged_at, run_id, seq")
+        return self.query("SELECT * FROM ingest_log WHERE run_id = ? ORDER BY seq", (run_id,))
+
+    def runs(self) -> list[dict[str, Any]]:
+        return self.query("SELECT * FROM ingest_runs ORDER BY started_at")
+
+    # -- candidates -----------------------------------------------------------------------
+    def add_candidates(self, candidates: Sequence[EventCandidate], extractor: str) -> None:
+        stamp = now()
+        self.executemany(
+            "INSERT INTO candidates (candidate_id, doc_id, extractor, event_id, event_date, "
+            "event_type, country, admin1, latitude, longitude, data, created_at) "
+            "VALUES (?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    c.candidate_id, c.doc_id, extractor, c.event_date, c.event_type, c.country,
+                    c.admin1, c.latitude, c.longitude, json.dumps(c.to_dict()), stamp,
+                )
+                for c in candidates
+            ],
+        )
+
+    def candidates(self, where: str = "TRUE", params: Sequence[Any] = ()) -> list[EventCandidate]:
+        rows = self.query(
+            f"SELECT candidate_id, event_id, data FROM candidates WHERE {where} ORDER BY candidate_id",
+            params,
+        )
+        return [EventCandidate.from_dict(json.loads(r["data"])) for r in rows]
+
+    def pending_candidates(self) -> list[EventCandidate]:
+        """Candidates not yet attached to an event (new, or left over by an interrupted run)."""
+        return self.candidates("event_id IS NULL")
+
+    def candidate_events(self, candidate_ids: Sequence[str]) -> dict[str, str | None]:
+        if not candidate_ids:
+            return {}
+        marks = ",".join("?" for _ in candidate_ids)
+        rows = self.query(
+            f"SELECT candidate_id, event_id FROM candidates WHERE candidate_id IN ({marks})",
+            candidate_ids,
+        )
+        return {r["candidate_id"]: r["event_id"] for r in rows}
+
+    def assign_candidates(self, event_id: str | None, candidate_ids: Sequence[str]) -> None:
+        self.executemany(
+            "UPDATE candidates SET event_id = ? WHERE candidate_id = ?",
+            [(event_id, c) for c in candidate_ids],
+        )
+
+    # -- events ---------------------------------------------------------------------------
+    def save_event(self, event: Event, candidates: Sequence[EventCandidate] = ()) -> None:
+        """Insert or replace an event, its evidence, and attach its candidates to it."""
+        stamp = now()
+        existing = self.scalar("SELECT created_at FROM events WHERE event_id = ?", (event.event_id,))
+        event.created_at = event.created_at or existing or stamp
+        event.updated_at = stamp
+        self.execute("DELETE FROM events WHERE event_id = ?", (event.event_id,))
+        self.execute("DELETE FROM evidence WHERE event_id = ?", (event.event_id,))
+        columns = ("event_id", *EVENT_FIELD_NAMES, "sources", "review_state", "created_at", "updated_at", "data")
+        values = [
+            event.event_id,
+            *(getattr(event, name) for name in EVENT_FIELD_NAMES),
+            json.dumps(event.sources),
+            event.review_state,
+            event.created_at,
+            event.updated_at,
+            json.dumps(event.to_dict()),
+        ]
+        self.execute(
+            f"INSERT INTO events ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})",
+            values,
+        )
+        self.executemany(
+            "INSERT INTO evidence VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                (event.event_id, e.document_id or "", None, e.field, e.start, e.end, e.text)
+                for e in event.evidence
+            ],
+        )
+        if candidates:
+            self.assign_candidates(event.event_id, [c.candidate_id for c in candidates])
+
+    def delete_event(self, event_id: str, reason: str, merged_into: str | None = None) -> None:
+        """Remove an event but keep a tombstone so that clients syncing can drop it too."""
+        self.execute("DELETE FROM events WHERE event_id = ?", (event_id,))
+        self.execute("DELETE FROM evidence WHERE event_id = ?", (event_id,))
+        self.execute("DELETE FROM event_tombstones WHERE event_id = ?", (event_id,))
+        self.execute(
+            "INSERT INTO event_tombstones VALUES (?, ?, ?, ?)", (event_id, reason, merged_into, now())
+        )
+
+    def event(self, event_id: str) -> Event | None:
+        rows = self.query("SELECT data FROM events WHERE event_id = ?", (event_id,))
+        return Event.from_dict(json.loads(rows[0]["data"])) if rows else None
+
+    def events(
+        self,
+        where: str = "TRUE",
+        params: Sequence[Any] = (),
+        order: str = "event_date, event_id",
+        limit: int | None = None,
+    ) -> Iterator[Event]:
+        sql = f"SELECT data FROM events WHERE {where} ORDER BY {order}"
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        for row in self.query(sql, params):
+            yield Event.from_dict(json.loads(row["data"]))
+
+    def events_between(self, start: date, end: date) -> list[Event]:
+        """Events dated in [start, end]: the blocking query used by resolution."""
+        return list(self.events("event_date BETWEEN ? AND ?", (start, end)))
+
+    def evidence(self, event_id: str) -> list[Evidence]:
+        rows = self.query(
+            "SELECT document_id, field, start_offset, end_offset, text FROM evidence "
+            "WHERE event_id = ? ORDER BY document_id, start_offset",
+            (event_id,),
+        )
+        return [
+            Evidence(field=r["field"], start=r["start_offset"], end=r["end_offset"], text=r["text"], document_id=r["document_id"])
+            for r in rows
+        ]
+
+    def tombstones(self, since: datetime | None = None) -> list[dict[str, Any]]:
+        if since is None:
+            return self.query("SELECT * FROM event_tombstones ORDER BY deleted_at")
+        return self.query("SELECT * FROM event_tombstones WHERE deleted_at > ? ORDER BY deleted_at", (since,))
+
+
+def open_store(target: str | Path) -> Store:
+    """Open (and migrate) the store named by a file path or a ``postgresql://`` URL."""
+    text = str(target)
+    if text.startswith(("postgresql://", "postgres://")):
+        raise ValueError("the PostgreSQL backend is not built yet; use a DuckDB file path")
+    from peacewatch.store.duckdb import DuckDBStore
+
+    return DuckDBStore(Path(text))

@@ -9,7 +9,7 @@ pending and the next run picks them up.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol
 
 from peacewatch.records import EventCandidate
@@ -22,6 +22,8 @@ class ResolveSummary:
     candidates: int = 0
     new_events: int = 0
     updated_events: int = 0
+    event_ids: list[str] = field(default_factory=list)
+    """Events created or changed, filled in by ``resolve_pending`` whatever the resolver."""
 
 
 class Resolver(Protocol):
@@ -41,4 +43,7 @@ def resolve_pending(store: Store, resolver: Resolver) -> ResolveSummary:
     if not pending:
         return ResolveSummary()
     with store.transaction():
-        return resolver(store, pending)
+        summary = resolver(store, pending)
+        touched = store.candidate_events([c.candidate_id for c in pending])
+    summary.event_ids = sorted({e for e in touched.values() if e})
+    return summary

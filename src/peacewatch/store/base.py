@@ -162,6 +162,17 @@ class Store:
         )
         return Document.from_dict(rows[0]) if rows else None
 
+    def document_meta(self, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+        """Outlet, date, language, title and url of documents, without their text."""
+        if not ids:
+            return {}
+        marks = ",".join("?" for _ in ids)
+        rows = self.query(
+            f"SELECT id, source, published, language, title, url, origin FROM documents WHERE id IN ({marks})",
+            list(ids),
+        )
+        return {r["id"]: r for r in rows}
+
     def documents(self, limit: int | None = None) -> Iterator[Document]:
         sql = f"SELECT {', '.join(_DOCUMENT_COLUMNS)} FROM documents ORDER BY published, id"
         if limit is not None:

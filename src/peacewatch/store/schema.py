@@ -56,4 +56,16 @@ MIGRATIONS = [
                 deleted_at TIMESTAMP NOT NULL)""",
         ),
     ),
+    Migration(
+        2,
+        "machine output kept apart from analyst reviews",
+        (
+            "ALTER TABLE events ADD COLUMN machine VARCHAR",
+            """CREATE TABLE reviews (
+                review_id VARCHAR PRIMARY KEY, event_id VARCHAR NOT NULL, reviewer VARCHAR NOT NULL,
+                reviewed_at TIMESTAMP NOT NULL, action VARCHAR NOT NULL, field VARCHAR, before VARCHAR,
+                after VARCHAR, reason VARCHAR NOT NULL, reverted_by VARCHAR)""",
+            "CREATE INDEX reviews_event ON reviews (event_id)",
+        ),
+    ),
 ]

@@ -1,0 +1,811 @@
+"""Casualty figures (killed, injured, abducted, missing, arrested) in English and French reports.
+
+Rule-based on purpose: a toll is a short, formulaic phrase ("12 people were killed", "killing
+three soldiers", "10 morts (8 soldats, 2 assaillants)", "plus d'une centaine de blessés"), and
+rules keep every figure's qualifier and victims together with its exact span. Each keyword is
+read either to its left (passive participles, nouns: "three soldiers were killed", "12 dead")
+or to its right (active verbs: "killing 12", "ont tué deux casques bleus"), then along
+coordinations ("two soldiers and a civilian") and breakdowns ("dont", "including", "(...)").
+
+``total`` turns the figures of one text into the one toll it states, without adding a total to
+its own breakdown or two reports of the same deaths.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from peacewatch.nlp.numbers import approximate_words, fold, number_words, parse_digits, parse_number_words
+
+KINDS = ("killed", "injured", "abducted", "missing", "arrested")
+
+
+@dataclass(slots=True)
+class CasualtyMention:
+    """One stated figure: how many, of what kind, who, and how precise the text is about it."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    value: int
+    qualifier: str = "exact"
+    victims: str = ""
+    explicit_zero: bool = False
+    breakdown: bool = False
+    """This figure details a total stated just before ("10 morts (8 soldats, 2 assaillants)")."""
+    additional: bool = False
+    """The text marks it as adding to earlier figures ("also", "another", "cinq autres")."""
+    sentence: int = 0
+    """Index of the sentence it is in, so that ``total`` can tell restatements from additions."""
+
+
+@dataclass(slots=True)
+class _Token:
+    norm: str
+    start: int
+    end: int
+    digit: bool
+
+
+_TOKEN = re.compile(
+    r"\d{1,3}(?:,\d{3})+(?!\d)"
+    r"|\d{1,3}(?:[\u00a0\u202f]\d{3})+(?!\d)"
+    r"|\d+"
+    r"|(?:qu|[a-z])'(?=\w)"
+    r"|[^\W\d_]+(?:-[^\W\d_]+)*"
+    r"|[^\w\s]"
+)
+_FR_SPACE_THOUSANDS = re.compile(r"\d{1,3}(?: \d{3})+(?!\d)")
+
+
+def _tokenize(folded: str, language: str | None) -> list[_Token]:
+    tokens: list[_Token] = []
+    pos = 0
+    while pos < len(folded):
+        if folded[pos].isspace():
+            pos += 1
+            continue
+        match = None
+        if language != "en" and folded[pos].isdigit():
+            match = _FR_SPACE_THOUSANDS.match(folded, pos)
+        if match is None:
+            match = _TOKEN.match(folded, pos)
+        if match is None:
+            pos += 1
+            continue
+        text = match.group(0)
+        tokens.append(_Token(text, match.start(), match.end(), text[0].isdigit()))
+        pos = match.end()
+    return tokens
+
+
+# Keyword phrases: (folded words, kind, mode). Modes: "P" participle (left, or right when used
+# actively), "N" noun / intransitive (left only), "A" active (right only).
+_KEYWORDS_EN: list[tuple[str, str, str]] = [
+    ("died of his wounds", "killed", "N"), ("died of her wounds", "killed", "N"),
+    ("died of their wounds", "killed", "N"), ("died of his injuries", "killed", "N"),
+    ("died of her injuries", "killed", "N"), ("died of their injuries", "killed", "N"),
+    ("died from his wounds", "killed", "N"), ("died from their wounds", "killed", "N"),
+    ("died from his injuries", "killed", "N"), ("died from their injuries", "killed", "N"),
+    ("succumbed to his wounds", "killed", "N"), ("succumbed to her wounds", "killed", "N"),
+    ("succumbed to their wounds", "killed", "N"), ("succumbed to his injuries", "killed", "N"),
+    ("succumbed to her injuries", "killed", "N"), ("succumbed to their injuries", "killed", "N"),
+    ("succumbed", "killed", "N"),
+    ("lost their lives", "killed", "N"), ("lost his life", "killed", "N"),
+    ("lost her life", "killed", "N"), ("lost their life", "killed", "N"),
+    ("fatally wounded", "killed", "P"), ("fatally injured", "killed", "P"),
+    ("fatally shot", "killed", "P"), ("shot dead", "killed", "P"), ("shot and killed", "killed", "P"),
+    ("claiming the lives of", "killed", "A"), ("claimed the lives of", "killed", "A"),
+    ("the death of", "killed", "A"), ("the deaths of", "killed", "A"),
+    ("the killing of", "killed", "A"),
+    ("killed", "killed", "P"), ("killing", "killed", "A"), ("kill", "killed", "A"),
+    ("dead", "killed", "N"), ("deaths", "killed", "N"), ("death", "killed", "N"),
+    ("died", "killed", "N"), ("fatalities", "killed", "N"), ("fatality", "killed", "N"),
+    ("executed", "killed", "P"), ("slain", "killed", "P"), ("massacred", "killed", "P"),
+    ("beheaded", "killed", "P"), ("murdered", "killed", "P"), ("assassinated", "killed", "P"),
+    ("lynched", "killed", "P"), ("bodies", "killed", "N"),
+    ("wounded", "injured", "P"), ("injured", "injured", "P"), ("hurt", "injured", "P"),
+    ("wounding", "injured", "A"), ("injuring", "injured", "A"), ("injuries", "injured", "N"),
+    ("taken hostage", "abducted", "P"), ("abducted", "abducted", "P"),
+    ("kidnapped", "abducted", "P"), ("abducting", "abducted", "A"),
+    ("kidnapping of", "abducted", "A"), ("abduction of", "abducted", "A"),
+    ("kidnapping", "abducted", "A"),
+    ("unaccounted for", "missing", "N"), ("missing", "missing", "N"),
+    ("disappeared", "missing", "N"),
+    ("taken prisoner", "arrested", "P"), ("arrested", "arrested", "P"),
+    ("detained", "arrested", "P"), ("captured", "arrested", "P"),
+    ("apprehended", "arrested", "P"), ("arresting", "arrested", "A"),
+    ("detaining", "arrested", "A"), ("capturing", "arrested", "A"),
+    ("arrest of", "arrested", "A"), ("arrests", "arrested", "N"),
+]
+_KEYWORDS_FR: list[tuple[str, str, str]] = [
+    ("a succombe a ses blessures", "killed", "N"), ("ont succombe a leurs blessures", "killed", "N"),
+    ("succombe a ses blessures", "killed", "N"), ("succombe a leurs blessures", "killed", "N"),
+    ("sont decedes des suites de leurs blessures", "killed", "N"),
+    ("est decede des suites de ses blessures", "killed", "N"),
+    ("succombe", "killed", "N"),
+    ("ont perdu la vie", "killed", "N"), ("a perdu la vie", "killed", "N"),
+    ("perdu la vie", "killed", "N"), ("ont trouve la mort", "killed", "N"),
+    ("a trouve la mort", "killed", "N"), ("trouve la mort", "killed", "N"),
+    ("mortellement blesses", "killed", "P"), ("mortellement blesse", "killed", "P"),
+    ("coute la vie a", "killed", "A"), ("la mort de", "killed", "A"),
+    ("tue", "killed", "P"), ("tues", "killed", "P"), ("tuee", "killed", "P"),
+    ("tuees", "killed", "P"), ("tuant", "killed", "A"),
+    ("morts", "killed", "N"), ("mortes", "killed", "N"), ("mort", "killed", "N"),
+    ("deces", "killed", "N"), ("decede", "killed", "N"), ("decedes", "killed", "N"),
+    ("decedee", "killed", "N"), ("decedees", "killed", "N"),
+    ("executes", "killed", "P"), ("execute", "killed", "P"), ("assassines", "killed", "P"),
+    ("assassine", "killed", "P"), ("abattus", "killed", "P"), ("abattu", "killed", "P"),
+    ("egorges", "killed", "P"), ("massacres", "killed", "P"), ("cadavres", "killed", "N"),
+    ("blesses", "injured", "P"), ("blesse", "injured", "P"), ("blessee", "injured", "P"),
+    ("blessees", "injured", "P"), ("blessant", "injured", "A"),
+    ("pris en otage", "abducted", "P"), ("pris en otages", "abducted", "P"),
+    ("prises en otage", "abducted", "P"), ("enleves", "abducted", "P"),
+    ("enleve", "abducted", "P"), ("enlevee", "abducted", "P"), ("enlevees", "abducted", "P"),
+    ("kidnappes", "abducted", "P"), ("kidnappe", "abducted", "P"),
+    ("enlevant", "abducted", "A"), ("l'enlevement de", "abducted", "A"),
+    ("portes disparus", "missing", "N"), ("portees disparues", "missing", "N"),
+    ("porte disparu", "missing", "N"), ("disparus", "missing", "N"),
+    ("disparues", "missing", "N"), ("disparu", "missing", "N"),
+    ("faits prisonniers", "arrested", "P"), ("fait prisonnier", "arrested", "P"),
+    ("prisonniers", "arrested", "N"), ("arretes", "arrested", "P"), ("arrete", "arrested", "P"),
+    ("arretees", "arrested", "P"), ("interpelles", "arrested", "P"),
+    ("interpelle", "arrested", "P"), ("apprehendes", "arrested", "P"),
+    ("capturant", "arrested", "A"), ("arretant", "arrested", "A"),
+    ("l'arrestation de", "arrested", "A"), ("l'interpellation de", "arrested", "A"),
+]
+
+
+def _compile(entries: list[tuple[str, str, str]]) -> list[tuple[tuple[str, ...], str, str]]:
+    split = [(tuple(_split_phrase(p)), kind, mode) for p, kind, mode in entries]
+    return sorted(split, key=lambda e: -len(e[0]))
+
+
+def _split_phrase(phrase: str) -> list[str]:
+    return [t.group(0) for t in re.finditer(r"(?:qu|[a-z])'|[^\s']+", phrase)]
+
+
+_KEYWORDS = {"en": _compile(_KEYWORDS_EN), "fr": _compile(_KEYWORDS_FR)}
+_KEYWORDS[None] = sorted(_KEYWORDS["en"] + _KEYWORDS["fr"], key=lambda e: -len(e[0]))  # type: ignore[index]
+
+_PASSIVE_AUX = {"were", "was", "been", "be", "being", "are", "is", "ete", "etre"}
+_ACTIVE_AUX_FR = {"a", "ont", "avait", "avaient", "avoir", "aurait", "auraient", "ayant"}
+_LEFT_SKIP = {
+    "were", "was", "are", "is", "be", "been", "being", "have", "has", "had", "reportedly",
+    "reported", "also", "allegedly", "later", "all", "subsequently", "eventually", "then", "who",
+    "apparently", "initially", "said", "to", "were", "left", "reportedly", "confirmed",
+    "ont", "a", "ete", "sont", "est", "etaient", "etait", "auraient", "aurait", "seraient",
+    "serait", "avaient", "avait", "egalement", "aussi", "tous", "toutes", "y", "qui", "se",
+    "s'", "en", "sont", "ete",
+}
+_ADDITIVE = {"also", "another", "other", "others", "more", "additional", "further", "egalement",
+             "aussi", "autre", "autres", "supplementaires", "supplementaire"}
+_QUALIFIERS: list[tuple[tuple[str, ...], str]] = sorted(
+    [
+        (("at", "least"), "at_least"), (("more", "than"), "more_than"), (("over",), "more_than"),
+        (("nearly",), "nearly"), (("almost",), "nearly"), (("close", "to"), "nearly"),
+        (("about",), "about"), (("around",), "about"), (("some",), "about"),
+        (("approximately",), "about"), (("roughly",), "about"), (("an", "estimated"), "about"),
+        (("up", "to"), "up_to"), (("as", "many", "as"), "up_to"), (("no", "fewer", "than"), "at_least"),
+        (("au", "moins"), "at_least"), (("pas", "moins", "de"), "at_least"),
+        (("pas", "moins", "d'"), "at_least"), (("plus", "de"), "more_than"),
+        (("plus", "d'"), "more_than"), (("pres", "de"), "nearly"), (("pres", "d'"), "nearly"),
+        (("presque",), "nearly"), (("environ",), "about"), (("quelque",), "about"),
+        (("jusqu'", "a"), "up_to"), (("a", "peu", "pres"), "about"),
+    ],
+    key=lambda q: -len(q[0]),
+)
+_MONTHS = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec", "janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet",
+    "aout", "septembre", "octobre", "novembre", "decembre",
+}
+_UNITS = {
+    "day", "days", "week", "weeks", "month", "months", "year", "years", "hour", "hours",
+    "minute", "minutes", "km", "kilometres", "kilometers", "kilometre", "kilometer", "miles",
+    "m", "metres", "meters", "jour", "jours", "semaine", "semaines", "mois", "an", "ans",
+    "annee", "annees", "heure", "heures", "h", "metre", "%", "percent", "pour", "cent", "fcfa",
+    "cfa", "tons", "tonnes", "vehicles", "vehicules", "motorcycles", "motos", "trucks", "camions",
+    "cattle", "head", "tetes", "betail", "houses", "maisons", "rockets", "roquettes", "shells",
+    "obus", "mortars", "weapons", "armes", "ieds", "mines",
+}
+_STOP = _MONTHS | _UNITS | {
+    "in", "at", "on", "by", "near", "from", "to", "with", "for", "after", "before", "during",
+    "since", "into", "against", "between", "when", "while", "where", "as", "than", "if",
+    "dans", "au", "aux", "apres", "avant", "depuis", "pendant", "par", "pres", "sur", "lors",
+    "contre", "entre", "vers", "chez", "pour", "avec", "lorsque", "quand", "dont", "ou",
+    "attack", "attacks", "ambush", "explosion", "blast", "clash", "clashes", "fighting", "ied",
+    "mine", "raid", "strike", "bombing", "incident", "attaque", "attaques", "embuscade",
+    "affrontement", "affrontements", "combats", "assaut", "frappe", "toll", "bilan",
+    "there", "it", "this", "that", "which", "il", "ils", "elle", "ce", "cet", "cette", "ces",
+    "no", "not", "aucun", "aucune", "pas", "ne", "n'", "sans", "without", "and", "et", "or",
+    "but", "mais", "the", "le", "la", "les", "l'",
+} | _PASSIVE_AUX | _LEFT_SKIP
+_NP_CONNECTORS = {"of", "de", "d'", "des", "du", "the", "la", "le", "les", "l'", "including", "notamment"}
+_ALLOWED_ED_ING = {"armed", "unarmed", "unidentified", "suspected", "presumed", "alleged",
+                   "uniformed", "displaced", "unnamed", "retired", "affiliated", "including",
+                   "wounded", "injured", "suspected", "hundred"}
+_ARTICLES = {"a": 1, "an": 1, "un": 1, "une": 1, "another": 1, "both": 2, "one": 1}
+_BREAKDOWN_OPENERS: list[tuple[str, ...]] = sorted(
+    [("including",), ("among", "them"), ("among", "whom"), ("of", "whom"), ("dont",),
+     ("parmi", "lesquels"), ("parmi", "lesquelles"), ("parmi", "eux"), ("notamment",), ("soit",),
+     ("namely",), ("(",), (":",), ("-",)],
+    key=lambda o: -len(o),
+)
+_JOINERS = {"and", "et", ",", "as well as", "plus"}
+
+_VICTIMS: dict[str, str] = {}
+for _group, _words in {
+    "soldiers": "soldier soldiers troop troops trooper troopers servicemen serviceman military "
+                "army fama militaire militaires soldat soldats officer officers forces recruits "
+                "recrues legionnaire legionnaires commando commandos",
+    "police": "police policeman policemen gendarme gendarmes policier policiers douanier douaniers "
+              "customs guard guards garde gardes",
+    "peacekeepers": "peacekeeper peacekeepers casques helmets minusma onu",
+    "attackers": "attacker attackers assailant assailants militant militants jihadist jihadists "
+                 "djihadiste djihadistes jihadiste jihadistes terrorist terrorists terroriste "
+                 "terroristes gunmen gunman insurgent insurgents fighter fighters combattant "
+                 "combattants rebel rebels rebelle rebelles assaillant assaillants bandit bandits "
+                 "bomber bombers kamikaze kamikazes islamist islamists islamiste islamistes "
+                 "suspects suspect assaillans assailans",
+    "civilians": "civilian civilians civil civils villager villagers villageois woman women femme "
+                 "femmes child children enfant enfants shepherd shepherds herder herders berger "
+                 "bergers trader traders commercant commercants passenger passengers passager "
+                 "passagers worker workers travailleur travailleurs student students eleve eleves "
+                 "farmer farmers cultivateur cultivateurs paysan paysans teacher teachers "
+                 "enseignant enseignants marketgoers forains forain civile civiles",
+}.items():
+    for _w in _words.split():
+        _VICTIMS[_w] = _group
+_PERSONS = set(_VICTIMS) | set(
+    "person persons people man men boy boys girl girls youth youths individual individuals member "
+    "members official officials leader leaders chief chiefs mayor mayors driver drivers imam "
+    "marabout personne personnes homme hommes jeune jeunes individu individus membre membres "
+    "responsable responsables chef chefs maire maires chauffeur chauffeurs agent agents notable "
+    "notables conseiller conseillers elu elus victim victims victime victimes father son brother "
+    "pere fils frere relative relatives parent parents hostage hostages otage otages guide".split()
+)
+
+
+@dataclass(slots=True)
+class _Figure:
+    first: int
+    last: int
+    value: int
+    qualifier: str
+    np_words: list[str]
+    article: bool
+
+
+class _Reader:
+    """Reads the figures of one text; holds its tokens and the language's tables."""
+
+    def __init__(self, text: str, language: str | None) -> None:
+        self.text = text
+        self.language = language if language in ("en", "fr") else None
+        self.folded = fold(text)
+        self.tokens = _tokenize(self.folded, self.language)
+        self.words = [t.norm for t in self.tokens]
+        self.numbers = number_words(self.language)
+        self.approx = {tuple(_split_phrase(k)): v for k, v in approximate_words(self.language).items()}
+        self.used: set[int] = set()
+        self.mentions: list[CasualtyMention] = []
+
+    # -- quantities -----------------------------------------------------------------------
+    def _is_number_word(self, i: int) -> bool:
+        word = self.words[i]
+        return all(p in self.numbers for p in word.split("-") if p) and bool(word.strip("-"))
+
+    def _digit_ok(self, i: int) -> bool:
+        """Digits that are not a day of month or a year."""
+        words = self.words
+        if i + 1 < len(words) and (words[i + 1] in _MONTHS or words[i + 1] in ("er", "/")):
+            return False
+        if i > 0 and words[i - 1] in {"/", "resolution", "n", "no", "numero", "°"}:
+            return False
+        if i > 0 and words[i - 1] in _MONTHS and not (i > 1 and self.tokens[i - 2].digit):
+            return False
+        if len(words[i]) == 4 and words[i][:2] in ("19", "20"):
+            return False
+        return True
+
+    def _qualifier_before(self, i: int) -> tuple[int, str]:
+        """Start index and qualifier of a qualifier phrase ending just before token i."""
+        for phrase, qualifier in _QUALIFIERS:
+            n = len(phrase)
+            if i - n >= 0 and tuple(self.words[i - n:i]) == phrase:
+                return i - n, qualifier
+        return i, "exact"
+
+    def quantity_ending_at(self, j: int) -> _Figure | None:
+        """A quantity whose last token is j (read leftwards), with its qualifier."""
+        if j < 0:
+            return None
+        words = self.words
+        first, value, qualifier, article = j, None, "exact", False
+        if words[j] in ("of", "de", "d'") and j > 0:
+            for phrase, approx in self.approx.items():
+                n = len(phrase)
+                if j - n >= 0 and tuple(words[j - n:j]) == phrase:
+                    first, value, qualifier = j - n, approx.value, approx.qualifier
+                    if first > 0 and words[first - 1] in ("plusieurs",):
+                        first -= 1
+                    break
+            if value is None:
+                return None
+        elif self.tokens[j].digit:
+            if not self._digit_ok(j):
+                return None
+            value = parse_digits(self.text[self.tokens[j].start:self.tokens[j].end])
+        elif self._is_number_word(j) and words[j] not in ("un", "une", "one"):
+            first = j
+            while first - 1 >= 0 and (
+                self._is_number_word(first - 1)
+                or (words[first - 1] in ("and", "et") and first - 2 >= 0 and self._is_number_word(first - 2)
+                    and words[first - 2] not in ("un", "une", "one"))
+                or (words[first - 1] in ("a",) and self.language != "fr" and words[first] in ("hundred", "thousand"))
+            ):
+                first -= 1
+            value = parse_number_words(words[first:j + 1], self.language)
+        elif words[j] in _ARTICLES:
+            value, article = _ARTICLES[words[j]], words[j] not in ("one",)
+            if words[j] == "une" and j + 1 < len(words) and words[j + 1] in ("fois",):
+                return None
+        else:
+            for phrase, approx in self.approx.items():
+                n = len(phrase)
+                if j - n + 1 >= 0 and tuple(words[j - n + 1:j + 1]) == phrase:
+                    first, value, qualifier = j - n + 1, approx.value, approx.qualifier
+                    break
+        if value is None:
+            return None
+        qstart, qual = self._qualifier_before(first)
+        if qual != "exact":
+            first, qualifier = qstart, qual
+        elif first >= 2 and words[first - 1] in ("or", "ou", "to", "a", "-") and (
+            self.tokens[first - 2].digit or self._is_number_word(first - 2)
+        ):
+            low = self.quantity_ending_at(first - 2)
+            if low is not None and not low.article:
+                value, qualifier, first = min(value, low.value), "at_least", low.first
+        return _Figure(first, j, value, qualifier, [], article)
+
+    def quantity_starting_at(self, i: int) -> _Figure | None:
+        """A quantity whose first token is i (qualifier included), read rightwards."""
+        words = self.words
+        start, qualifier = i, "exact"
+        for phrase, qual in _QUALIFIERS:
+            if tuple(words[i:i + len(phrase)]) == phrase:
+                qualifier, i = qual, i + len(phrase)
+                break
+        if i >= len(words):
+            return None
+        fig = None
+        for phrase, approx in self.approx.items():
+            n = len(phrase)
+            if tuple(words[i:i + n]) == phrase:
+                last = i + n - 1
+                if last + 1 < len(words) and words[last + 1] in ("of", "de", "d'"):
+                    last += 1
+                fig = _Figure(start, last, approx.value, approx.qualifier, [], False)
+                break
+        if fig is None:
+            last = i
+            if self.tokens[i].digit or self._is_number_word(i) or words[i] in _ARTICLES:
+                if words[i] in ("a", "une", "un") and not (i + 1 < len(words) and words[i + 1] in ("hundred", "thousand")):
+                    last = i
+                else:
+                    while last + 1 < len(words) and not self.tokens[i].digit and (
+                        self._is_number_word(last + 1)
+                        or (words[last + 1] in ("and", "et") and last + 2 < len(words)
+                            and self._is_number_word(last + 2) and words[last + 2] not in ("un", "une", "one")
+                            and words[last] not in ("un", "une", "one"))
+                    ):
+                        last += 2 if words[last + 1] in ("and", "et") else 1
+            found = self.quantity_ending_at(last)
+            if found is None or found.first > i:
+                return None
+            fig = found
+            fig.first = min(fig.first, start)
+        if qualifier != "exact":
+            fig.qualifier = qualifier
+        fig.first = start
+        nxt = fig.last + 1
+        if nxt + 1 < len(words) and words[nxt] in ("or", "ou", "to", "a", "-") and (
+            self.tokens[nxt + 1].digit or self._is_number_word(nxt + 1)
+        ):
+            high = self.quantity_ending_at(nxt + 1)
+            if high is not None and not high.article:
+                fig.value, fig.last = min(fig.value, high.value), nxt + 1
+                fig.qualifier = "at_least" if fig.qualifier == "exact" else fig.qualifier
+        return fig
+
+    # -- noun phrases ---------------------------------------------------------------------
+    def _np_word(self, i: int) -> bool:
+        tok = self.tokens[i]
+        word = tok.norm
+        if tok.digit or not word[0].isalpha() or word in _STOP or self._keyword_at(i):
+            return False
+        if self.language != "fr" and (word.endswith("ed") or word.endswith("ing")):
+            return word in _ALLOWED_ED_ING
+        return True
+
+    def np_left(self, end: int) -> tuple[int, list[str]] | None:
+        """Words of a noun phrase ending at ``end`` (inclusive) up to its quantity, read leftwards."""
+        i, words = end, []
+        while i >= 0 and len(words) <= 7:
+            fig = self.quantity_ending_at(i)
+            if fig is not None and not (fig.article and i > 0 and self.words[i - 1] in _NP_CONNECTORS - {"including"}):
+                return i, list(reversed(words))
+            word = self.words[i]
+            if word in _NP_CONNECTORS or self._np_word(i):
+                words.append(word)
+                i -= 1
+                continue
+            return None
+        return None
+
+    def np_right(self, start: int) -> list[str]:
+        words = []
+        i = start
+        while i < len(self.words) and len(words) < 6:
+            word = self.words[i]
+            if word in ("of", "de", "d'", "des", "du") and words:
+                if i + 1 < len(self.words) and self._np_word(i + 1):
+                    words.append(word)
+                    i += 1
+                    continue
+                break
+            if not self._np_word(i) or self.quantity_ending_at(i) is not None and not words:
+                break
+            words.append(word)
+            i += 1
+        return words
+
+    # -- keywords -------------------------------------------------------------------------
+    def _keyword_at(self, i: int) -> tuple[int, str, str] | None:
+        for phrase, kind, mode in _KEYWORDS[self.language]:  # type: ignore[index]
+            n = len(phrase)
+            if tuple(self.words[i:i + n]) == phrase:
+                return n, kind, mode
+        return None
+
+    def _valid(self, fig: _Figure, nominal: bool) -> bool:
+        if fig.article:
+            if not fig.np_words:
+                return nominal
+            return any(_lexical(w) in _PERSONS for w in fig.np_words)
+        return True
+
+    def read(self) -> list[CasualtyMention]:
+        i = 0
+        while i < len(self.words):
+            found = self._keyword_at(i)
+            if found is None:
+                i += 1
+                continue
+            n, kind, mode = found
+            self._read_keyword(i, i + n - 1, kind, mode)
+            i += n
+        self._read_zeros()
+        self.mentions.sort(key=lambda m: m.start)
+        return self.mentions
+
+    def _read_keyword(self, first: int, last: int, kind: str, mode: str) -> None:
+        words = self.words
+        if words[first] == "missing" and last + 1 < len(words) and words[last + 1] in ("from",):
+            return
+        passive = first > 0 and words[first - 1] in _PASSIVE_AUX
+        active_fr = first > 0 and words[first - 1] in _ACTIVE_AUX_FR and self.language != "en"
+        if mode == "A" or (mode == "P" and (active_fr or (self.language != "fr" and not passive))):
+            after = last + 1
+            while after < len(words) and words[after] in ("also", "aussi", "egalement"):
+                after += 1
+            chain = self._chain_right(after)
+            if chain:
+                self._emit(chain, kind, first, last)
+                return
+            if mode == "A" or active_fr:
+                return
+        j = first - 1
+        additional = False
+        while j >= 0 and (words[j] in _LEFT_SKIP or (words[j].endswith("ly") and words[j] not in self.numbers)
+                          or (words[j].endswith("ment") and self.language != "en")):
+            if words[j] in _ADDITIVE:
+                additional = True
+            j -= 1
+        if j < 0:
+            return
+        nominal = mode == "N" or (mode == "P" and self.language == "fr")
+        chain = self._chain_left(j, nominal=(j == first - 1 and nominal))
+        if chain:
+            mentions = self._emit(chain, kind, first, last)
+            if additional:
+                for m in mentions:
+                    m.additional = True
+
+    def _chain_left(self, end: int, nominal: bool) -> list[tuple[_Figure, bool]]:
+        """Coordinated figures ending at ``end``: [(figure, is_breakdown)], left to right."""
+        chain: list[tuple[_Figure, bool]] = []
+        j = end
+        while j >= 0:
+            found = self.np_left(j)
+            if found is None:
+                break
+            qi, np_words = found
+            fig = self.quantity_ending_at(qi)
+            if fig is None:
+                break
+            fig.np_words = np_words
+            if not self._valid(fig, nominal and not np_words and not chain):
+                break
+            if any(k in self.used for k in range(fig.first, fig.last + 1)):
+                break
+            chain.insert(0, (fig, False))
+            k = fig.first - 1
+            if k >= 0 and self.words[k] in ("including", "dont", "notamment") and k - 1 >= 0:
+                total = self._chain_left(k - 1, nominal=False)
+                if total:
+                    chain = total + [(f, True) for f, _ in chain]
+                break
+            if k >= 1 and self.words[k] in _JOINERS:
+                j = k - 1
+                continue
+            break
+        return chain
+
+    def _chain_right(self, start: int) -> list[tuple[_Figure, bool]]:
+        chain: list[tuple[_Figure, bool]] = []
+        i = start
+        while i < len(self.words):
+            fig = self.quantity_starting_at(i)
+            if fig is None:
+                break
+            nxt = fig.last + 1
+            if nxt < len(self.words) and self.words[nxt] in _UNITS:
+                break
+            fig.np_words = self.np_right(nxt)
+            if not self._valid(fig, nominal=False):
+                break
+            chain.append((fig, False))
+            k = nxt + len(fig.np_words)
+            if k + 1 < len(self.words) and self.words[k] in _JOINERS and self._keyword_at(k + 1) is None:
+                i = k + 1
+                continue
+            break
+        return chain
+
+    def _emit(self, chain: list[tuple[_Figure, bool]], kind: str, kw_first: int, kw_last: int) -> list[CasualtyMention]:
+        made: list[CasualtyMention] = []
+        for fig, is_breakdown in chain:
+            made.append(self._mention(fig, kind, kw_first, kw_last, breakdown=is_breakdown))
+        if chain and not any(b for _, b in chain):
+            last_tok = max(kw_last, chain[-1][0].last + len(chain[-1][0].np_words))
+            made.extend(self._breakdown_after(last_tok, kind, made))
+        return made
+
+    def _mention(self, fig: _Figure, kind: str, kw_first: int, kw_last: int, breakdown: bool = False) -> CasualtyMention:
+        if fig.first < kw_first:
+            a, b = fig.first, kw_last
+        else:
+            a, b = kw_first, fig.last + len(fig.np_words)
+        if breakdown:
+            a, b = fig.first, fig.last + len(fig.np_words)
+        for k in range(fig.first, fig.last + 1):
+            self.used.add(k)
+        start, end = self.tokens[a].start, self.tokens[min(b, len(self.tokens) - 1)].end
+        mention = CasualtyMention(
+            start=start, end=end, text=self.text[start:end], kind=kind, value=fig.value,
+            qualifier=fig.qualifier, victims=_victims(fig.np_words),
+            additional=any(w in _ADDITIVE for w in fig.np_words), breakdown=breakdown,
+        )
+        self.mentions.append(mention)
+        return mention
+
+    def _breakdown_after(self, last: int, kind: str, made: list[CasualtyMention]) -> list[CasualtyMention]:
+        """Figures detailing the ones just read: "(8 soldats, 2 assaillants)", "including 3 ..."."""
+        words = self.words
+        i = last + 1
+        opener = None
+        for phrase in _BREAKDOWN_OPENERS:
+            if tuple(words[i:i + len(phrase)]) == phrase:
+                opener = phrase
+                break
+        comma = False
+        if opener is None and i < len(words) and words[i] == ",":
+            i += 1
+            for phrase in _BREAKDOWN_OPENERS:
+                if tuple(words[i:i + len(phrase)]) == phrase:
+                    opener = phrase
+                    break
+            comma = opener is None
+            if comma:
+                opener = ()
+        if opener is None:
+            return []
+        i += len(opener)
+        figures: list[_Figure] = []
+        while i < len(words):
+            fig = self.quantity_starting_at(i)
+            if fig is None or any(k in self.used for k in range(fig.first, fig.last + 1)):
+                break
+            nxt = fig.last + 1
+            if nxt < len(words) and words[nxt] in _UNITS:
+                break
+            fig.np_words = self.np_right(nxt)
+            if not fig.np_words or not self._valid(fig, nominal=False):
+                break
+            figures.append(fig)
+            i = nxt + len(fig.np_words)
+            if i < len(words) and words[i] in (",", ";", "and", "et", "plus"):
+                i += 1
+                continue
+            break
+        if not figures:
+            if opener == ("(",):
+                self._victims_in_parentheses(last + 2, made)
+            return []
+        if i < len(words) and self._keyword_at(i) is not None:
+            return []
+        stated = sum(m.value for m in made if not m.breakdown)
+        if comma and sum(f.value for f in figures) != stated:
+            return []
+        return [self._mention(f, kind, f.first, f.last, breakdown=True) for f in figures]
+
+    def _victims_in_parentheses(self, i: int, made: list[CasualtyMention]) -> None:
+        """"3 morts et 2 blessés (soldats)": the parenthesis names the victims of both figures."""
+        words = []
+        while i < len(self.words) and self.words[i] not in (")", ".", ";") and len(words) < 6:
+            words.append(self.words[i])
+            i += 1
+        group = _victims(words)
+        if not group:
+            return
+        for mention in self.mentions:
+            if not mention.victims and not mention.explicit_zero and mention.end <= self.tokens[i - 1].start:
+                if mention.end >= made[0].start - 40:
+                    mention.victims = group
+
+    def _read_zeros(self) -> None:
+        zeros: dict[tuple[int, str], CasualtyMention] = {}
+        for pattern, kinds in _ZEROS[self.language]:  # type: ignore[index]
+            for match in pattern.finditer(self.folded):
+                for kind in kinds:
+                    if any(z.kind == kind and z.start <= match.start() < z.end for z in zeros.values()):
+                        continue
+                    zeros[(match.start(), kind)] = (CasualtyMention(
+                        start=match.start(), end=match.end(), text=self.text[match.start():match.end()],
+                        kind=kind, value=0, qualifier="exact", explicit_zero=True,
+                    ))
+        self.mentions = [
+            m for m in self.mentions
+            if not any(z.start <= m.start < z.end or m.start <= z.start < m.end for z in zeros.values())
+        ] + list(zeros.values())
+
+
+def _lexical(word: str) -> str:
+    """A word as the person lexicon lists it (plural "s"/"x" dropped when that is how it is listed)."""
+    for form in (word, word[:-1]):
+        if form in _PERSONS:
+            return form
+    return word
+
+
+def _victims(np_words: list[str]) -> str:
+    for word in reversed(np_words):
+        for form in (word, word.rstrip("s"), word.rstrip("x")):
+            if form in _VICTIMS:
+                return _VICTIMS[form]
+    return ""
+
+
+_BOTH = ("killed", "injured")
+_ZEROS_EN = [
+    (r"\bno (?:reported )?(?:casualt(?:y|ies)|victims?|(?:human )?losses|loss of life|one (?:was )?(?:hurt|harmed))\b", _BOTH),
+    (r"\bwithout (?:causing |making |any |reported )*(?:casualt(?:y|ies)|victims?|loss of life)\b", _BOTH),
+    (r"\bno(?:body| one| one) (?:was |were )?(?:reportedly )?(?:hurt|harmed|injured or killed|killed or injured)\b", _BOTH),
+    (r"\bno (?:deaths?|fatalit(?:y|ies)|one (?:was )?killed|one died|dead)\b", ("killed",)),
+    (r"\bno (?:injur(?:y|ies)|one (?:was )?(?:injured|wounded)|wounded)\b", ("injured",)),
+]
+_ZEROS_FR = [
+    (r"\b(?:sans (?:faire |causer |occasionner )?(?:de |aucune )?|aucune |pas de |ni )victimes?\b", _BOTH),
+    (r"\b(?:n'a |n'ont |n'aurait |n'auraient )?fait aucune victime\b", _BOTH),
+    (r"\baucune perte (?:en vies? humaines?|humaine)\b", _BOTH),
+    (r"\bpas de pertes? (?:en vies? humaines?|humaines?)\b", _BOTH),
+    (r"\b(?:aucun|pas de|sans faire de|sans) morts?\b", ("killed",)),
+    (r"\b(?:aucun|pas de|sans faire de|sans) bless(?:e|es)\b", ("injured",)),
+]
+_ZEROS = {
+    "en": [(re.compile(p), k) for p, k in _ZEROS_EN],
+    "fr": [(re.compile(p), k) for p, k in _ZEROS_FR],
+}
+_ZEROS[None] = _ZEROS["en"] + _ZEROS["fr"]  # type: ignore[index]
+
+_SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*\s+|\n+")
+_ABBREVIATIONS = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+                  "dec", "mr", "dr", "st", "no", "lt", "col", "gen", "approx", "janv", "fevr",
+                  "juil", "av", "env", "cf", "vs", "etc"}
+
+
+def sentence_starts(text: str) -> list[int]:
+    """Character offsets where sentences start (a light splitter, enough to group figures)."""
+    starts = [0]
+    for match in _SENTENCE_END.finditer(text):
+        before = re.search(r"(\w+)$", text[:match.start()])
+        word = before.group(1) if before else ""
+        if match.group(0)[0] == "." and (fold(word) in _ABBREVIATIONS or (len(word) == 1 and word.isupper())):
+            continue
+        starts.append(match.end())
+    return starts
+
+
+def find_casualties(text: str, language: str | None) -> list[CasualtyMention]:
+    """Every casualty figure stated in ``text``, in text order, with qualifier and victims."""
+    mentions = _Reader(text, language).read()
+    starts = sentence_starts(text)
+    index = 0
+    for mention in mentions:
+        while index + 1 < len(starts) and starts[index + 1] <= mention.start:
+            index += 1
+        mention.sentence = index
+    return mentions
+
+
+_LOOSENESS = ("vague", "at_least", "more_than", "about", "nearly", "up_to", "exact")
+
+
+def _combine_qualifiers(qualifiers: list[str]) -> str:
+    for qualifier in _LOOSENESS:
+        if qualifier in qualifiers:
+            return qualifier
+    return "exact"
+
+
+def _distinct(group: list[CasualtyMention]) -> list[CasualtyMention]:
+    """Drop a figure that repeats an earlier one of the same sentence (same value and victims)."""
+    kept: list[CasualtyMention] = []
+    for mention in group:
+        if not mention.additional and any(
+            k.value == mention.value and k.victims == mention.victims for k in kept
+        ):
+            continue
+        kept.append(mention)
+    return kept
+
+
+def total(mentions: list[CasualtyMention], kind: str) -> tuple[int, str]:
+    """The toll of one kind the text states, with its qualifier ("unknown" when none is stated).
+
+    Within a sentence distinct figures add up ("two soldiers and a civilian" = 3) but a breakdown
+    never adds to its total ("10 morts (8 soldats, 2 assaillants)" = 10). A later sentence adds
+    only when it is about other victims or says so ("also", "another"); otherwise it restates
+    the toll and the larger figure wins.
+    """
+    figures = [m for m in mentions if m.kind == kind]
+    if not figures:
+        return 0, "unknown"
+    positive = [m for m in figures if not m.explicit_zero and not m.breakdown]
+    if not positive:
+        return 0, "exact"
+    by_sentence: dict[int, list[CasualtyMention]] = {}
+    for mention in positive:
+        by_sentence.setdefault(mention.sentence, []).append(mention)
+    running, qualifiers = 0, []
+    seen_groups: set[str] = set()
+    for index in sorted(by_sentence):
+        group = _distinct(by_sentence[index])
+        value = sum(m.value for m in group)
+        adds = running > 0 and all(
+            m.additional or (m.victims and m.victims not in seen_groups) for m in group
+        ) and "" not in seen_groups
+        if running == 0 or adds:
+            running += value
+            qualifiers.extend(m.qualifier for m in group)
+        elif value > running:
+            running = value
+            qualifiers = [m.qualifier for m in group]
+        seen_groups.update(m.victims for m in group)
+    return running, _combine_qualifiers(qualifiers)

@@ -1,0 +1,90 @@
+"""JSONL files in the DOCS format of the interface contract, read line by line.
+
+``{"id", "text", "published", "language"?, "title"?, "url"?, "source"?}`` per line. The file is
+streamed, so the size limit applies to each line (each document) rather than to the file: a
+10,000-document set is one file. A bad line is an issue for that line; the others go on.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+from peacewatch.records import IngestIssue
+from peacewatch.sources.base import Item, clean, language_code
+from peacewatch.sources.dates import parse_date_string
+from peacewatch.sources.loading import Rejected, decode
+
+
+def _line_item(raw: bytes, origin: str, number: int) -> tuple[Item | None, list[IngestIssue]]:
+    issues: list[IngestIssue] = []
+    try:
+        line, warning = decode(raw)
+    except Rejected as rejected:
+        return None, [IngestIssue(origin, f"line {number}: {rejected}")]
+    if warning:
+        issues.append(IngestIssue(origin, f"line {number}: {warning}", "warning"))
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as error:
+        return None, [IngestIssue(origin, f"malformed JSON on line {number}: {error.msg} (column {error.colno})")]
+    if not isinstance(record, dict):
+        return None, [IngestIssue(origin, f"line {number} is a JSON {type(record).__name__}, not an object")]
+    text = record.get("text")
+    if not isinstance(text, str) or not text.strip():
+        return None, [IngestIssue(origin, f'line {number} has no "text"')]
+    raw_date = record.get("published")
+    published = parse_date_string(str(raw_date)) if raw_date not in (None, "") else None
+    if raw_date not in (None, "") and published is None:
+        issues.append(IngestIssue(origin, f"line {number}: published date not understood: {str(raw_date)[:40]!r}", "warning"))
+    doc_id = record.get("id")
+    item = Item(
+        text=text,
+        origin=origin,
+        title=clean(record.get("title")),
+        url=clean(record.get("url")),
+        source=clean(record.get("source")),
+        published=published,
+        language=language_code(record.get("language")),
+        doc_id=str(doc_id) if doc_id not in (None, "") else None,
+    )
+    return item, issues
+
+
+def _lines(handle: BinaryIO, max_line_bytes: int) -> Iterator[tuple[int, bytes | None]]:
+    """(line number, bytes) per line; None for a line over the limit, which is skipped unread."""
+    number = 0
+    while True:
+        raw = handle.readline(max_line_bytes + 1)
+        if not raw:
+            return
+        number += 1
+        if len(raw) > max_line_bytes and not raw.endswith(b"\n"):
+            while (rest := handle.readline(1 << 20)) and not rest.endswith(b"\n"):
+                pass
+            yield number, None
+        else:
+            yield number, raw
+
+
+def parse_jsonl(path: Path, max_line_bytes: int) -> Iterator[Item | IngestIssue]:
+    """Items of a JSONL file, one per non-blank line, in file order."""
+    origin = str(path)
+    found = False
+    with path.open("rb") as handle:
+        for number, raw in _lines(handle, max_line_bytes):
+            if raw is None:
+                yield IngestIssue(origin, f"line {number} too large: over {max_line_bytes / 1e6:.1f} MB")
+                continue
+            if not raw.strip():
+                continue
+            found = True
+            item, issues = _line_item(raw.strip(), origin, number)
+            yield from issues
+            if item is not None:
+                item.origin = f"{origin}:{number}"
+                yield item
+    if not found:
+        yield IngestIssue(origin, "JSONL file has no lines")

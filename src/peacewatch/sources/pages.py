@@ -1,0 +1,78 @@
+"""HTML pages (main text and metadata via trafilatura) and HTML fragments (feed item bodies)."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import lxml.html
+import trafilatura
+from trafilatura.settings import use_config
+
+from peacewatch.records import IngestIssue
+from peacewatch.sources.base import Item, clean, language_code
+from peacewatch.sources.dates import parse_date_string
+
+_HTML_LANG = re.compile(r"<html\b[^>]*?\blang\s*=\s*[\"']?([A-Za-z_-]{2,10})", re.IGNORECASE)
+MIN_WORDS = 5
+"""Less than this is a menu or a cookie banner, not a report."""
+
+_BLOCKS = frozenset(
+    "p div br li ul ol h1 h2 h3 h4 h5 h6 blockquote pre table tr section article header footer figure figcaption".split()
+)
+
+
+@cache
+def _config():  # type: ignore[no-untyped-def]
+    """trafilatura settings for files already checked and read locally.
+
+    Short reports (a 3-sentence brief) must not be dropped for being short; dates come only from
+    the page's metadata and URL, never guessed from the article text (that would be an event
+    date, not the publication date); size and time limits are ours, not trafilatura's.
+    """
+    config = use_config()
+    config.set("DEFAULT", "MIN_EXTRACTED_SIZE", "20")
+    config.set("DEFAULT", "MIN_OUTPUT_SIZE", "1")
+    config.set("DEFAULT", "EXTENSIVE_DATE_SEARCH", "off")
+    config.set("DEFAULT", "EXTRACTION_TIMEOUT", "0")
+    config.set("DEFAULT", "MAX_FILE_SIZE", str(10**12))
+    return config
+
+
+def parse_html(html: str, origin: str) -> tuple[Item | None, list[IngestIssue]]:
+    """Main text with title, site name (as source), publication date, url and language."""
+    extracted = trafilatura.bare_extraction(
+        html, with_metadata=True, include_comments=False, include_tables=True, config=_config()
+    )
+    text = extracted.text if extracted is not None else None
+    if not text or len(text.split()) < MIN_WORDS:
+        return None, [IngestIssue(origin, "HTML has no main text")]
+    lang = _HTML_LANG.search(html[:5000])
+    item = Item(
+        # trafilatura puts one block (paragraph, heading, list item) per line; keep them as
+        # paragraphs, like the other formats.
+        text=text.replace("\n", "\n\n"),
+        origin=origin,
+        title=clean(extracted.title),
+        url=clean(extracted.url),
+        source=clean(extracted.sitename),
+        published=parse_date_string(extracted.date or ""),
+        language=language_code(lang[1]) if lang else None,
+    )
+    return item, []
+
+
+def fragment_text(fragment: str) -> str:
+    """Text of an HTML fragment (a feed item body) with its blocks as paragraphs."""
+    if "<" not in fragment:
+        return fragment
+    try:
+        root = lxml.html.fragment_fromstring(fragment, create_parent="div")
+    except (lxml.etree.ParserError, ValueError):
+        return fragment
+    for element in root.iter("script", "style"):
+        element.drop_tree()
+    for element in root.iter():
+        if isinstance(element.tag, str) and element.tag.lower() in _BLOCKS:
+            element.tail = "\n\n" + (element.tail or "")
+    return root.text_content()

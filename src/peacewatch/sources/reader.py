@@ -1,0 +1,185 @@
+"""Files and folders to Documents: the entry point of every ingest.
+
+One bad input never stops a batch: whatever goes wrong with a file (or a feed item, or a JSONL
+line) becomes an IngestIssue with a one-line reason, and reading goes on with the next one.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from peacewatch.documents import detect_language, document_id, normalise_text
+from peacewatch.records import Document, IngestIssue
+from peacewatch.sources.base import Item
+from peacewatch.sources.dates import find_dateline
+from peacewatch.sources.feeds import parse_feed
+from peacewatch.sources.jsonl import parse_jsonl
+from peacewatch.sources.loading import Rejected, check_size, decode, read_bytes
+from peacewatch.sources.pages import parse_html
+from peacewatch.sources.text import parse_text
+
+MAX_FILE_BYTES = 50_000_000
+
+_EXTENSIONS = {
+    ".txt": "text", ".text": "text", ".md": "text", ".markdown": "text",
+    ".html": "html", ".htm": "html", ".xhtml": "html",
+    ".xml": "xml", ".rss": "xml", ".atom": "xml", ".rdf": "xml",
+    ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json",
+}  # fmt: skip
+_SNIFF_BYTES = 4096
+
+
+def _sniff(path: Path) -> str | None:
+    """"feed", "html" or "json" when the first bytes say so unambiguously."""
+    with path.open("rb") as handle:
+        head = handle.read(_SNIFF_BYTES)
+    head = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith(b"{"):
+        return "json"
+    if not head.startswith(b"<"):
+        return None
+    if b"<rss" in head or b"<feed" in head or b"<rdf:rdf" in head:
+        return "feed"
+    if b"<!doctype html" in head or b"<html" in head or b"<body" in head or b"<head" in head:
+        return "html"
+    return None
+
+
+def _kind(path: Path) -> str:
+    """How to read a file: by extension, corrected by what its first bytes show."""
+    by_extension = _EXTENSIONS.get(path.suffix.lower())
+    sniffed = _sniff(path)
+    if sniffed in ("feed", "html"):
+        return sniffed
+    if by_extension == "xml":
+        raise Rejected("XML file is not an RSS or Atom feed")
+    if sniffed == "json" and by_extension in (None, "json"):
+        return "jsonl"
+    return "text"
+
+
+def _items(path: Path, max_bytes: int) -> Iterator[Item | IngestIssue]:
+    """The raw items of one file, whatever its format."""
+    origin = str(path)
+    if _EXTENSIONS.get(path.suffix.lower()) == "jsonl":
+        if path.stat().st_size == 0:
+            raise Rejected("empty file")
+        yield from parse_jsonl(path, max_bytes)
+        return
+    check_size(path, max_bytes)
+    kind = _kind(path)
+    if kind == "jsonl":
+        yield from parse_jsonl(path, max_bytes)
+        return
+    data = read_bytes(path, max_bytes)
+    if kind == "feed":
+        yield from parse_feed(data, origin)
+        return
+    text, warning = decode(data)
+    if warning:
+        yield IngestIssue(origin, warning, "warning")
+    if not text.strip():
+        raise Rejected("empty file (only whitespace)")
+    if kind == "html":
+        item, issues = parse_html(text, origin)
+    else:
+        item, issues = parse_text(text, origin)
+    yield from issues
+    if item is not None:
+        yield item
+
+
+class _DocumentMaker:
+    """Turns items into Documents, applying the publication-date precedence.
+
+    metadata (front matter, HTML, feed, JSONL, or a dateline in the text) > the ``published``
+    option > the file's modification time (with a warning).
+    """
+
+    def __init__(self, published: date | None) -> None:
+        self.published = published
+        self.fetched_at = datetime.now(UTC).replace(tzinfo=None)
+
+    def __call__(self, item: Item, path: Path) -> Iterator[Document | IngestIssue]:
+        text = normalise_text(item.text)
+        if not text:
+            yield IngestIssue(item.origin, "no text")
+            return
+        published, published_from = item.published, "metadata"
+        if published is None:
+            published = find_dateline(text)
+        if published is None and self.published is not None:
+            published, published_from = self.published, "option"
+        if published is None:
+            published = datetime.fromtimestamp(path.stat().st_mtime, tz=UTC).date()
+            published_from = "mtime"
+            yield IngestIssue(
+                item.origin, f"no publication date; using file modification time {published.isoformat()}", "warning"
+            )
+        yield Document(
+            id=item.doc_id or document_id(text),
+            text=text,
+            published=published,
+            language=item.language or detect_language(text)[0],
+            title=item.title,
+            url=item.url,
+            source=item.source,
+            origin=item.origin,
+            fetched_at=self.fetched_at,
+            published_from=published_from,
+        )
+
+
+def _files(folder: Path) -> list[Path]:
+    """Every non-hidden file under a folder, in a sorted, reproducible order."""
+    found: list[Path] = []
+    for directory, subfolders, names in os.walk(folder):
+        subfolders[:] = [name for name in subfolders if not name.startswith(".")]
+        found.extend(Path(directory) / name for name in names if not name.startswith("."))
+    return sorted(found)
+
+
+def _read_file(path: Path, max_bytes: int, make: _DocumentMaker) -> Iterator[Document | IngestIssue]:
+    try:
+        if not path.is_file():
+            yield IngestIssue(str(path), "not a regular file")
+            return
+        for item in _items(path, max_bytes):
+            if isinstance(item, IngestIssue):
+                yield item
+                continue
+            try:
+                yield from make(item, path)
+            except Exception as error:  # one item's failure must not lose the file's other items
+                yield IngestIssue(item.origin, f"unexpected error: {type(error).__name__}: {error}")
+    except Rejected as rejected:
+        yield IngestIssue(str(path), str(rejected))
+    except Exception as error:  # never crash the batch for one file
+        yield IngestIssue(str(path), f"unexpected error: {type(error).__name__}: {error}")
+
+
+def read_paths(
+    paths: Iterable[Path | str], published: date | None = None, max_bytes: int = MAX_FILE_BYTES
+) -> Iterator[Document | IngestIssue]:
+    """Documents and issues from files and folders (text, Markdown, HTML, RSS/Atom, JSONL).
+
+    Folders are read recursively in sorted order, skipping hidden files and folders. Files over
+    ``max_bytes`` are refused from their size alone (JSONL is streamed, so there the limit
+    applies to each line). ``published`` dates documents whose metadata gives no date.
+    """
+    make = _DocumentMaker(published)
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            files = _files(path)
+            if not files:
+                yield IngestIssue(str(path), "folder has no files", "warning")
+            for file in files:
+                yield from _read_file(file, max_bytes, make)
+        elif path.exists():
+            yield from _read_file(path, max_bytes, make)
+        else:
+            yield IngestIssue(str(path), "no such file or folder")

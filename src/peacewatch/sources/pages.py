@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from html import unescape
 
 import lxml.html
 import trafilatura
@@ -16,10 +17,15 @@ from peacewatch.sources.dates import parse_date_string
 _HTML_LANG = re.compile(r"<html\b[^>]*?\blang\s*=\s*[\"']?([A-Za-z_-]{2,10})", re.IGNORECASE)
 MIN_WORDS = 5
 """Less than this is a menu or a cookie banner, not a report."""
+MIN_FALLBACK_WORDS = 20
+"""Words the whole page must have for its raw text to stand in for a main text."""
 
+_SCRIPTS = re.compile(r"<(script|style|noscript)\b.*?(?:</\1\s*>|\Z)", re.IGNORECASE | re.DOTALL)
+_TAG = re.compile(r"</?\s*([A-Za-z][A-Za-z0-9]*)[^>]*>|<!--.*?-->|<![^>]*>", re.DOTALL)
 _BLOCKS = frozenset(
     "p div br li ul ol h1 h2 h3 h4 h5 h6 blockquote pre table tr section article header footer figure figcaption".split()
 )
+_PAGE_BLOCKS = _BLOCKS | {"title", "head", "body", "html", "nav", "main", "aside"}
 
 
 @cache
@@ -45,21 +51,33 @@ def parse_html(html: str, origin: str) -> tuple[Item | None, list[IngestIssue]]:
         html, with_metadata=True, include_comments=False, include_tables=True, config=_config()
     )
     text = extracted.text if extracted is not None else None
-    if not text or len(text.split()) < MIN_WORDS:
-        return None, [IngestIssue(origin, "HTML has no main text")]
-    lang = _HTML_LANG.search(html[:5000])
-    item = Item(
+    issues: list[IngestIssue] = []
+    if text and len(text.split()) >= MIN_WORDS:
         # trafilatura puts one block (paragraph, heading, list item) per line; keep them as
         # paragraphs, like the other formats.
-        text=text.replace("\n", "\n\n"),
-        origin=origin,
-        title=clean(extracted.title),
-        url=clean(extracted.url),
-        source=clean(extracted.sitename),
-        published=parse_date_string(extracted.date or ""),
-        language=language_code(lang[1]) if lang else None,
-    )
-    return item, []
+        text = text.replace("\n", "\n\n")
+    else:
+        # Badly broken markup (an unclosed <title> swallows the page) defeats main-text
+        # extraction; the page's whole text is better than nothing when it reads like prose.
+        text = _all_text(html)
+        if len(text.split()) < MIN_FALLBACK_WORDS:
+            return None, [IngestIssue(origin, "HTML has no main text")]
+        issues.append(IngestIssue(origin, "no main text found in the HTML; used all of the page's text", "warning"))
+    lang = _HTML_LANG.search(html[:5000])
+    item = Item(text=text, origin=origin, language=language_code(lang[1]) if lang else None)
+    if extracted is not None:
+        item.title = clean(extracted.title) if not issues else None
+        item.url = clean(extracted.url)
+        item.source = clean(extracted.sitename)
+        item.published = parse_date_string(extracted.date or "")
+    return item, issues
+
+
+def _all_text(html: str) -> str:
+    """Every text node of a page, without scripts and styles, blocks as paragraphs."""
+    html = _SCRIPTS.sub(" ", html)
+    text = _TAG.sub(lambda tag: "\n\n" if (tag[1] or "").lower() in _PAGE_BLOCKS else "", html)
+    return unescape(text)
 
 
 def fragment_text(fragment: str) -> str:

@@ -1,0 +1,204 @@
+"""The bundled gazetteer: GeoNames places of Mali and its neighbours plus our curated supplement.
+
+Why: places must resolve offline, fast, and with admin names as analysts write them. The table
+is built by scripts/build_gazetteer.py; this module only loads and indexes it.
+"""
+
+from __future__ import annotations
+
+import gzip
+import math
+from collections import defaultdict
+from functools import lru_cache
+from importlib import resources
+from typing import Iterable
+
+import yaml
+
+from peacewatch.geo.model import Place
+from peacewatch.geo.normalize import fold_key, name_key
+
+ISO3 = {"Mali": "MLI", "Burkina Faso": "BFA", "Niger": "NER", "Mauritania": "MRT",
+        "Senegal": "SEN", "Ivory Coast": "CIV", "Guinea": "GIN"}
+"""Countries covered, with ACLED's English country names."""
+
+_CLASS_WEIGHT = {"P": 2.0, "A": 1.0, "S": 0.8, "H": 0.5, "L": 0.5}
+_CODE_BONUS = {"PPLC": 1.0, "PPLA": 0.8, "PPLA2": 0.4, "PPLA3": 0.2, "PPLQ": -1.0, "PPLX": -0.3}
+
+
+def distance_km(a: Place | tuple[float, float], b: Place | tuple[float, float]) -> float:
+    """Great-circle distance between two places or (lat, lon) pairs, in km."""
+    lat1, lon1 = (a.latitude, a.longitude) if isinstance(a, Place) else a
+    lat2, lon2 = (b.latitude, b.longitude) if isinstance(b, Place) else b
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def prior(place: Place) -> float:
+    """Score of a place before any context: feature class, rank in the admin tree, population."""
+    score = _CLASS_WEIGHT.get(place.feature_class, 0.3) + _CODE_BONUS.get(place.feature_code, 0.0)
+    return score + min(2.0, math.log10(place.population + 1) / 3)
+
+
+def country_iso3(country: str | None) -> str | None:
+    """Accept "Mali", "MLI" or "ml"; None for unknown or None."""
+    if not country:
+        return None
+    if country in ISO3:
+        return ISO3[country]
+    up = country.upper()
+    if up in ISO3.values():
+        return up
+    iso2 = {"ML": "MLI", "BF": "BFA", "NE": "NER", "MR": "MRT", "SN": "SEN", "CI": "CIV", "GN": "GIN"}
+    return iso2.get(up)
+
+
+class Gazetteer:
+    """Places with exact-key and folded-key indexes, and a coarse grid for nearest-place search.
+
+    Rows stay as raw columns until a place is asked for: most of the table is never touched by
+    one text, and building every record up front would dominate start-up time.
+    """
+
+    def __init__(self, rows: list[list[str] | Place], keys: list[list[str]], folds: list[list[str]]) -> None:
+        self._rows = rows
+        self._cache: dict[int, Place] = {}
+        self.by_key: dict[str, list[int]] = defaultdict(list)
+        self.by_fold: dict[str, list[int]] = defaultdict(list)
+        self.main_key: list[str] = []
+        self.country_place: dict[str, Place] = {}
+        self._grid: dict[tuple[int, int], list[int]] = defaultdict(list)
+        for i, (row_keys, row_folds) in enumerate(zip(keys, folds)):
+            self.main_key.append(row_keys[0] if row_keys else "")
+            for key in row_keys:
+                self.by_key[key].append(i)
+            for folded in row_folds:
+                self.by_fold[folded].append(i)
+            lat, lon, code = self._coords(i)
+            self._grid[(math.floor(lat), math.floor(lon))].append(i)
+            if code == "PCLI":
+                place = self.place(i)
+                self.country_place[place.iso3] = place
+        self.max_tokens = 6
+
+    def _coords(self, i: int) -> tuple[float, float, str]:
+        row = self._rows[i]
+        if isinstance(row, Place):
+            return row.latitude, row.longitude, row.feature_code
+        return float(row[4]), float(row[5]), row[7]
+
+    def _feature_class(self, i: int) -> str:
+        row = self._rows[i]
+        return row.feature_class if isinstance(row, Place) else row[6]
+
+    def place(self, i: int) -> Place:
+        """The record of row ``i`` (built on first use)."""
+        place = self._cache.get(i)
+        if place is not None:
+            return place
+        row = self._rows[i]
+        if isinstance(row, Place):
+            place = row
+        else:
+            place = Place(
+                geonameid=int(row[0]), name=row[1], country=row[9], iso3=row[8], admin1=row[10],
+                admin2=row[11], admin3=row[12], latitude=float(row[4]), longitude=float(row[5]),
+                feature_class=row[6], feature_code=row[7], population=int(row[13] or 0),
+            )
+        self._cache[i] = place
+        return place
+
+    def names(self, i: int) -> list[str]:
+        """Name, ASCII name and Latin-script alternate names of row ``i``."""
+        row = self._rows[i]
+        if isinstance(row, Place):
+            return [row.name]
+        return [row[1], row[2], *[a for a in row[3].split("|") if a]]
+
+    def candidates(self, key: str) -> tuple[list[int], set[int]]:
+        """Indexes of places named ``key``, exact or by folded spelling, and the exact subset."""
+        exact = self.by_key.get(key, [])
+        folded = self.by_fold.get(fold_key(key), [])
+        return list(dict.fromkeys([*exact, *folded])), set(exact)
+
+    def lookup(self, name: str, country: str | None = None, admin1: str | None = None) -> list[Place]:
+        """Places called ``name`` (accent/case/spacing-insensitive), best prior first."""
+        idx, _ = self.candidates(name_key(name))
+        iso3 = country_iso3(country)
+        wanted = name_key(admin1) if admin1 else None
+        hits = [i for i in idx
+                if (iso3 is None or self.place(i).iso3 == iso3)
+                and (wanted is None or name_key(self.place(i).admin1) == wanted)]
+        hits.sort(key=lambda i: (-prior(self.place(i)), self.place(i).geonameid or 0))
+        return [self.place(i) for i in hits]
+
+    def nearest(self, lat: float, lon: float, feature_class: str | None = "P") -> Place | None:
+        """Closest place of ``feature_class`` (any class if None) within about 500 km."""
+        best: tuple[float, int] | None = None
+        cy, cx = math.floor(lat), math.floor(lon)
+        for ring in range(0, 6):
+            for dy in range(-ring, ring + 1):
+                for dx in range(-ring, ring + 1):
+                    if max(abs(dy), abs(dx)) != ring:
+                        continue
+                    for i in self._grid.get((cy + dy, cx + dx), ()):
+                        if feature_class and self._feature_class(i) != feature_class:
+                            continue
+                        plat, plon, _ = self._coords(i)
+                        d = distance_km((lat, lon), (plat, plon))
+                        if best is None or d < best[0]:
+                            best = (d, i)
+            if best is not None and best[0] < ring * 100:
+                break
+        return self.place(best[1]) if best else None
+
+
+def _load_geonames(lines: Iterable[str]) -> tuple[list[list[str] | Place], list[list[str]], list[list[str]]]:
+    rows: list[list[str] | Place] = []
+    keys, folds = [], []
+    it = iter(lines)
+    next(it)  # header, column order fixed by scripts/build_gazetteer.py
+    for line in it:
+        r = line.rstrip("\n").split("\t")
+        rows.append(r)
+        keys.append(r[14].split("|") if r[14] else [])
+        folds.append(r[15].split("|") if r[15] else [])
+    return rows, keys, folds
+
+
+def _apply_supplement(rows: list[list[str] | Place], keys: list[list[str]],
+                      folds: list[list[str]], data: dict) -> None:
+    """Add curated places and extra spellings of GeoNames places (see supplement.yaml)."""
+    by_id = {int(r[0]): i for i, r in enumerate(rows) if not isinstance(r, Place)}
+    for entry in data.get("spellings", []):
+        i = by_id.get(entry["geonameid"])
+        if i is not None:
+            extra = [name_key(n) for n in entry["names"]]
+            keys[i] = keys[i] + [k for k in extra if k not in keys[i]]
+            folds[i] = folds[i] + [fold_key(k) for k in extra]
+    for entry in data.get("places", []):
+        country = entry.get("country", "Mali")
+        rows.append(Place(
+            geonameid=None, name=entry["name"], country=country, iso3=ISO3[country],
+            admin1=entry.get("admin1", ""), admin2=entry.get("admin2", ""),
+            admin3=entry.get("admin3", ""), latitude=float(entry["latitude"]),
+            longitude=float(entry["longitude"]), feature_class=entry.get("feature_class", "P"),
+            feature_code=entry.get("feature_code", "PPL"), population=int(entry.get("population", 0)),
+            source="supplement",
+        ))
+        names = list(dict.fromkeys(name_key(n) for n in [entry["name"], *entry.get("names", [])]))
+        keys.append(names)
+        folds.append(sorted({fold_key(k) for k in names}))
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """The bundled gazetteer, loaded once per process."""
+    base = resources.files("peacewatch") / "data" / "geo"
+    with gzip.open(base.joinpath("gazetteer.tsv.gz").open("rb"), "rt", encoding="utf-8") as fh:
+        rows, keys, folds = _load_geonames(fh)
+    supplement = yaml.safe_load(base.joinpath("supplement.yaml").read_text(encoding="utf-8")) or {}
+    _apply_supplement(rows, keys, folds, supplement)
+    return Gazetteer(rows, keys, folds)

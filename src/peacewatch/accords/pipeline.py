@@ -1,0 +1,98 @@
+"""The hook the ingest pipeline calls after resolution: links and allegations for changed events.
+
+Idempotent: running it twice over the same events changes nothing. Proposed links that the
+rules no longer support are withdrawn; links an analyst confirmed or rejected are never touched
+(a rejected link is not proposed again). Allegations read from an event are refreshed, and
+dropped when the event stops stating them unless an analyst has already verified them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+
+from peacewatch.accords import repository
+from peacewatch.accords.allegations import allegations_from_event
+from peacewatch.accords.links import propose_links
+from peacewatch.accords.records import EventProvisionLink, Verification
+from peacewatch.records import Event
+from peacewatch.store.base import Store
+
+MACHINE = "events"
+"""Origin of links' and allegations' machine-read rows."""
+
+
+@dataclass(slots=True)
+class AccordsSummary:
+    links_proposed: int = 0
+    links_updated: int = 0
+    links_withdrawn: int = 0
+    allegations_added: int = 0
+    allegations_updated: int = 0
+    allegations_removed: int = 0
+
+    def as_dict(self) -> dict[str, int]:
+        return asdict(self)
+
+
+def after_resolution(store: Store, event_ids: Iterable[str]) -> AccordsSummary:
+    """Propose links and record allegations for events that resolution created or changed.
+
+    Pass every event id resolution saved, and ids it deleted or merged away: their proposed
+    links and unverified allegations are removed.
+    """
+    summary = AccordsSummary()
+    ids = list(dict.fromkeys(event_ids))
+    with store.transaction():
+        events = {eid: store.event(eid) for eid in ids}
+        live = [e for e in events.values() if e is not None]
+        proposals = propose_links(store, live)
+        by_event: dict[str, list[EventProvisionLink]] = {}
+        for link in proposals:
+            by_event.setdefault(link.event_id, []).append(link)
+        for eid, event in events.items():
+            fresh = {lk.link_id: lk for lk in by_event.get(eid, [])}
+            existing = {lk.link_id: lk for lk in repository.links(store, "event_id = ?", (eid,))}
+            for lid, old in existing.items():
+                if old.state != "proposed":
+                    continue
+                new = fresh.get(lid)
+                if new is None:
+                    repository.delete_link(store, lid)
+                    summary.links_withdrawn += 1
+                elif (new.relation, new.reason, new.proposed_by) != (old.relation, old.reason, old.proposed_by):
+                    repository.delete_link(store, lid)
+                    new.created_at = old.created_at
+                    repository.insert_link(store, new)
+                    summary.links_updated += 1
+            for lid, new in fresh.items():
+                if lid not in existing:
+                    repository.insert_link(store, new)
+                    summary.links_proposed += 1
+            _refresh_allegations(store, eid, event, summary)
+    return summary
+
+
+def _refresh_allegations(store: Store, event_id: str, event: Event | None, summary: AccordsSummary) -> None:
+    current = repository.links(store, "event_id = ? AND state <> 'rejected'", (event_id,))
+    found = allegations_from_event(store, event, current) if event is not None else []
+    keep = {a.id for a in found}
+    for stale in repository.allegation_ids_for_event(store, event_id, MACHINE) - keep:
+        steps = repository.allegations(store, "allegation_id = ?", (stale,))
+        if steps and len(steps[0].verification) > 1:
+            continue
+        repository.delete_allegation(store, stale)
+        summary.allegations_removed += 1
+    for allegation in found:
+        change = repository.save_allegation_core(store, allegation, MACHINE)
+        for denial in allegation.denials:
+            if repository.save_denial(store, allegation.id, denial, MACHINE) and change == "same":
+                change = "changed"
+        if repository.delete_denials(store, allegation.id, MACHINE, {d.by for d in allegation.denials}):
+            change = "changed" if change == "same" else change
+        if change == "new":
+            repository.add_verification(
+                store, allegation.id, Verification(status="reported", by="peacewatch", on=allegation.alleged_on))
+            summary.allegations_added += 1
+        elif change == "changed":
+            summary.allegations_updated += 1

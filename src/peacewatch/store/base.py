@@ -7,6 +7,7 @@ only supplies a DB-API connection and, if needed, rewrites placeholders. Writes 
 
 from __future__ import annotations
 
+import copy
 import json
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
@@ -86,6 +87,13 @@ class Store:
 
     def close(self) -> None:
         self._conn.close()
+
+    def for_thread(self) -> Store:
+        """The same database through a cursor of its own, for use from another thread."""
+        clone = copy.copy(self)
+        clone._conn = self._conn.cursor()
+        clone._depth = 0
+        return clone
 
     def __enter__(self) -> Store:
         return self

@@ -1,0 +1,58 @@
+"""Request-scoped access to the store and to the caller's identity."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from fastapi import Depends, Header, HTTPException, Request
+
+from peacewatch.auth import AuthError, User, authenticate
+from peacewatch.store import Store, open_store
+
+
+class StoreProvider:
+    """One open store per server; each worker thread gets its own cursor on it."""
+
+    def __init__(self, db: Path) -> None:
+        self.root = open_store(db)
+        self._local = threading.local()
+
+    def get(self) -> Store:
+        store = getattr(self._local, "store", None)
+        if store is None:
+            store = self.root.for_thread()
+            self._local.store = store
+        return store
+
+    def close(self) -> None:
+        self.root.close()
+
+
+def get_store(request: Request) -> Iterator[Store]:
+    yield request.app.state.stores.get()
+
+
+def current_user(
+    store: Store = Depends(get_store), authorization: str | None = Header(default=None)
+) -> User:
+    """The caller named by ``Authorization: Bearer <token>``; 401 without a valid token."""
+    token = None
+    if authorization and authorization.lower().startswith("bearer "):
+        token = authorization[7:].strip()
+    try:
+        return authenticate(store, token)
+    except AuthError as exc:
+        raise HTTPException(401, str(exc), headers={"WWW-Authenticate": "Bearer"}) from None
+
+
+def require(role: str) -> Callable[[User], User]:
+    """Dependency: the caller must hold ``role`` (or a higher one); 403 otherwise."""
+
+    def check(user: User = Depends(current_user)) -> User:
+        if not user.can(role):
+            raise HTTPException(403, f"{user.name} is a {user.role}; this needs the {role} role")
+        return user
+
+    return check

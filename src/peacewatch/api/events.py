@@ -1,0 +1,143 @@
+"""Event endpoints: list/filter/export, one event with its story, sync feed, reviews."""
+
+from __future__ import annotations
+
+import io
+import json
+from datetime import datetime
+from typing import Any
+
+from fastapi import APIRouter, Body, Depends, HTTPException, Query
+from fastapi.responses import Response
+
+from peacewatch.api.deps import get_store, require
+from peacewatch.api.queries import EventQuery, encode_cursor, event_query, page_clause
+from peacewatch.auth import User
+from peacewatch.exports import write_events
+from peacewatch.records import EVENT_FIELD_NAMES
+from peacewatch.store import Store
+from peacewatch.store.reviews import ReviewError
+
+router = APIRouter(prefix="/api/v1", tags=["events"])
+
+LIST_COLUMNS = ("event_id", *EVENT_FIELD_NAMES, "sources", "review_state", "created_at", "updated_at")
+MEDIA_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "geojson": "application/geo+json",
+    "jsonl": "application/x-ndjson",
+}
+
+
+def _row(row: dict[str, Any]) -> dict[str, Any]:
+    out = {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in row.items() if k != "sort_key"}
+    out["sources"] = json.loads(row["sources"])
+    return out
+
+
+@router.get("/events", summary="List, filter and export events")
+def list_events(
+    query: EventQuery = Depends(event_query),
+    sort: str = Query("-event_date", description="event_date, fatalities or updated_at; prefix - for descending."),
+    limit: int = Query(100, ge=1, le=1000),
+    cursor: str | None = Query(None, description="next_cursor of the previous page."),
+    format: str = Query("json", description="json (paged), or csv (ACLED layout), geojson, jsonl (whole query)."),
+    store: Store = Depends(get_store),
+) -> Any:
+    where, params = query.where()
+    if format != "json":
+        if format not in MEDIA_TYPES:
+            raise HTTPException(422, f"format must be json, {', '.join(MEDIA_TYPES)}")
+        buffer = io.BytesIO()
+        write_events(store, store.events(where, params, order=page_clause(sort, None).order), format, buffer)
+        return Response(
+            buffer.getvalue(), media_type=MEDIA_TYPES[format],
+            headers={"Content-Disposition": f'attachment; filename="events.{format}"'},
+        )
+    page = page_clause(sort, cursor)
+    rows = store.query(
+        f"SELECT {', '.join(LIST_COLUMNS)}, {page.expr} AS sort_key FROM events "
+        f"WHERE {where} AND {page.condition} ORDER BY {page.order} LIMIT {limit + 1}",
+        [*params, *page.params],
+    )
+    more = len(rows) > limit
+    rows = rows[:limit]
+    total = store.scalar(f"SELECT COUNT(*) FROM events WHERE {where}", params) if cursor is None else None
+    return {
+        "events": [_row(r) for r in rows],
+        "next_cursor": encode_cursor(rows[-1]["sort_key"], rows[-1]["event_id"]) if more else None,
+        "total": total,
+    }
+
+
+@router.get("/events/deleted", summary="Events deleted or merged away since a time (for syncing clients)")
+def deleted_events(
+    since: datetime | None = Query(None), store: Store = Depends(get_store)
+) -> dict[str, Any]:
+    rows = store.tombstones(since)
+    return {
+        "deleted": [
+            {"event_id": r["event_id"], "reason": r["reason"], "merged_into": r["merged_into"],
+             "deleted_at": r["deleted_at"].isoformat()}
+            for r in rows
+        ]
+    }
+
+
+@router.get("/events/{event_id}", summary="One event with its sources, evidence per source and review history")
+def get_event(event_id: str, store: Store = Depends(get_store)) -> dict[str, Any]:
+    event = store.event(event_id)
+    if event is None:
+        raise HTTPException(404, f"no event {event_id}")
+    meta = store.document_meta(event.sources)
+    evidence = store.evidence(event_id)
+    sources = []
+    for doc_id in event.sources:
+        m = meta.get(doc_id) or {}
+        sources.append({
+            "document_id": doc_id, "source": m.get("source"), "title": m.get("title"), "url": m.get("url"),
+            "published": m["published"].isoformat() if m.get("published") else None, "language": m.get("language"),
+            "evidence": [e.to_dict() for e in evidence if e.document_id == doc_id],
+        })
+    machine = store.machine_event(event_id)
+    return {
+        "event": event.to_dict(),
+        "machine": machine.to_dict() if machine else None,
+        "sources": sources,
+        "reviews": [r.to_dict() for r in store.reviews(event_id)],
+    }
+
+
+@router.get("/events/{event_id}/reviews", summary="An event's review history")
+def event_reviews(event_id: str, store: Store = Depends(get_store)) -> dict[str, Any]:
+    return {"reviews": [r.to_dict() for r in store.reviews(event_id)]}
+
+
+@router.post("/events/{event_id}/reviews", summary="Verify, edit or reject an event (reviewer role)")
+def review_event(
+    event_id: str,
+    action: str = Body(..., description="verify, edit or reject"),
+    reason: str = Body("", description="Why (required to edit or reject)."),
+    changes: dict[str, Any] | None = Body(None, description="Field -> new value, for edit."),
+    user: User = Depends(require("reviewer")),
+    store: Store = Depends(get_store),
+) -> dict[str, Any]:
+    if store.event(event_id) is None:
+        raise HTTPException(404, f"no event {event_id}")
+    try:
+        ids = store.review_event(event_id, user.name, action, reason, changes)
+    except (ReviewError, ValueError) as exc:
+        raise HTTPException(422, str(exc)) from None
+    return {"review_ids": ids, "event": store.event(event_id).to_dict()}
+
+
+@router.post("/reviews/{review_id}/revert", summary="Undo a review (reviewer role)")
+def revert_review(
+    review_id: str,
+    reason: str = Body("", embed=True),
+    user: User = Depends(require("reviewer")),
+    store: Store = Depends(get_store),
+) -> dict[str, Any]:
+    try:
+        return {"review_id": store.revert_review(review_id, user.name, reason)}
+    except ReviewError as exc:
+        raise HTTPException(422, str(exc)) from None

@@ -1,0 +1,54 @@
+"""``peacewatch users``: API tokens for reviewers and admins."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from peacewatch.auth import AuthError, create_user, list_users, revoke_user
+from peacewatch.cli_options import DbOption
+from peacewatch.store import open_store
+
+
+def register(app: typer.Typer) -> None:
+    users = typer.Typer(help="Manage API users: create tokens (reviewer, admin), list, revoke.", no_args_is_help=True)
+    app.add_typer(users, name="users")
+
+    @users.command("add")
+    def add(
+        name: str = typer.Argument(..., help="User name, recorded with every review they make."),
+        role: str = typer.Option("reviewer", help="reviewer or admin."),
+        db: Path = DbOption,
+    ) -> None:
+        """Create a user (or give an existing one a new token) and print the token once."""
+        store = open_store(db)
+        try:
+            token = create_user(store, name, role)
+        except AuthError as exc:
+            raise typer.BadParameter(str(exc)) from None
+        finally:
+            store.close()
+        typer.echo(token)
+        Console(stderr=True).print(f"token for {name} ({role}); it is stored hashed and cannot be shown again")
+
+    @users.command("list")
+    def list_(db: Path = DbOption) -> None:
+        """List users, their roles and whether their token is revoked."""
+        store = open_store(db)
+        table = Table("name", "role", "created", "revoked")
+        for u in list_users(store):
+            table.add_row(str(u["name"]), str(u["role"]), str(u["created_at"])[:19], str(u["revoked_at"] or "")[:19])
+        Console().print(table)
+        store.close()
+
+    @users.command("revoke")
+    def revoke(name: str, db: Path = DbOption) -> None:
+        """Revoke a user's token."""
+        store = open_store(db)
+        found = revoke_user(store, name)
+        store.close()
+        if not found:
+            raise typer.BadParameter(f"no active user {name!r}")

@@ -99,13 +99,15 @@ _KEYWORDS_EN: list[tuple[str, str, str]] = [
     ("fatally shot", "killed", "P"), ("shot dead", "killed", "P"), ("shot and killed", "killed", "P"),
     ("claiming the lives of", "killed", "A"), ("claimed the lives of", "killed", "A"),
     ("the death of", "killed", "A"), ("the deaths of", "killed", "A"),
-    ("the killing of", "killed", "A"),
+    ("the killing of", "killed", "A"), ("the bodies of", "killed", "A"),
+    ("the corpses of", "killed", "A"), ("the body of", "killed", "A"), ("the corpse of", "killed", "A"),
     ("killed", "killed", "P"), ("killing", "killed", "A"), ("kill", "killed", "A"),
     ("dead", "killed", "N"), ("deaths", "killed", "N"), ("death", "killed", "N"),
     ("died", "killed", "N"), ("fatalities", "killed", "N"), ("fatality", "killed", "N"),
     ("executed", "killed", "P"), ("slain", "killed", "P"), ("massacred", "killed", "P"),
     ("beheaded", "killed", "P"), ("murdered", "killed", "P"), ("assassinated", "killed", "P"),
-    ("lynched", "killed", "P"), ("bodies", "killed", "N"),
+    ("lynched", "killed", "P"), ("bodies", "killed", "N"), ("shot to death", "killed", "P"),
+    ("neutralised", "killed", "P"), ("neutralized", "killed", "P"), ("eliminated", "killed", "P"),
     ("wounded", "injured", "P"), ("injured", "injured", "P"), ("hurt", "injured", "P"),
     ("wounding", "injured", "A"), ("injuring", "injured", "A"), ("injuries", "injured", "N"),
     ("taken hostage", "abducted", "P"), ("abducted", "abducted", "P"),
@@ -131,6 +133,8 @@ _KEYWORDS_FR: list[tuple[str, str, str]] = [
     ("a trouve la mort", "killed", "N"), ("trouve la mort", "killed", "N"),
     ("mortellement blesses", "killed", "P"), ("mortellement blesse", "killed", "P"),
     ("coute la vie a", "killed", "A"), ("la mort de", "killed", "A"),
+    ("les corps de", "killed", "A"), ("les corps sans vie de", "killed", "A"),
+    ("le corps sans vie de", "killed", "A"), ("les cadavres de", "killed", "A"),
     ("tue", "killed", "P"), ("tues", "killed", "P"), ("tuee", "killed", "P"),
     ("tuees", "killed", "P"), ("tuant", "killed", "A"),
     ("morts", "killed", "N"), ("mortes", "killed", "N"), ("mort", "killed", "N"),
@@ -139,6 +143,7 @@ _KEYWORDS_FR: list[tuple[str, str, str]] = [
     ("executes", "killed", "P"), ("execute", "killed", "P"), ("assassines", "killed", "P"),
     ("assassine", "killed", "P"), ("abattus", "killed", "P"), ("abattu", "killed", "P"),
     ("egorges", "killed", "P"), ("massacres", "killed", "P"), ("cadavres", "killed", "N"),
+    ("neutralises", "killed", "P"), ("elimines", "killed", "P"),
     ("blesses", "injured", "P"), ("blesse", "injured", "P"), ("blessee", "injured", "P"),
     ("blessees", "injured", "P"), ("blessant", "injured", "A"),
     ("pris en otage", "abducted", "P"), ("pris en otages", "abducted", "P"),
@@ -175,7 +180,8 @@ _ACTIVE_AUX_FR = {"a", "ont", "avait", "avaient", "avoir", "aurait", "auraient",
 _LEFT_SKIP = {
     "were", "was", "are", "is", "be", "been", "being", "have", "has", "had", "reportedly",
     "reported", "also", "allegedly", "later", "all", "subsequently", "eventually", "then", "who",
-    "apparently", "initially", "said", "to", "were", "left", "reportedly", "confirmed",
+    "apparently", "initially", "said", "to", "were", "left", "reportedly", "confirmed", "found",
+    "retrouve", "retrouves", "retrouvee", "retrouvees",
     "ont", "a", "ete", "sont", "est", "etaient", "etait", "auraient", "aurait", "seraient",
     "serait", "avaient", "avait", "egalement", "aussi", "tous", "toutes", "y", "qui", "se",
     "s'", "en", "sont", "ete",
@@ -210,7 +216,9 @@ _UNITS = {
     "annee", "annees", "heure", "heures", "h", "metre", "%", "percent", "pour", "cent", "fcfa",
     "cfa", "tons", "tonnes", "vehicles", "vehicules", "motorcycles", "motos", "trucks", "camions",
     "cattle", "head", "tetes", "betail", "houses", "maisons", "rockets", "roquettes", "shells",
-    "obus", "mortars", "weapons", "armes", "ieds", "mines",
+    "obus", "mortars", "weapons", "armes", "ieds", "mines", "oxen", "cows", "goats", "sheep",
+    "camels", "animals", "livestock", "bovins", "boeufs", "chevres", "moutons", "chameaux",
+    "animaux",
 }
 _STOP = _MONTHS | _UNITS | {
     "in", "at", "on", "by", "near", "from", "to", "with", "for", "after", "before", "during",
@@ -218,8 +226,8 @@ _STOP = _MONTHS | _UNITS | {
     "dans", "au", "aux", "apres", "avant", "depuis", "pendant", "par", "pres", "sur", "lors",
     "contre", "entre", "vers", "chez", "pour", "avec", "lorsque", "quand", "dont", "ou",
     "attack", "attacks", "ambush", "explosion", "blast", "clash", "clashes", "fighting", "ied",
-    "mine", "raid", "strike", "bombing", "incident", "attaque", "attaques", "embuscade",
-    "affrontement", "affrontements", "combats", "assaut", "frappe", "toll", "bilan",
+    "raid", "strike", "number", "bombing", "incident", "attaque", "attaques", "embuscade",
+    "affrontement", "affrontements", "combats", "assaut", "frappe", "toll", "bilan", "ied",
     "there", "it", "this", "that", "which", "il", "ils", "elle", "ce", "cet", "cette", "ces",
     "no", "not", "aucun", "aucune", "pas", "ne", "n'", "sans", "without", "and", "et", "or",
     "but", "mais", "the", "le", "la", "les", "l'",
@@ -229,13 +237,14 @@ _ALLOWED_ED_ING = {"armed", "unarmed", "unidentified", "suspected", "presumed", 
                    "uniformed", "displaced", "unnamed", "retired", "affiliated", "including",
                    "wounded", "injured", "suspected", "hundred"}
 _ARTICLES = {"a": 1, "an": 1, "un": 1, "une": 1, "another": 1, "both": 2, "one": 1}
+_EXPLICIT_ARTICLES = {"one", "another", "both"}
 _BREAKDOWN_OPENERS: list[tuple[str, ...]] = sorted(
     [("including",), ("among", "them"), ("among", "whom"), ("of", "whom"), ("dont",),
      ("parmi", "lesquels"), ("parmi", "lesquelles"), ("parmi", "eux"), ("notamment",), ("soit",),
      ("namely",), ("(",), (":",), ("-",)],
     key=lambda o: -len(o),
 )
-_JOINERS = {"and", "et", ",", "as well as", "plus"}
+_JOINERS = {"and", "et", ",", "&", "plus"}
 
 _VICTIMS: dict[str, str] = {}
 for _group, _words in {
@@ -245,7 +254,7 @@ for _group, _words in {
     "police": "police policeman policemen gendarme gendarmes policier policiers douanier douaniers "
               "customs guard guards garde gardes",
     "peacekeepers": "peacekeeper peacekeepers casques helmets minusma onu",
-    "attackers": "attacker attackers assailant assailants militant militants jihadist jihadists "
+    "attackers": "aggressor aggressors agresseur agresseurs attacker attackers assailant assailants militant militants jihadist jihadists "
                  "djihadiste djihadistes jihadiste jihadistes terrorist terrorists terroriste "
                  "terroristes gunmen gunman insurgent insurgents fighter fighters combattant "
                  "combattants rebel rebels rebelle rebelles assaillant assaillants bandit bandits "
@@ -266,8 +275,27 @@ _PERSONS = set(_VICTIMS) | set(
     "marabout personne personnes homme hommes jeune jeunes individu individus membre membres "
     "responsable responsables chef chefs maire maires chauffeur chauffeurs agent agents notable "
     "notables conseiller conseillers elu elus victim victims victime victimes father son brother "
-    "pere fils frere relative relatives parent parents hostage hostages otage otages guide".split()
+    "pere fils frere relative relatives parent parents hostage hostages otage otages guide "
+    "resident residents fisherman fishermen shopkeeper merchant merchants commander commanders "
+    "sergeant contractor herdsman herdsmen hunter hunters dozo dozos informer informers elder "
+    "elders parachutist councilman councilor councillor official employee employees journalist "
+    "judge prefect deputy politician nurse doctor pilot cleric preacher secretary president "
+    "director coordinator nomad nomads pastoralist pastoralists businessman cadre cadres "
+    "chasseur chasseurs gardien gardiens infirmier medecin pecheur pecheurs boutiquier marchand "
+    "marchands garcon fille prefet sous-prefet depute commandant commandants sergent adjudant "
+    "lieutenant capitaine colonel general aggressor aggressors agresseur agresseurs planter "
+    "planters apprentice apprentices thief thieves subprefect veterinarian associate bodyguard "
+    "fulani fulanis peul peuls peulh peulhs dogon dogons bozo bozos tuareg tuaregs touareg "
+    "touaregs bambara bambaras arab arabs arabe arabes songhai songhay sonrai imghad malinke "
+    "dawsahak daoussahak mossi bella bellah senoufo minianka".split()
 )
+_PLURAL_ONLY = {"people", "men", "women", "children", "gunmen", "police", "troops", "forces",
+                "youths", "herdsmen", "fishermen", "villageois", "personnes", "dozos"}
+_SINGULAR_PERSONS = {
+    w for w in _PERSONS
+    if w not in _PLURAL_ONLY and not (w.endswith("s") and w[:-1] in _PERSONS)
+} | {"he", "she", "il", "elle"}
+_DETERMINERS = {"the", "his", "her", "its", "le", "la", "l'", "son", "sa", "this", "ce", "cet", "cette"}
 
 
 @dataclass(slots=True)
@@ -351,7 +379,7 @@ class _Reader:
                 first -= 1
             value = parse_number_words(words[first:j + 1], self.language)
         elif words[j] in _ARTICLES:
-            value, article = _ARTICLES[words[j]], words[j] not in ("one",)
+            value, article = _ARTICLES[words[j]], words[j] not in _EXPLICIT_ARTICLES
             if words[j] == "une" and j + 1 < len(words) and words[j + 1] in ("fois",):
                 return None
         else:
@@ -433,19 +461,45 @@ class _Reader:
             return word in _ALLOWED_ED_ING
         return True
 
-    def np_left(self, end: int) -> tuple[int, list[str]] | None:
-        """Words of a noun phrase ending at ``end`` (inclusive) up to its quantity, read leftwards."""
+    def np_left(self, end: int) -> tuple[int, list[str], bool] | None:
+        """A noun phrase ending at ``end`` read leftwards up to its quantity.
+
+        Returns the quantity's last token index, the phrase's words and whether the quantity is
+        only implied by a singular person noun ("the mayor of X was killed": one).
+        """
         i, words = end, []
-        while i >= 0 and len(words) <= 7:
+        while i >= 0 and len(words) <= 8:
             fig = self.quantity_ending_at(i)
             if fig is not None and not (fig.article and i > 0 and self.words[i - 1] in _NP_CONNECTORS - {"including"}):
-                return i, list(reversed(words))
+                before = self.words[fig.first - 2:fig.first]
+                if len(before) == 2 and before[1] in ("the", "les", "ces") and before[0] in ("of", "de", "d'entre", "parmi"):
+                    words.extend(reversed(self.words[fig.first:i + 1]))
+                    i = fig.first - 1
+                    continue
+                return i, list(reversed(words)), False
             word = self.words[i]
-            if word in _NP_CONNECTORS or self._np_word(i):
+            if word == ")":
+                opening = next((k for k in range(i - 1, max(i - 12, -1), -1) if self.words[k] == "("), None)
+                if opening is not None:
+                    i = opening - 1
+                    continue
+            if word in ("'", '"', "\u2018", "\u201c", "\u201d"):
+                i -= 1
+                continue
+            if word in ("from", "in", "at", "near") and words and self.text[self.tokens[i + 1].start].isupper():
                 words.append(word)
                 i -= 1
                 continue
-            return None
+            if word in _NP_CONNECTORS or self._np_word(i) or (word in ("he", "she", "il", "elle") and not words):
+                words.append(word)
+                i -= 1
+                if word in ("he", "she", "il", "elle"):
+                    break
+                continue
+            break
+        words.reverse()
+        if _singular_person(words):
+            return i + 1, words, True
         return None
 
     def np_right(self, start: int) -> list[str]:
@@ -505,6 +559,12 @@ class _Reader:
             while after < len(words) and words[after] in ("also", "aussi", "egalement"):
                 after += 1
             chain = self._chain_right(after)
+            if not chain and after + 1 < len(words) and words[after] in ("and", "et", "or", "ou"):
+                shared = self._keyword_at(after + 1)
+                if shared is not None and shared[2] in ("A", "P"):
+                    chain = self._chain_right(after + 1 + shared[0])
+                    if chain:
+                        self.used.difference_update(range(chain[0][0].first, chain[-1][0].last + 1))
             if chain:
                 self._emit(chain, kind, first, last)
                 return
@@ -523,7 +583,7 @@ class _Reader:
         chain = self._chain_left(j, nominal=(j == first - 1 and nominal))
         if chain:
             mentions = self._emit(chain, kind, first, last)
-            if additional:
+            if additional or words[first] in ("succumbed", "succombe") or "wounds" in words[first:last + 1] or "injuries" in words[first:last + 1] or "blessures" in words[first:last + 1]:
                 for m in mentions:
                     m.additional = True
 
@@ -535,8 +595,8 @@ class _Reader:
             found = self.np_left(j)
             if found is None:
                 break
-            qi, np_words = found
-            fig = self.quantity_ending_at(qi)
+            qi, np_words, implicit = found
+            fig = _Figure(qi, qi - 1, 1, "exact", [], False) if implicit else self.quantity_ending_at(qi)
             if fig is None:
                 break
             fig.np_words = np_words
@@ -558,21 +618,43 @@ class _Reader:
         return chain
 
     def _chain_right(self, start: int) -> list[tuple[_Figure, bool]]:
+        """Coordinated objects of an active verb: "killing a father and his two sons"."""
         chain: list[tuple[_Figure, bool]] = []
-        i = start
-        while i < len(self.words):
+        words = self.words
+        i, joiner = start, ""
+        while i < len(words):
+            first = i
+            if words[i] in _DETERMINERS - {"this", "ce", "cet", "cette"} and i + 1 < len(words) and (
+                self.tokens[i + 1].digit or self._is_number_word(i + 1)
+            ):
+                i += 1
             fig = self.quantity_starting_at(i)
             if fig is None:
-                break
-            nxt = fig.last + 1
-            if nxt < len(self.words) and self.words[nxt] in _UNITS:
-                break
-            fig.np_words = self.np_right(nxt)
-            if not self._valid(fig, nominal=False):
+                if words[i] in _DETERMINERS - {"this", "ce", "cet", "cette"}:
+                    np_words = self.np_right(i + 1)
+                    if _singular_person(np_words):
+                        fig = _Figure(i, i, 1, "exact", np_words, False)
+                if fig is None:
+                    break
+            else:
+                nxt = fig.last + 1
+                if nxt < len(words) and words[nxt] in _UNITS:
+                    break
+                fig.np_words = self.np_right(nxt)
+                if not fig.np_words and nxt < len(words) and self._keyword_at(nxt) is not None:
+                    break
+                if not self._valid(fig, nominal=False):
+                    break
+                if chain and not fig.np_words and joiner == ",":
+                    break
+                fig.first = min(fig.first, first)
+            k = fig.last + 1 + len(fig.np_words)
+            if chain and k < len(words) and (words[k] in _PASSIVE_AUX or words[k] in _LEFT_SKIP
+                                             or self._keyword_at(k) is not None):
                 break
             chain.append((fig, False))
-            k = nxt + len(fig.np_words)
-            if k + 1 < len(self.words) and self.words[k] in _JOINERS and self._keyword_at(k + 1) is None:
+            if k + 1 < len(words) and words[k] in _JOINERS and self._keyword_at(k + 1) is None:
+                joiner = words[k]
                 i = k + 1
                 continue
             break
@@ -694,6 +776,17 @@ def _lexical(word: str) -> str:
     return word
 
 
+def _singular_person(np_words: list[str]) -> bool:
+    """A noun phrase naming one person without a number: "the mayor of X", "Malian army officer"."""
+    head_part = []
+    for word in np_words:
+        if word in ("of", "de", "d'", "des", "du", "including", "notamment"):
+            break
+        head_part.append(word)
+    content = [w for w in head_part if w not in _DETERMINERS and w not in ("a", "an", "un", "une")]
+    return bool(content) and content[-1] in _SINGULAR_PERSONS
+
+
 def _victims(np_words: list[str]) -> str:
     for word in reversed(np_words):
         for form in (word, word.rstrip("s"), word.rstrip("x")):
@@ -799,8 +892,9 @@ def total(mentions: list[CasualtyMention], kind: str) -> tuple[int, str]:
         group = _distinct(by_sentence[index])
         value = sum(m.value for m in group)
         adds = running > 0 and all(
-            m.additional or (m.victims and m.victims not in seen_groups) for m in group
-        ) and "" not in seen_groups
+            m.additional or (m.victims and m.victims not in seen_groups) or (not m.victims and m.value < running)
+            for m in group
+        )
         if running == 0 or adds:
             running += value
             qualifiers.extend(m.qualifier for m in group)

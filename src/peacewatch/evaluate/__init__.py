@@ -1,0 +1,1 @@
+"""Scoring extraction against gold sets (ACLED layout, malilink layout, seed JSON)."""

@@ -1,0 +1,560 @@
+"""The rule-based extractor: a report in, the events it tells out, every field with its evidence.
+
+Reading order, as a coder reads:
+1. Sentences with an event trigger (or a toll) become *mentions*, each with the dates, places,
+   actors, casualty figures and status cues of its sentence.
+2. Background is set aside: a sentence dated only by a past year ("Since Operation Serval in
+   2013") or a definite reference to an old event ("the June 2015 peace agreement") is not news.
+3. Mentions are grouped into events: a definite reference ("the 18 January attack", "the Gao
+   attack") or an undated follow-up adds evidence to the event it refers to; a new date, place or
+   kind of event starts a new one.
+4. Each event is typed by ACLED's rules over all its cues, its actors get roles, its status,
+   place, toll and notes are filled, and every filled field points at the span supporting it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from peacewatch.extract.base import extractors, number_candidates
+from peacewatch.nlp.roles import CIVILIAN_INTER, ActorSpan, Roles, assign_roles, target_kind
+from peacewatch.nlp.status import combine, find_status_cues, refers_to_group, speaker
+from peacewatch.nlp.triggers import (
+    BATTLES,
+    PROTESTS,
+    REMOTE,
+    RIOTS,
+    SPECIFIC_CUES,
+    STRATEGIC,
+    VAC,
+    VIOLENT_CUES,
+    Trigger,
+    decide_type,
+    find_triggers,
+)
+from peacewatch.records import CasualtyReport, Document, EventCandidate, Evidence
+
+SUPPORTED_LANGUAGES = ("en", "fr")
+GENERIC_CUES = frozenset({"attack", "kill", "harm"})
+_CASUALTY_CUES = {"killed": "kill", "injured": "harm", "abducted": "abduct", "arrested": "arrest"}
+_SINCE = re.compile(r"\b(?:since|depuis|until|jusqu['’]?(?:à|au|en)?|from|as of|dès)\s+(?:[\w'’-]+\s+){0,4}$", re.I)
+_CODED_AS = re.compile(r"\bcoded (?:as|at)\b", re.I)
+_ANAPHORIC_STEP = re.compile(
+    r"\b(?:the (?:next|following) day|the day after|that (?:same )?day|le lendemain|le même jour|la veille)\b", re.I
+)
+
+
+@dataclass(slots=True)
+class Mention:
+    """One sentence's telling of an event."""
+
+    start: int
+    end: int
+    triggers: list[Trigger]
+    cues: set[str]
+    date: Any | None = None
+    place: Any | None = None
+    actors: list[ActorSpan] = field(default_factory=list)
+    casualties: list[Any] = field(default_factory=list)
+    definite: bool = False
+    background: bool = False
+    planned: bool = False
+
+    @property
+    def generic(self) -> bool:
+        return not (self.cues & SPECIFIC_CUES)
+
+
+@dataclass(slots=True)
+class _Group:
+    mentions: list[Mention] = field(default_factory=list)
+    extra_spans: list[tuple[int, int]] = field(default_factory=list)
+    """Sentences without a trigger that still speak of the event (a denial, a toll)."""
+
+    @property
+    def date(self) -> Any | None:
+        dated = [m.date for m in self.mentions if m.date is not None]
+        return dated[0] if dated else None
+
+    @property
+    def place(self) -> Any | None:
+        placed = [m for m in self.mentions if m.place is not None]
+        if not placed:
+            return None
+        return min(placed, key=lambda m: (m.definite, m.place.precision)).place
+
+    @property
+    def cues(self) -> set[str]:
+        out: set[str] = set()
+        for m in self.mentions:
+            out |= m.cues
+        return out
+
+
+def _sentences(doc: Any) -> list[tuple[int, int]]:
+    return [(s.start_char, s.end_char) for s in doc.sents]
+
+
+def _mid(a: date, b: date) -> date:
+    return a + timedelta(days=(b - a).days // 2)
+
+
+def _date_value(mention: Any) -> date:
+    end_value = getattr(mention, "end_value", None)
+    if end_value and end_value != mention.value and mention.precision >= 2:
+        return _mid(mention.value, end_value)
+    return mention.value
+
+
+def _is_past_year_only(mention: Any, published: date) -> bool:
+    return mention.kind == "year" and mention.value.year < published.year
+
+
+def _pick_date(text: str, dates: list[Any], triggers: list[Trigger], published: date) -> tuple[Any | None, bool]:
+    """The sentence's event date and whether the sentence is only background."""
+    usable = []
+    background = False
+    for d in dates:
+        if _SINCE.search(text[max(0, d.start - 40) : d.start]):
+            background = True
+            continue
+        if _is_past_year_only(d, published):
+            background = True
+            continue
+        usable.append(d)
+    if not usable:
+        return None, background
+    first = triggers[0].start if triggers else 0
+    before = [d for d in usable if d.start <= first]
+    chosen = before[-1] if before else usable[0]
+    return chosen, False
+
+
+def _pick_place(text: str, places: list[Any], actors: list[ActorSpan], triggers: list[Trigger]) -> Any | None:
+    inside_actor = [p for p in places if not any(a.start <= p.start and p.end <= a.end for a in actors)]
+    if not inside_actor:
+        return None
+    for p in inside_actor:
+        if _CODED_AS.search(text[max(0, p.start - 15) : p.start]):
+            return p
+    first = triggers[0].start if triggers else 0
+    towns = [p for p in inside_actor if p.precision < 3]
+    pool = towns or inside_actor
+    after = [p for p in pool if p.start >= first]
+    return (after or pool)[0]
+
+
+def _actor_spans(mentions: list[Any], country: str) -> list[ActorSpan]:
+    spans = []
+    for m in mentions:
+        actor = m.actor
+        inter = actor.inter_in(country) if hasattr(actor, "inter_in") else actor.inter
+        spans.append(ActorSpan(m.start, m.end, m.text, actor.name, inter, bool(m.generic)))
+    return spans
+
+
+def _compatible(group: _Group, m: Mention, event_type: dict[int, tuple[str, str] | None]) -> bool:
+    """Can mention ``m`` be a further telling of ``group``'s event?"""
+    gdate, mdate = group.date, m.date
+    if gdate is not None and mdate is not None and _date_value(gdate) != _date_value(mdate):
+        return False
+    gplace, mplace = group.place, m.place
+    if gplace is not None and mplace is not None and not m.definite:
+        same = gplace.place.name == mplace.place.name or (
+            max(gplace.precision, mplace.precision) >= 3 and gplace.place.admin1 == mplace.place.admin1
+        )
+        if not same:
+            return False
+    if m.definite or m.generic or all(x.generic for x in group.mentions):
+        return True
+    mine = event_type.get(id(m))
+    theirs = [event_type.get(id(x)) for x in group.mentions if not x.generic]
+    return mine is None or any(t is None or t[0] == mine[0] for t in theirs)
+
+
+def _notes(ev: EventCandidate) -> str:
+    """A one-sentence summary in our words."""
+    what = ev.sub_event_type.lower() if ev.sub_event_type else ev.event_type.lower()
+    who = ev.actor1 or "An unidentified actor"
+    whom = f" involving {ev.actor2}" if ev.actor2 else ""
+    where = f" in {ev.location}" + (f" ({ev.admin1}, {ev.country})" if ev.admin1 else "") if ev.location else ""
+    when = f" on {ev.event_date.isoformat()}" if ev.event_date else ""
+    parts = [f"{who}: {what}{whom}{where}{when}."]
+    if ev.fatalities:
+        parts.append(f"Reported fatalities: {ev.fatalities}.")
+    if ev.injuries:
+        parts.append(f"Reported injuries: {ev.injuries}.")
+    if ev.status != "reported":
+        by = ev.claimed_by or ev.denied_by
+        parts.append(f"Status: {ev.status}" + (f" ({by})." if by else "."))
+    return " ".join(parts)
+
+
+class RulesExtractor:
+    """Sentence-level event mentions grouped into the events of one document."""
+
+    name = "rules"
+
+    def __call__(self, document: Document) -> list[EventCandidate]:
+        return self.extract_many([document])[0]
+
+    def extract_many(self, documents: list[Document], batch_size: int = 64) -> list[list[EventCandidate]]:
+        """Extract from many documents, batching the spaCy work per language."""
+        from peacewatch.nlp.pipeline import parse
+
+        results: list[list[EventCandidate]] = [[] for _ in documents]
+        by_language: dict[str, list[int]] = {}
+        for index, document in enumerate(documents):
+            language = self._language(document)
+            if language in SUPPORTED_LANGUAGES:
+                by_language.setdefault(language, []).append(index)
+        for language, indexes in by_language.items():
+            pairs = ((documents[i].text, documents[i].published) for i in indexes)
+            for index, doc in zip(indexes, parse(pairs, language, batch_size=batch_size)):
+                results[index] = number_candidates(documents[index], self._extract(documents[index], doc, language))
+        return results
+
+    @staticmethod
+    def _language(document: Document) -> str:
+        if document.language:
+            return document.language[:2].lower()
+        from peacewatch.documents.language import detect_language
+
+        return detect_language(document.text)[0]
+
+    def _extract(self, document: Document, doc: Any, language: str) -> list[EventCandidate]:
+        from peacewatch.nlp.casualties import find_casualties
+        from peacewatch.nlp.dates import find_dates
+
+        text = document.text
+        published = document.published or date.today()
+        places = list(doc._.places or [])
+        country = next((p.place.country for p in places if p.place.country), "Mali")
+        actor_mentions = list(doc._.actors or [])
+        actors = _actor_spans(actor_mentions, country)
+        dates = [d for d in find_dates(text, language, published)]
+        casualties = find_casualties(text, language)
+        triggers = find_triggers(text, language)
+        cues = find_status_cues(text, language)
+        sentences = _sentences(doc)
+
+        mentions: list[Mention] = []
+        orphans: list[tuple[int, int]] = []
+        last_date = None
+        last_date_sentence = -10
+        for s_index, (s_start, s_end) in enumerate(sentences):
+            s_triggers = [t for t in triggers if s_start <= t.start < s_end]
+            real = [t for t in s_triggers if not t.hypothetical and t.cue != "intervention"]
+            s_cas = [c for c in casualties if s_start <= c.start < s_end]
+            harm = [c for c in s_cas if c.kind in _CASUALTY_CUES and c.value > 0 and not c.explicit_zero]
+            s_dates = [d for d in dates if s_start <= d.start < s_end]
+            s_actors = [a for a in actors if s_start <= a.start < s_end]
+            s_places = [p for p in places if s_start <= p.start < s_end]
+            if not real and not harm:
+                orphans.append((s_start, s_end))
+                if s_dates:
+                    last_date, last_date_sentence = s_dates[-1], s_index
+                continue
+            m_cues = {t.cue for t in real} | {_CASUALTY_CUES[c.kind] for c in harm}
+            m_cues |= {t.cue for t in s_triggers if t.cue == "intervention"}
+            chosen, background = _pick_date(text, s_dates, real, published)
+            planned = any(d.future for d in s_dates) or any(
+                c.status == "planned" for c in cues if s_start <= c.start < s_end
+            )
+            definite = bool(real) and all(t.definite for t in real if t.cue in VIOLENT_CUES | {"agreement", "protest"}) and any(
+                t.definite for t in real
+            )
+            if chosen is not None and chosen.value > published and not planned:
+                chosen = None
+            if chosen is None and not background and not definite:
+                if last_date is not None and s_index - last_date_sentence <= 1 and not planned:
+                    chosen = last_date
+            if chosen is not None:
+                last_date, last_date_sentence = chosen, s_index
+            mention = Mention(
+                start=s_start,
+                end=s_end,
+                triggers=real,
+                cues=m_cues,
+                date=chosen,
+                place=_pick_place(text, s_places, s_actors, real),
+                actors=s_actors,
+                casualties=s_cas,
+                definite=definite,
+                background=background and chosen is None,
+                planned=planned,
+            )
+            mentions.append(mention)
+
+        groups = self._group(text, mentions, actors, language)
+        for s_start, s_end in orphans:
+            owner = None
+            for g in groups:
+                if g.mentions and g.mentions[0].start <= s_start:
+                    owner = g
+            if owner is not None and s_start - max(m.end for m in owner.mentions) < 400:
+                owner.extra_spans.append((s_start, s_end))
+        candidates = []
+        for group in groups:
+            candidate = self._build(text, group, actors, casualties, cues, published, language, country)
+            if candidate is not None:
+                candidates.append(candidate)
+        return candidates
+
+    @staticmethod
+    def _mention_type(text: str, m: Mention, language: str) -> tuple[str, str] | None:
+        roles = assign_roles(text[m.start : m.end], _shift(m.actors, -m.start), _shift(m.triggers, -m.start), language)
+        victims = [c.victims for c in m.casualties if c.kind in ("killed", "injured")]
+        target = target_kind(text[m.start : m.end], roles, _shift(m.triggers, -m.start), victims, language)
+        state = roles.actor1 is not None and roles.actor1.inter in (1, 8)
+        killed = sum(c.value for c in m.casualties if c.kind == "killed")
+        return decide_type(m.cues, target, killed, 0, state)
+
+    def _group(self, text: str, mentions: list[Mention], actors: list[ActorSpan], language: str) -> list[_Group]:
+        types = {id(m): self._mention_type(text, m, language) for m in mentions}
+        groups: list[_Group] = []
+        for m in mentions:
+            if types[id(m)] is None and m.cues <= {"intervention"}:
+                continue
+            target = None
+            if m.definite or m.date is None:
+                for g in reversed(groups):
+                    if _compatible(g, m, types):
+                        target = g
+                        break
+            else:
+                for g in groups:
+                    if g.date is not None and _compatible(g, m, types):
+                        target = g
+                        break
+                if target is None and groups and groups[-1].date is None and _compatible(groups[-1], m, types):
+                    target = groups[-1]
+            if target is None and m.background:
+                continue
+            if target is None and m.definite and m.date is not None and m.date.precision >= 3:
+                continue
+            if target is None:
+                groups.append(_Group([m]))
+            else:
+                target.mentions.append(m)
+        if len(groups) > 1:
+            groups = [g for g in groups if g.date is not None or g.place is not None or any(m.casualties for m in g.mentions)]
+        return groups
+
+    def _build(
+        self,
+        text: str,
+        group: _Group,
+        actors: list[ActorSpan],
+        casualties: list[Any],
+        status_cues: list[Any],
+        published: date,
+        language: str,
+        fallback_country: str,
+    ) -> EventCandidate | None:
+        from peacewatch.actors import registry
+        from peacewatch.nlp.casualties import total
+
+        reg = registry()
+        mentions = group.mentions
+        spans = [(m.start, m.end) for m in mentions] + group.extra_spans
+        evidence: list[Evidence] = []
+
+        def add(field_name: str, start: int, end: int) -> None:
+            evidence.append(Evidence(field=field_name, start=start, end=end, text=text[start:end]))
+
+        date_mention = group.date
+        planned = any(m.planned for m in mentions) or (date_mention is not None and date_mention.value > published)
+        event_date = _date_value(date_mention) if date_mention is not None else published
+        if event_date > published and not planned:
+            return None
+        place_mention = group.place
+        place = place_mention.place if place_mention is not None else None
+        country = place.country if place is not None and place.country else fallback_country
+
+        roles = Roles()
+        for m in sorted(mentions, key=lambda x: (x.definite, x.start)):
+            r = assign_roles(text[m.start : m.end], _shift(m.actors, -m.start), _shift(m.triggers, -m.start), language)
+            r = _unshift(r, m.start)
+            if roles.actor1 is None or (roles.actor1.generic and r.actor1 is not None and not r.actor1.generic):
+                roles.actor1 = r.actor1 or roles.actor1
+                roles.assoc1 = r.assoc1 or roles.assoc1
+            if roles.actor2 is None or (roles.actor2.generic and r.actor2 is not None and not r.actor2.generic):
+                roles.actor2 = r.actor2 or roles.actor2
+                roles.assoc2 = r.assoc2 or roles.assoc2
+
+        statuses: set[str] = set()
+        claimed_by = denied_by = None
+        for cue in status_cues:
+            if not any(a <= cue.start < b for a, b in spans):
+                continue
+            statuses.add(cue.status)
+            add("status", cue.start, cue.end)
+            sentence_start = max(a for a, b in spans if a <= cue.start)
+            who = speaker(text, cue, actors, sentence_start)
+            if who is None and cue.status in ("claimed", "denied") and refers_to_group(text, sentence_start, cue.end, language):
+                earlier = [a for a in actors if a.end <= sentence_start and not a.generic and a.inter in (2, 3, 4)]
+                who = earlier[-1] if earlier else None
+            if who is None:
+                continue
+            if cue.status in ("claimed", "alleged") and claimed_by is None:
+                claimed_by = who
+                add("claimed_by", who.start, who.end)
+            elif cue.status == "denied" and denied_by is None:
+                denied_by = who
+                add("denied_by", who.start, who.end)
+        if planned:
+            statuses.add("planned")
+        if "alleged" in statuses and denied_by is not None and roles.actor1 is not None and roles.actor1.name == claimed_by_name(claimed_by):
+            roles.actor1, roles.actor2 = denied_by, roles.actor1
+        if roles.actor1 is None and claimed_by is not None and "claimed" in statuses:
+            roles.actor1 = claimed_by
+
+        event_mentions = [c for c in casualties if any(a <= c.start < b for a, b in spans)]
+        killed, killed_q = total(event_mentions, "killed")
+        injured, injured_q = total(event_mentions, "injured")
+        victims = [c.victims for c in event_mentions if c.kind in ("killed", "injured")]
+        all_triggers = [t for m in mentions for t in m.triggers]
+        main_text = text[mentions[0].start : mentions[0].end]
+        target = target_kind(main_text, _shift_roles(roles, -mentions[0].start), _shift(mentions[0].triggers, -mentions[0].start), victims, language)
+        state = roles.actor1 is not None and roles.actor1.inter in (1, 8)
+        typed = decide_type(group.cues, target, killed, injured, state)
+        if typed is None:
+            return None
+        event_type, sub_event_type = typed
+
+        actor1, actor2 = roles.actor1, roles.actor2
+        if event_type == VAC:
+            if actor1 is not None and actor1.inter == CIVILIAN_INTER and (actor2 is None or actor2.inter != CIVILIAN_INTER):
+                actor1, actor2 = actor2, actor1
+            if actor2 is not None and actor2.inter != CIVILIAN_INTER:
+                if actor1 is None:
+                    actor1 = actor2
+                actor2 = None
+        name1 = actor1.name if actor1 else ""
+        name2 = actor2.name if actor2 else ""
+        inter1 = actor1.inter if actor1 else None
+        inter2 = actor2.inter if actor2 else None
+        if actor1 is not None:
+            add("actor1", actor1.start, actor1.end)
+        if actor2 is not None:
+            add("actor2", actor2.start, actor2.end)
+        if event_type in (PROTESTS, RIOTS):
+            template = "protesters" if event_type == PROTESTS else "rioters"
+            crowd = reg.generic(template, country, event_date)
+            if inter1 not in (5, 6):
+                if name1 and not name2:
+                    name2, inter2 = name1, inter1
+                name1, inter1 = crowd.name, crowd.inter
+        elif not name1 and event_type != STRATEGIC or (not name1 and sub_event_type == "Looting/property destruction"):
+            unknown = reg.generic("unidentified_armed_group", country, event_date)
+            name1, inter1 = unknown.name, unknown.inter
+        if event_type == VAC and not name2:
+            civ = reg.generic("civilians", country, event_date)
+            name2, inter2 = civ.name, civ.inter
+        if name1 == name2 and event_type not in (RIOTS,):
+            name2, inter2 = "", None
+        assoc1 = "; ".join(a.name for a in roles.assoc1 if a.name not in (name1, name2))
+        assoc2 = "; ".join(a.name for a in roles.assoc2 if a.name not in (name1, name2))
+        codes = [c for c in (inter1, inter2) if c is not None]
+        interaction = None
+        if len(codes) == 2:
+            interaction = min(codes) * 10 + max(codes)
+        elif len(codes) == 1:
+            interaction = codes[0] * 10
+
+        candidate = EventCandidate(
+            event_date=event_date,
+            time_precision=date_mention.precision if date_mention is not None else 1,
+            event_type=event_type,
+            sub_event_type=sub_event_type,
+            actor1=name1,
+            assoc_actor_1=assoc1,
+            inter1=inter1,
+            actor2=name2,
+            assoc_actor_2=assoc2,
+            inter2=inter2,
+            interaction=interaction,
+            civilian_targeting="Civilian targeting" if inter2 == CIVILIAN_INTER and event_type in (VAC, REMOTE, BATTLES) else "",
+            status=combine(statuses),
+            claimed_by=claimed_by.name if claimed_by else "",
+            denied_by=denied_by.name if denied_by else "",
+        )
+        for t in all_triggers:
+            add("event_type", t.start, t.end)
+            add("sub_event_type", t.start, t.end)
+        if date_mention is not None:
+            add("event_date", date_mention.start, date_mention.end)
+            add("time_precision", date_mention.start, date_mention.end)
+        if place is not None:
+            candidate.country = place.country
+            candidate.iso3 = place.iso3
+            candidate.admin1 = place.admin1
+            candidate.admin2 = place.admin2
+            candidate.admin3 = place.admin3
+            candidate.location = place.name
+            candidate.latitude = place.latitude
+            candidate.longitude = place.longitude
+            candidate.geo_precision = place_mention.precision
+            for name in ("country", "iso3", "admin1", "admin2", "admin3", "location", "latitude", "longitude", "geo_precision"):
+                add(name, place_mention.start, place_mention.end)
+        elif country:
+            candidate.country = country
+        candidate.fatalities = killed
+        candidate.fatalities_low = killed
+        candidate.fatalities_high = max([killed] + [c.value for c in event_mentions if c.kind == "killed" and not c.breakdown])
+        candidate.injuries = injured if injured_q != "unknown" else None
+        for c in event_mentions:
+            if c.kind == "killed":
+                add("fatalities", c.start, c.end)
+            elif c.kind == "injured":
+                add("injuries", c.start, c.end)
+            if c.kind in ("killed", "injured") and (c.value > 0 or c.explicit_zero) and not c.breakdown:
+                candidate.casualty_reports.append(CasualtyReport(kind=c.kind, value=c.value, qualifier=c.qualifier))
+        candidate.notes = _notes(candidate)
+        for start, end in spans:
+            add("notes", start, end)
+        score = 0.35
+        score += 0.2 if date_mention is not None else 0.0
+        score += 0.2 if place is not None else 0.0
+        score += 0.1 if actor1 is not None else 0.0
+        score += 0.1 if group.cues & SPECIFIC_CUES else 0.0
+        score += 0.05 if len(mentions) > 1 else 0.0
+        candidate.confidence = round(min(score, 0.95), 2)
+        candidate.evidence = evidence
+        return candidate
+
+
+def claimed_by_name(actor: ActorSpan | None) -> str:
+    return actor.name if actor is not None else ""
+
+
+def _shift(items: list[Any], offset: int) -> list[Any]:
+    out = []
+    for item in items:
+        if isinstance(item, ActorSpan):
+            out.append(ActorSpan(item.start + offset, item.end + offset, item.text, item.name, item.inter, item.generic))
+        else:
+            out.append(
+                Trigger(item.start + offset, item.end + offset, item.text, item.cue, item.hypothetical, item.definite)
+            )
+    return out
+
+
+def _unshift(roles: Roles, offset: int) -> Roles:
+    return _shift_roles(roles, offset)
+
+
+def _shift_roles(roles: Roles, offset: int) -> Roles:
+    def one(a: ActorSpan | None) -> ActorSpan | None:
+        return None if a is None else _shift([a], offset)[0]
+
+    return Roles(one(roles.actor1), one(roles.actor2), _shift(roles.assoc1, offset), _shift(roles.assoc2, offset))
+
+
+@extractors.register("rules")
+def make_rules_extractor() -> RulesExtractor:
+    return RulesExtractor()

@@ -1,0 +1,102 @@
+"""Reporting status of an event: reported, claimed, alleged, denied or planned.
+
+A report says more than "it happened": a group claims responsibility, one side accuses another,
+the accused denies, or the event is announced for later. Each cue is a span; the speaker (who
+claims, accuses or denies) is the actor mention that is the subject of the cue, or the agent
+after "by"/"par" ("claimed by X", "revendiquée par X").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from peacewatch.nlp.roles import ActorSpan
+
+STATUS_PATTERNS: dict[str, dict[str, re.Pattern[str]]] = {
+    "claimed": {
+        "en": re.compile(
+            r"\bclaim(?:ed|s|ing)? (?:responsibility|the (?:attack|killing|abduction|operation)|credit)\b|"
+            r"\b(?:attack|operation|abduction|killing|bombing)s? (?:was |were |had been |has been )?claimed\b|"
+            r"\bclaimed by\b|\b(?-i:claimed)\b(?= (?:\w+ing|to have|that|killing|damaging|responsibility))",
+            re.I,
+        ),
+        "fr": re.compile(r"\brevendiqu\w*|\brevendication\w*", re.I),
+    },
+    "alleged": {
+        "en": re.compile(r"\baccus(?:ed|es|ing|ation|ations)\b|\ballegation\w*|\ballegedly\b|\bblam(?:ed|es|ing)\b", re.I),
+        "fr": re.compile(r"\baccus(?:e|ent|é|ée|ait|aient|ation|ations)\b|\bimput\w+|\ballégation\w*|\bmettent en cause|\bmet en cause", re.I),
+    },
+    "denied": {
+        "en": re.compile(r"\bden(?:ied|ies|y|ying)\b|\brejected (?:the|these|this|those) (?:accusation|allegation|claim)s?|\brefuted\b", re.I),
+        "fr": re.compile(r"\bdément\w*|\bdémenti\w*|\bni(?:e|ent|é)\b|\ba nié\b|\brejet(?:te|tent|é) (?:les |ces |cette |l')?(?:accusation|allégation)s?", re.I),
+    },
+    "planned": {
+        "en": re.compile(
+            r"\b(?:will|shall) (?:be held|take place|be signed|be organi[sz]ed|hold|sign|meet|start|begin|open)\b|"
+            r"\bwould (?:take place|be held)\b|\b(?:is|are|was|were) (?:scheduled|planned|due|set) (?:to|for)\b|"
+            r"\bto be held\b|\bupcoming\b|\bplanned for\b",
+            re.I,
+        ),
+        "fr": re.compile(
+            r"\b(?:aura|auront|se tiendra|se tiendront|devrait|devraient) (?:lieu|se tenir|être signée?)?|\bse tiendra\b|"
+            r"\b(?:est|sont|était) prévue?s? (?:pour|le|en|à)\b|\bà venir\b",
+            re.I,
+        ),
+    },
+}
+
+_COREF = {
+    "en": re.compile(r"\b(?:this|the|that) (?:group|movement|organi[sz]ation|coalition|militia|alliance)\b", re.I),
+    "fr": re.compile(r"\b(?:ce|le|cette|la) (?:groupe|mouvement|organisation|coalition|milice|alliance)\b", re.I),
+}
+_BY = re.compile(r"^\s*(?:by|par)\s+(?:the |les |le |la |l['’])?", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class StatusCue:
+    start: int
+    end: int
+    text: str
+    status: str
+
+
+def find_status_cues(text: str, language: str = "en", start: int = 0, end: int | None = None) -> list[StatusCue]:
+    """Status cues in ``text[start:end]``, offsets relative to ``text``."""
+    lang = language if language in ("en", "fr") else "en"
+    stop = len(text) if end is None else end
+    cues: list[StatusCue] = []
+    for status, patterns in STATUS_PATTERNS.items():
+        for match in patterns[lang].finditer(text, start, stop):
+            cues.append(StatusCue(match.start(), match.end(), match.group(0), status))
+    cues.sort(key=lambda c: c.start)
+    return cues
+
+
+def speaker(text: str, cue: StatusCue, actors: list[ActorSpan], sentence_start: int = 0) -> ActorSpan | None:
+    """The actor who claims, accuses or denies: "claimed by X", else the nearest subject before the cue."""
+    after = text[cue.end : cue.end + 80]
+    by = _BY.match(after)
+    if by:
+        following = [a for a in actors if a.start >= cue.end and a.start - (cue.end + by.end()) <= 20]
+        if following:
+            return min(following, key=lambda a: a.start)
+    before = [a for a in actors if sentence_start <= a.end <= cue.start and not a.generic]
+    if before:
+        return max(before, key=lambda a: a.end)
+    before = [a for a in actors if sentence_start <= a.end <= cue.start]
+    return max(before, key=lambda a: a.end) if before else None
+
+
+def refers_to_group(text: str, start: int, end: int, language: str = "en") -> bool:
+    """True when the span has an anaphoric group subject ("this group", "ce mouvement")."""
+    lang = language if language in ("en", "fr") else "en"
+    return bool(_COREF[lang].search(text, start, end))
+
+
+def combine(statuses: set[str]) -> str:
+    """One event's status from all its cues: a denial or an accusation outweighs a claim."""
+    for status in ("planned", "denied", "alleged", "claimed"):
+        if status in statuses:
+            return status
+    return "reported"

@@ -1,0 +1,428 @@
+"""Event triggers: words that say something happened, mapped to ACLED event and sub-event types.
+
+A trigger carries a *cue* (attack, ied, abduct, protest...). One event usually has several cues
+("an IED attack followed by gunfire"), and ACLED's type depends on their combination and on who
+was targeted, so typing is a separate step (`decide_type`) over the set of cues of an event.
+The lexicons below are ours, written from the codebook's definitions, in English and French.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+BATTLES = "Battles"
+REMOTE = "Explosions/Remote violence"
+VAC = "Violence against civilians"
+PROTESTS = "Protests"
+RIOTS = "Riots"
+STRATEGIC = "Strategic developments"
+
+LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
+    "attack": {
+        "en": (
+            r"attack(?:s|ed|ing)?\b", r"assault(?:s|ed|ing)?\b", r"raid(?:s|ed|ing)?\b",
+            r"storm(?:ed|ing)\b", r"target(?:s|ed|ing)\b", r"opened fire", r"open fire",
+            r"fir(?:ed|ing) (?:on|at|upon|into)\b", r"shot at\b", r"shooting\b", r"overr?an\b",
+            r"harass(?:ed|ing|ment)\b", r"incursions?\b", r"(?-i:hit)\b",
+        ),
+        "fr": (
+            r"attaqu(?:e|es|é|ée|és|ées|ent|ait|aient|er|ant)\b", r"assauts?\b", r"raids?\b",
+            r"ouv(?:ert|rent|rant|re) le feu", r"tir(?:é|ée|és|ées|ent|ant) sur\b", r"fusillades?\b",
+            r"pris(?:e|es)? pour cibles?", r"cibl(?:é|ée|és|ées|ant)\b", r"incursions?\b",
+            r"harc(?:elé|elés|èlement)\b", r"agress(?:ion|é|ée|és)\b",
+        ),
+    },
+    "ambush": {
+        "en": (r"ambush(?:es|ed|ing)?\b",),
+        "fr": (r"embuscades?\b",),
+    },
+    "clash": {
+        "en": (
+            r"clash(?:es|ed|ing)?\b", r"fighting\b", r"fought\b", r"exchange(?:s|d)? (?:of )?fire",
+            r"gun ?fights?\b", r"fire ?fights?\b", r"skirmish(?:es)?\b", r"combat\b", r"gunfire\b",
+            r"gun battles?\b", r"repel(?:led|s)?\b", r"repuls(?:ed|e)\b", r"counter-?attack\w*",
+        ),
+        "fr": (
+            r"affrontements?\b", r"s'affront\w+", r"accrochages?\b", r"combats?\b",
+            r"échanges? de tirs", r"heurts?\b", r"ripost(?:e|é|ent)\b", r"repouss(?:é|ée|és|ent|er)\b",
+            r"tirs? nourris",
+        ),
+    },
+    "kill": {
+        "en": (
+            r"kill(?:s|ed|ing)\b", r"murder(?:s|ed|ing)?\b", r"executed\b", r"executions?\b",
+            r"assassinat\w+", r"behead\w*", r"shot dead\b", r"slaughter\w*", r"massacre\w*",
+            r"(?:was|were) shot\b", r"slit\b", r"succumbed\b", r"lost (?:their|his|her) li(?:fe|ves)",
+        ),
+        "fr": (
+            r"tu(?:é|ée|és|ées|ent|ant|er)\b", r"assassin(?:é|ée|és|ées|at|ats|ent)\b",
+            r"exécut(?:é|ée|és|ées|ion|ions)\b", r"égorg\w+", r"décapit\w+", r"abattu\w*",
+            r"massacr\w+", r"succomb\w+", r"trouv\w+ la mort", r"périr?\b|péri\b",
+        ),
+    },
+    "harm": {
+        "en": (
+            r"beat(?:en|ing)?\b", r"tortur\w+", r"whipp\w+", r"flogg\w+", r"wounded\b", r"injured\b",
+            r"injuring\b", r"wounding\b", r"mutilat\w+",
+        ),
+        "fr": (r"bless(?:é|ée|és|ées|ant|ure|ures)\b", r"frapp(?:é|ée|és|ées)\b", r"tortur\w+", r"passé\w* à tabac"),
+    },
+    "ied": {
+        "en": (
+            r"\bIEDs?\b", r"improvised explosive", r"(?<!gold )(?<!gold-)(?:land)?mines?\b(?! (?:site|worker|owner))",
+            r"roadside bombs?", r"explosive devices?", r"explosives?\b", r"detonat\w+", r"explosions?\b",
+            r"blasts?\b", r"\bbomb(?:s|ed|ing)?\b",
+        ),
+        "fr": (
+            r"\bEEI\b", r"\bIEDs?\b", r"engins? explosifs?", r"(?<!d')(?<!les )\bmines?\b(?! d'or)",
+            r"explosions?\b", r"explos(?:é|er|ant|if|ifs)\b", r"saut(?:é|e|ent|er|ant) sur",
+            r"bombes?\b", r"détonations?\b",
+        ),
+    },
+    "vbied": {
+        "en": (
+            r"car[- ]bombs?", r"vehicle[- ]borne", r"VBIEDs?", r"booby[- ]trapped (?:car|vehicle|truck)s?",
+            r"explosives?[- ](?:laden|packed|filled) (?:vehicle|car|truck)s?", r"truck bombs?",
+        ),
+        "fr": (r"(?:véhicule|voiture|camion)s? (?:piégée?s?|bourrée?s? d'explosifs)",),
+    },
+    "suicide": {
+        "en": (r"suicide\b", r"kamikazes?\b"),
+        "fr": (r"kamikazes?\b", r"attentats?[- ]suicides?", r"suicide\b"),
+    },
+    "shelling": {
+        "en": (
+            r"rockets?\b", r"mortars?\b", r"shell(?:s|ed|ing)\b", r"artillery\b", r"missiles?\b",
+            r"indirect fire", r"obus\b",
+        ),
+        "fr": (r"\bobus\b", r"roquettes?\b", r"mortiers?\b", r"tirs? indirects?", r"missiles?\b", r"artillerie\b"),
+    },
+    "air": {
+        "en": (
+            r"air ?strikes?\b", r"air raids?\b", r"aerial (?:strike|attack|bombardment|bombing)s?",
+            r"drone strikes?\b", r"drones?\b", r"helicopters?\b", r"fighter jets?\b", r"warplanes?\b",
+            r"aircraft\b", r"bombard(?:ed|ment|ments)\b", r"air support\b",
+        ),
+        "fr": (
+            r"frappes? aériennes?", r"bombardements? aériens?", r"frappes? de drones?", r"drones?\b",
+            r"hélicoptères?\b", r"raids? aériens?", r"aviation\b", r"avions? de chasse",
+            r"bombard(?:é|ée|és|ement|ements)\b", r"appui aérien",
+        ),
+    },
+    "grenade": {
+        "en": (r"grenades?\b",),
+        "fr": (r"grenades?\b",),
+    },
+    "abduct": {
+        "en": (
+            r"abduct\w*", r"kidnap\w*", r"hostages?\b", r"taken captive", r"held captive",
+            r"forcibly disappeared", r"taken away\b", r"(?:went|gone) missing\b",
+        ),
+        "fr": (
+            r"enlev(?:é|ée|és|ées|er|ant|ait|aient)\b", r"enlèvements?\b", r"kidnapp\w+", r"otages?\b",
+            r"rapts?\b", r"séquestr\w+", r"emmen(?:é|ée|és|ées) de force", r"port(?:é|ée|és|ées) disparus?",
+        ),
+    },
+    "arrest": {
+        "en": (
+            r"arrest(?:s|ed|ing)?\b", r"detain(?:ed|s|ing)?\b", r"apprehend\w*", r"in custody\b",
+            r"captured\b", r"handed (?:them |him |her )?over to\b",
+        ),
+        "fr": (
+            r"arrêt(?:é|ée|és|ées|er)\b", r"arrestations?\b", r"interpell\w+", r"appréhend\w+",
+            r"garde à vue", r"captur(?:é|ée|és|ées)\b", r"mis aux arrêts",
+        ),
+    },
+    "protest": {
+        "en": (
+            r"protest(?:s|ed|ing|ers?)?\b", r"demonstrat(?:ion|ions|ors?|ed|ing)\b",
+            r"(?-i:march(?:ed|es|ing)?)\b", r"sit-?ins?\b", r"rall(?:y|ies|ied)\b",
+            r"(?:on|general|went on|go on) strike\b", r"strike action", r"boycott\w*",
+        ),
+        "fr": (
+            r"manifest(?:ation|ations|ants?|é|ée|és|er|ent|aient)\b", r"(?-i:march(?:e|es|ent|é|aient))\b",
+            r"sit-?in\b", r"rassemblements?\b", r"grèves?\b", r"protest(?:er|é|ent|aient|ation|ations)\b",
+        ),
+    },
+    "riot": {
+        "en": (
+            r"riot\w*", r"violent (?:demonstration|protest)s?", r"burn\w* (?:\w+ ){0,2}(?:tyres|tires)",
+            r"barricad\w+", r"(?:threw|throwing|hurled|hurling) stones", r"stone[- ]throwing",
+            r"vandali[sz]\w*", r"angry (?:youths?|crowds?|residents|mob)", r"(?:youths?|residents) (?:blocked|ransacked)",
+        ),
+        "fr": (
+            r"émeut\w+", r"barricad\w+", r"pneus brûlés", r"brûl\w+ des pneus", r"saccag\w+",
+            r"jets? de pierres", r"caillass\w+", r"vandalis\w+", r"casseurs?\b", r"jeunes en colère",
+        ),
+    },
+    "mob": {
+        "en": (r"\bmob\b", r"lynch\w*", r"(?:mob|popular) justice"),
+        "fr": (r"lynch\w+", r"vindicte populaire", r"justice populaire"),
+    },
+    "loot": {
+        "en": (
+            r"loot\w*", r"st(?:ole|olen|eal|ealing|eals)\b", r"rob(?:bed|bery|beries|bing|bers?)\b",
+            r"ransack\w*", r"pillag\w+", r"plunder\w*", r"rustl\w+", r"extort\w*", r"racket\w*",
+            r"sabotag\w+", r"destroy(?:ed|ing|s)?\b", r"destruction\b", r"stripped\b",
+            r"(?:seiz|took|tak|carr|driv|drove)\w* (?:\w+ ){0,4}(?:livestock|cattle|animals|camels|goats|sheep|goods|vehicles?|motorbikes?|motorcycles?|belongings|money|cash|food|cars?|trucks?)",
+        ),
+        "fr": (
+            r"pill(?:é|ée|és|ées|age|ages|ent|er|ards?)\b", r"vol(?:é|ée|és|ées|ent|er|s)?\b",
+            r"emport(?:é|ée|és|ées|ant|ent)\b", r"dérob\w+", r"braqu\w+", r"razzias?\b", r"rançonn\w+",
+            r"extorsion\w*", r"détrui\w+", r"destruction\w*", r"sabot(?:é|ée|és|age)\b", r"dépouill\w+",
+            r"(?:bétail|troupeaux?|animaux|bœufs|boeufs|moutons|chameaux|motos?|véhicules?) (?:\w+ ){0,3}(?:emportés?|volés?|enlevés?)",
+        ),
+    },
+    "burn": {
+        "en": (
+            r"(?:set|sets|setting) (?:[\w'’-]+ ){0,5}(?:on )?fire", r"set ablaze", r"burn(?:ed|t|ing|s)?\b",
+            r"torch(?:ed|ing)\b", r"arson\b", r"ablaze\b",
+        ),
+        "fr": (r"incendi(?:é|ée|és|ées|er|ent|aire|aires)\b", r"brûl(?:é|ée|és|ées|er|ent|ant)\b", r"mis le feu", r"mettre le feu", r"mis à feu"),
+    },
+    "defuse": {
+        "en": (
+            r"defus\w+", r"dismantl\w+", r"neutrali[sz]\w* (?:an? |the |two |three |several )?(?:IED|explosive|device|mine)",
+            r"(?:found|discovered|seized|recovered|uncovered) (?:\w+ ){0,4}(?:weapons|arms|ammunition|explosives?|IEDs?|caches?|mines?|rifles|munitions)",
+            r"(?:weapons|arms) caches?", r"controlled (?:explosion|detonation)", r"demin\w+", r"disarm(?:ed)?\b",
+        ),
+        "fr": (
+            r"désamorc\w+", r"neutralis\w+ (?:un |une |des |l'|deux )?(?:engin|EEI|mine|explosif)",
+            r"déminage\b", r"démin\w+",
+            r"(?:découv|sais|trouv|récupér)\w* (?:\w+ ){0,4}(?:armes|munitions|explosifs?|engins?|caches?)",
+            r"caches? d'armes", r"saisies? d'armes",
+        ),
+    },
+    "agreement": {
+        "en": (
+            r"sign(?:ed|ing|s)? (?:[\w'’-]+ ){0,6}(?:agreement|accord|deal|ceasefire|truce|pact|memorandum|roadmap|charter)s?",
+            r"(?:agreement|accord|deal|ceasefire|truce|pact) (?:\w+ ){0,3}(?:was|were|has been|had been) signed",
+            r"ceasefire\b", r"cease-fire\b", r"truce\b", r"reconciliation (?:agreement|pact)",
+        ),
+        "fr": (
+            r"sign(?:é|ée|és|ées|ent|ature|er|ant)\w* (?:[\w'’-]+ ){0,6}(?:accord|cessez-le-feu|trêve|pacte|feuille de route|charte)s?",
+            r"(?:accord|cessez-le-feu|trêve|pacte) (?:\w+ ){0,3}(?:a été|ont été|est|sont) signé",
+            r"cessez-le-feu\b", r"trêve\b",
+        ),
+    },
+    "change": {
+        "en": (
+            r"(?:was|were|been|newly|be) (?:formed|created|founded|established|launched)\b",
+            r"(?:formed|created|founded|launched|form|create) (?:a|an|the|their|its) (?:new )?(?:armed )?(?:group|movement|coalition|alliance|militia|party|platform|front)",
+            r"merg(?:ed|er|ing)\b", r"split\b", r"splinter\w*", r"defect(?:ed|ion|ions)\b", r"pledg\w+ allegiance",
+            r"dissolv\w+", r"besieg\w+", r"blockad\w+", r"siege\b",
+            r"(?:appointed|named|elected) (?:as )?(?:the )?(?:new )?(?:leader|head|chief|commander)",
+            r"join(?:ed|s)? (?:the )?(?:[\w'’-]+ ){0,3}(?:group|movement|coalition|alliance|platform|ranks)",
+        ),
+        "fr": (
+            r"(?:a été|ont été|est|sont|nouvellement) (?:créé|formé|fondé|lancé)\w*",
+            r"(?:créé|formé|fondé|lancé|créent|forment)\w* (?:un|une|le|la|leur) (?:nouvel(?:le)? |nouveau )?(?:groupe|mouvement|coalition|alliance|milice|parti|plateforme|front)",
+            r"fusion(?:né|nent|ner)?\b", r"scission\b", r"ralli(?:é|és|ée|ent|ement)\b", r"dissolution\b", r"dissous\b",
+            r"blocus\b", r"assiég\w+", r"allégeance\b", r"nommé\w* (?:à la tête|chef|nouveau chef)",
+        ),
+    },
+    "withdraw": {
+        "en": (
+            r"withdr(?:ew|awn|aw|awal|awing)\b", r"evacuat(?:ed|ion)\b", r"pulled out\b", r"retreat(?:ed)?\b",
+            r"handed over (?:the )?(?:\w+ ){0,2}(?:control|camp|base|town|city|post)",
+            r"(?:left|abandon\w+|vacated) (?:their |its |the )?(?:positions?|base|camp|post)",
+        ),
+        "fr": (
+            r"retir(?:é|ée|és|ées|ent|er|ait)\b", r"retrait\b", r"évacu(?:é|ée|és|ation)\b", r"repli(?:é|és|er)?\b",
+            r"quitt\w+ (?:leurs |ses |sa |son |la |le )?(?:positions?|base|camp|poste)", r"rétrocession\b",
+        ),
+    },
+    "retake": {
+        "en": (r"re-?(?:took|take|taken|captured|gained)\b", r"regain\w* control", r"recaptur\w+", r"liberat(?:ed|ion)\b"),
+        "fr": (r"repris\w* (?:le )?contrôle", r"reprise de\b", r"reconqu\w+", r"libér(?:é|ée|ation)\b"),
+    },
+    "overtake": {
+        "en": (
+            r"(?:took|take|taken|seized|captured|gained|assumed) control (?:of|over)",
+            r"(?:seized|captured|occupied|took over|overran) (?:the )?(?:town|city|village|locality|base|camp|post)",
+            r"occup(?:ied|y|ying|ation)\b",
+        ),
+        "fr": (r"(?:pris|prend|prennent|prise) (?:le )?contrôle", r"occup(?:é|ée|ent|ation|aient)\b", r"s'empar\w+", r"tomb\w+ (?:aux|entre les) mains"),
+    },
+    "base": {
+        "en": (r"(?:set up|established|installed|opened|built) (?:a |an |its |their )?(?:new )?(?:military )?(?:base|camp|headquarters|outpost)",),
+        "fr": (r"(?:install\w+|établi\w*|ouv\w+|implant\w+) (?:un |une |leur |sa |son )?(?:nouvelle? |nouveau )?(?:base|camp|quartier général|poste avancé)",),
+    },
+    "sexual": {
+        "en": (r"rap(?:e|ed|es|ing)\b", r"sexual(?:ly)? (?:violence|assault\w*|abuse\w*)"),
+        "fr": (r"viol(?:é|ée|és|ées|s|ent|er)?\b(?! de| des| du)", r"violences? sexuelles?", r"abus sexuels?"),
+    },
+    "other": {
+        "en": (r"curfew\b", r"state of emergency", r"(?:motorcycle|motorbike|vehicle) ban", r"banned (?:the )?(?:use|circulation|movement|traffic)"),
+        "fr": (r"couvre-feu\b", r"état d'urgence", r"interdi\w+ (?:de la )?circulation"),
+    },
+    "intervention": {
+        "en": (r"tear ?gas\b", r"dispers(?:ed|e|ing)\b", r"batons?\b", r"water cannons?", r"broke up\b", r"prevented\b"),
+        "fr": (r"gaz lacrymog\w+", r"dispers(?:é|ée|és|er|ent)\b", r"matraqu\w+", r"canons? à eau"),
+    },
+}
+"""cue -> language -> regular expressions (case-insensitive unless marked (?-i:...))."""
+
+VIOLENT_CUES = frozenset({"attack", "ambush", "clash", "kill", "harm", "ied", "vbied", "suicide", "shelling", "air", "grenade", "abduct", "sexual"})
+SPECIFIC_CUES = frozenset(LEXICON) - {"attack", "kill", "harm", "intervention"}
+"""Cues that pin a sub-event type on their own; 'attack' or 'killed' alone do not."""
+
+_HYPOTHETICAL = {
+    "en": re.compile(
+        r"\b(?:plann?(?:ing|ed)?|plott(?:ing|ed)|plot|prepar(?:ing|ed|e)|threat(?:en(?:ed|s)?)?|prevent(?:ed|ing)?|"
+        r"foil(?:ed|ing)?|thwart(?:ed|ing)?|avert(?:ed)?|risk|fear(?:s|ed)?|warn(?:ed|s|ing)?|could|might|would|possible|"
+        r"intend(?:ed|s)?|suspected of|accused of planning|call(?:ed|s)? for|condemn(?:ed|s)?|denounc(?:ed|e|es|ing))\b"
+        r"(?:\W+\w+){0,3}\W*$",
+        re.I,
+    ),
+    "fr": re.compile(
+        r"\b(?:projet(?:aient|ait)?|prépar(?:er|aient|ait|ation)|planifi\w*|menac\w*|déjou\w*|empêch\w*|éviter|"
+        r"risque|craint\w*|pourrait|pourraient|soupçonn\w+ de|appel\w* à|condamn\w+|dénonc\w+)\b"
+        r"(?:\W+\w+){0,3}\W*$",
+        re.I,
+    ),
+}
+"""Words just before a trigger that make it something that did not (yet) happen."""
+
+_DEFINITE = re.compile(
+    r"(?:^|[^\w'’])(?:the|this|that|these|those|le|la|les|l['’]|cette|ce|cet|ces)\s*((?:[\w'’/-]+,?\s+){0,5})$", re.I
+)
+_VERB_FORM = re.compile(r"(?:ed|ing|é|ée|és|ées|ent|er|ant)$", re.I)
+_NP_BREAKERS = frozenset(
+    "of by in on at against from with was were is are has had have and or but a an de du des par contre dans à au aux "
+    "sur avec est sont a ont et ou un une qui que which who".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """A word or phrase that reports (or mentions) an event, with its cue."""
+
+    start: int
+    end: int
+    text: str
+    cue: str
+    hypothetical: bool = False
+    """Planned, threatened, feared or foiled: not an event that happened."""
+    definite: bool = False
+    """A definite noun phrase ("the 18 January attack"): refers back to an event told before."""
+
+
+@lru_cache(maxsize=4)
+def _compiled(language: str) -> list[tuple[str, re.Pattern[str]]]:
+    lang = language if language in ("en", "fr") else "en"
+    return [(cue, re.compile(r"(?<![\w-])(?:" + "|".join(pats[lang]) + ")", re.I)) for cue, pats in LEXICON.items()]
+
+
+def _is_definite(text: str, start: int, end: int) -> bool:
+    if _VERB_FORM.search(text[start:end]):
+        return False
+    match = _DEFINITE.search(text[max(0, start - 60) : start])
+    if not match:
+        return False
+    words = [w.lower() for w in match.group(1).split()]
+    return not any(w in _NP_BREAKERS for w in words)
+
+
+def find_triggers(text: str, language: str = "en") -> list[Trigger]:
+    """Every trigger in ``text``, in reading order; overlapping matches of one cue are merged."""
+    found: list[Trigger] = []
+    hypothetical = _HYPOTHETICAL.get(language, _HYPOTHETICAL["en"])
+    for cue, pattern in _compiled(language):
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            before = text[max(0, start - 50) : start]
+            found.append(
+                Trigger(
+                    start=start,
+                    end=end,
+                    text=match.group(0),
+                    cue=cue,
+                    hypothetical=bool(hypothetical.search(before)),
+                    definite=_is_definite(text, start, end),
+                )
+            )
+    found.sort(key=lambda t: (t.start, -t.end))
+    return found
+
+
+def decide_type(
+    cues: set[str] | frozenset[str],
+    target: str | None = None,
+    killed: int = 0,
+    injured: int = 0,
+    state_actor: bool = False,
+) -> tuple[str, str] | None:
+    """ACLED event type and sub-event type for the cues of one event.
+
+    ``target`` is "armed" (state or organised armed group), "civilian" or None when unknown;
+    ``state_actor`` says whether the acting side is a state force. Returns None when nothing
+    in the cues is an event.
+    """
+    c = set(cues)
+    violent = bool(c & VIOLENT_CUES)
+    harmed = killed > 0 or injured > 0
+    if "agreement" in c and not violent:
+        return STRATEGIC, "Agreement"
+    if c & {"protest", "riot", "mob"}:
+        if "mob" in c:
+            return RIOTS, "Mob violence"
+        if "riot" in c or ("protest" in c and c & {"burn", "loot"}):
+            return RIOTS, "Violent demonstration"
+        if "protest" in c and not c & {"ied", "vbied", "suicide", "shelling", "air", "grenade", "ambush"}:
+            if killed > 0 and (c & {"kill", "attack"} or state_actor):
+                return PROTESTS, "Excessive force against protesters"
+            if c & {"intervention", "arrest", "harm"}:
+                return PROTESTS, "Protest with intervention"
+            return PROTESTS, "Peaceful protest"
+    if "sexual" in c:
+        return VAC, "Sexual violence"
+    if "suicide" in c:
+        return REMOTE, "Suicide bomb"
+    if "air" in c and (violent or harmed):
+        return REMOTE, "Air/drone strike"
+    if "shelling" in c:
+        return REMOTE, "Shelling/artillery/missile attack"
+    if "grenade" in c:
+        return REMOTE, "Grenade"
+    if c & {"ied", "vbied"}:
+        if "defuse" in c and not harmed and not c & {"attack", "kill", "clash", "ambush"}:
+            return STRATEGIC, "Disrupted weapons use"
+        if c & {"clash", "ambush"} and target != "civilian":
+            return BATTLES, "Armed clash"
+        return REMOTE, "Remote explosive/landmine/IED"
+    if "defuse" in c and not harmed:
+        return STRATEGIC, "Disrupted weapons use"
+    if "retake" in c and (state_actor or not c & {"overtake"}):
+        return BATTLES, "Government regains territory"
+    if "overtake" in c and not state_actor:
+        return BATTLES, "Non-state actor overtakes territory"
+    if "abduct" in c and killed == 0:
+        return VAC, "Abduction/forced disappearance"
+    if c & {"attack", "ambush", "clash", "kill", "harm"}:
+        if target == "armed" or ("clash" in c and target != "civilian") or ("ambush" in c and target != "civilian"):
+            return BATTLES, "Armed clash"
+        if c & {"loot", "burn"} and not harmed and not c & {"kill", "harm"}:
+            return STRATEGIC, "Looting/property destruction"
+        if state_actor and "arrest" in c and not harmed:
+            return STRATEGIC, "Arrests"
+        return VAC, "Attack"
+    if "abduct" in c:
+        return VAC, "Abduction/forced disappearance"
+    if "arrest" in c:
+        return STRATEGIC, "Arrests"
+    if c & {"loot", "burn"}:
+        return STRATEGIC, "Looting/property destruction"
+    if "withdraw" in c:
+        return STRATEGIC, "Non-violent transfer of territory"
+    if "base" in c:
+        return STRATEGIC, "Headquarters or base established"
+    if "change" in c:
+        return STRATEGIC, "Change to group/activity"
+    if "other" in c or "air" in c:
+        return STRATEGIC, "Other"
+    if "agreement" in c:
+        return STRATEGIC, "Agreement"
+    return None

@@ -1,0 +1,56 @@
+"""Reporting status cues and their speakers, on sentences we wrote."""
+
+from __future__ import annotations
+
+from peacewatch.nlp.roles import ActorSpan
+from peacewatch.nlp.status import combine, find_status_cues, refers_to_group, speaker
+
+
+def span(text: str, phrase: str, name: str, inter: int = 2) -> ActorSpan:
+    start = text.index(phrase)
+    return ActorSpan(start, start + len(phrase), phrase, name, inter)
+
+
+def statuses(text: str, language: str = "en") -> set[str]:
+    return {c.status for c in find_status_cues(text, language)}
+
+
+def test_claimed_with_subject_speaker() -> None:
+    text = "JNIM claimed responsibility for the ambush near Boni."
+    cue = find_status_cues(text)[0]
+    assert cue.status == "claimed"
+    assert speaker(text, cue, [span(text, "JNIM", "JNIM")]).name == "JNIM"
+
+
+def test_claimed_by_agent_after_the_cue() -> None:
+    text = "The attack was claimed by ISGS two days later, not by JNIM."
+    cue = find_status_cues(text)[0]
+    actors = [span(text, "ISGS", "ISGS"), span(text, "JNIM", "JNIM")]
+    assert speaker(text, cue, actors).name == "ISGS"
+
+
+def test_french_claim() -> None:
+    text = "L'attaque a été revendiquée par l'EIGS."
+    cue = find_status_cues(text, "fr")[0]
+    assert cue.status == "claimed"
+    assert speaker(text, cue, [span(text, "EIGS", "ISGS")]).name == "ISGS"
+
+
+def test_accusation_and_denial() -> None:
+    assert statuses("The Platform accused the CMA of shelling its camp.") == {"alleged"}
+    assert statuses("The CMA denied any involvement.") == {"denied"}
+    assert statuses("La CMA a démenti ces accusations.", "fr") == {"denied", "alleged"}
+    assert combine({"alleged", "denied"}) == "denied"
+
+
+def test_planned_events() -> None:
+    assert "planned" in statuses("A national conference will be held in Bamako next month.")
+    assert "planned" in statuses("Une marche aura lieu samedi à Gao.", "fr")
+    assert statuses("Gunmen attacked a bus near Gao.") == set()
+    assert combine(set()) == "reported"
+
+
+def test_group_anaphora() -> None:
+    text = "This group had claimed the attack."
+    assert refers_to_group(text, 0, len(text))
+    assert not refers_to_group("Gunmen claimed the attack.", 0, 26)

@@ -1,0 +1,77 @@
+"""Trigger lexicons and ACLED typing, on sentences we wrote (English and French)."""
+
+from __future__ import annotations
+
+import pytest
+
+from peacewatch.nlp.triggers import decide_type, find_triggers
+
+
+def cues(text: str, language: str = "en") -> set[str]:
+    return {t.cue for t in find_triggers(text, language) if not t.hypothetical}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "target", "expected"),
+    [
+        ("Gunmen attacked an army checkpoint near Douentza.", "en", "armed", ("Battles", "Armed clash")),
+        ("Gunmen attacked the village and killed four herders.", "en", "civilian", ("Violence against civilians", "Attack")),
+        ("A truck hit a landmine on the road to Gossi.", "en", None, ("Explosions/Remote violence", "Remote explosive/landmine/IED")),
+        ("A suicide bomber drove a car bomb into the camp.", "en", "armed", ("Explosions/Remote violence", "Suicide bomb")),
+        ("Rockets were fired at the peacekeepers' base overnight.", "en", "armed", ("Explosions/Remote violence", "Shelling/artillery/missile attack")),
+        ("A drone strike hit a militant hideout.", "en", "armed", ("Explosions/Remote violence", "Air/drone strike")),
+        ("Two traders were kidnapped by unknown men.", "en", "civilian", ("Violence against civilians", "Abduction/forced disappearance")),
+        ("Hundreds of people marched peacefully in the capital.", "en", None, ("Protests", "Peaceful protest")),
+        ("Police fired tear gas to disperse the demonstration.", "en", None, ("Protests", "Protest with intervention")),
+        ("Angry youths set up barricades and burned tyres.", "en", None, ("Riots", "Violent demonstration")),
+        ("A thief was lynched by a mob at the market.", "en", None, ("Riots", "Mob violence")),
+        ("Soldiers defused an IED found on the main road.", "en", None, ("Strategic developments", "Disrupted weapons use")),
+        ("Armed men looted shops and stole livestock.", "en", "civilian", ("Strategic developments", "Looting/property destruction")),
+        ("The two movements signed a ceasefire agreement.", "en", None, ("Strategic developments", "Agreement")),
+        ("A new armed group was formed by dissident commanders.", "en", None, ("Strategic developments", "Change to group/activity")),
+        ("Des hommes armés ont attaqué un poste de la gendarmerie.", "fr", "armed", ("Battles", "Armed clash")),
+        ("Un véhicule de l'armée a sauté sur une mine.", "fr", None, ("Explosions/Remote violence", "Remote explosive/landmine/IED")),
+        ("Trois bergers ont été enlevés par des individus armés.", "fr", "civilian", ("Violence against civilians", "Abduction/forced disappearance")),
+        ("Des manifestants ont marché jusqu'au gouvernorat.", "fr", None, ("Protests", "Peaceful protest")),
+        ("Des obus sont tombés sur le camp de la MINUSMA.", "fr", "armed", ("Explosions/Remote violence", "Shelling/artillery/missile attack")),
+        ("Des affrontements ont opposé deux groupes armés.", "fr", None, ("Battles", "Armed clash")),
+    ],
+)
+def test_typing_follows_the_codebook(text: str, language: str, target: str | None, expected: tuple[str, str]) -> None:
+    assert decide_type(cues(text, language), target) == expected
+
+
+def test_killing_of_civilians_is_violence_against_civilians_and_of_soldiers_a_battle() -> None:
+    assert decide_type({"attack", "kill"}, "civilian", killed=3) == ("Violence against civilians", "Attack")
+    assert decide_type({"attack", "kill"}, "armed", killed=3) == ("Battles", "Armed clash")
+
+
+def test_ied_followed_by_gunfire_on_a_convoy_is_a_battle() -> None:
+    found = cues("An IED exploded under the convoy, followed by an exchange of fire.")
+    assert {"ied", "clash"} <= found
+    assert decide_type(found, "armed") == ("Battles", "Armed clash")
+
+
+def test_planned_or_foiled_attacks_are_not_events() -> None:
+    triggers = find_triggers("Two men suspected of planning an attack in the capital were arrested.")
+    attack = next(t for t in triggers if t.cue == "attack")
+    assert attack.hypothetical
+    assert decide_type(cues("Two men suspected of planning an attack in the capital were arrested."), None, state_actor=True) == (
+        "Strategic developments",
+        "Arrests",
+    )
+
+
+def test_definite_references_are_marked() -> None:
+    text = "The 18 March attack was claimed by the group. Gunmen attacked a bus."
+    attacks = [t for t in find_triggers(text) if t.cue == "attack"]
+    assert [t.definite for t in attacks] == [True, False]
+
+
+def test_month_name_march_is_not_a_protest() -> None:
+    assert "protest" not in cues("On 3 March, gunmen ambushed a patrol.")
+    assert "protest" in cues("Students marched to the ministry.")
+
+
+def test_gold_mine_is_not_an_explosive() -> None:
+    assert "ied" not in cues("Bandits raided a gold mine site near Kéniéba.")

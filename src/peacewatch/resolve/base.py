@@ -22,6 +22,8 @@ class ResolveSummary:
     candidates: int = 0
     new_events: int = 0
     updated_events: int = 0
+    removed_events: int = 0
+    """Events deleted (with a tombstone) because their reports now belong to another event."""
     event_ids: list[str] = field(default_factory=list)
     """Events created or changed, filled in by ``resolve_pending`` whatever the resolver."""
 

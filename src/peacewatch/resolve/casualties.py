@@ -1,0 +1,142 @@
+"""Casualty reconciliation: many reports' figures -> one event's low / best / high.
+
+The rule (docs/resolution.md gives the reasons):
+
+1. Each document contributes one figure per kind (killed, injured), with its qualifier, its
+   publication date and, when the text names one, the authority that gave it.
+2. If any figure comes from a named authority (government, ministry, army, UN mission, hospital,
+   governor...), only those figures compete for ``best``; otherwise every report's does.
+3. Among those, the most recently published wins: tolls grow as bodies are counted, so early
+   figures are usually incomplete. Same-day ties go to a precise figure, then to the lower one.
+4. Qualifiers are read conservatively: "at least 12" and "more than 12" give 12; an
+   approximate figure ("nearly 80", "about 80", "up to 80") gives way to the most recent precise
+   figure of any report when there is one; a vague word has already been counted by the casualty
+   finder ("dozens" = 12, "several" = 3).
+5. Figures are never added up across reports. ``low``/``high`` span every report's figure.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from peacewatch.records import CasualtyReport, EventCandidate
+from peacewatch.resolve.text import fold
+
+PRECISE = ("exact", "at_least", "more_than")
+APPROXIMATE = ("about", "nearly", "up_to", "vague")
+
+_AUTHORITY_WORDS = (
+    "government", "gouvernement", "ministry", "ministere", "minister", "ministre", "army", "armee",
+    "military", "militaire", "militaires", "fama", "armed forces", "forces armees", "etat major",
+    "general staff", "minusma", "united nations", "nations unies", "onu", "ocha", "hospital",
+    "hopital", "governor", "gouverneur", "prefect", "prefet", "mayor", "maire", "police",
+    "gendarmerie", "barkhane", "red cross", "croix rouge", "icrc", "cicr", "spokesman",
+    "porte parole", "president", "presidency", "presidence", "communique", "officials",
+    "authorities", "autorites",
+)
+_UN = re.compile(r"\bUN\b")
+_UNNAMED_WORDS = (
+    "source", "sources", "witness", "witnesses", "temoin", "temoins", "resident", "residents",
+    "habitant", "habitants", "rumour", "rumours", "rumeur", "rumeurs",
+)
+
+
+def is_named_authority(authority: str | None) -> bool:
+    """An official body named by the report, not "a security source" or "witnesses"."""
+    if not authority:
+        return False
+    folded = " " + re.sub(r"[^a-z0-9]+", " ", fold(authority)) + " "
+    if any(f" {word} " in folded for word in _UNNAMED_WORDS):
+        return False
+    return bool(_UN.search(authority)) or any(f" {word} " in folded for word in _AUTHORITY_WORDS)
+
+
+def document_reports(candidate: EventCandidate, published: date | None) -> list[CasualtyReport]:
+    """A candidate's casualty reports, dated and attributed; its bare figures become reports too."""
+    reports = [
+        CasualtyReport(
+            kind=r.kind,
+            value=r.value,
+            qualifier=r.qualifier or "exact",
+            document_id=r.document_id or candidate.doc_id,
+            published=r.published or published,
+            authority=r.authority,
+        )
+        for r in candidate.casualty_reports
+        if r.kind in ("killed", "injured")
+    ]
+    for kind, value in (("killed", candidate.fatalities), ("injured", candidate.injuries)):
+        if value is not None and not any(r.kind == kind for r in reports):
+            reports.append(CasualtyReport(kind, value, "exact", candidate.doc_id, published, None))
+    return reports
+
+
+@dataclass(slots=True)
+class Reconciliation:
+    low: int | None
+    best: int | None
+    high: int | None
+    reason: str
+    figures: list[CasualtyReport]
+    """One figure per document, in publication order."""
+
+
+def _per_document(reports: Iterable[CasualtyReport], kind: str) -> list[CasualtyReport]:
+    """Each document's figure for one kind: its highest (a report's own total), qualified."""
+    best: dict[str, CasualtyReport] = {}
+    for report in reports:
+        if report.kind != kind:
+            continue
+        key = report.document_id or ""
+        held = best.get(key)
+        if held is None or report.value > held.value or (
+            report.value == held.value and is_named_authority(report.authority)
+        ):
+            best[key] = report
+    return sorted(best.values(), key=lambda r: (r.published or date.min, r.document_id or ""))
+
+
+def _recency_key(report: CasualtyReport) -> tuple[date, int, int, str]:
+    return (
+        report.published or date.min,
+        1 if report.qualifier in PRECISE else 0,
+        -report.value,
+        report.document_id or "",
+    )
+
+
+def _describe(report: CasualtyReport) -> str:
+    words = {"exact": "", "at_least": "at least ", "more_than": "more than ", "about": "about ",
+             "nearly": "nearly ", "up_to": "up to ", "vague": "vaguely "}
+    who = f" ({report.authority})" if report.authority else ""
+    when = report.published.isoformat() if report.published else "undated"
+    return f"{words.get(report.qualifier, '')}{report.value}{who}, {when}"
+
+
+def reconcile(reports: Sequence[CasualtyReport], kind: str = "killed") -> Reconciliation:
+    """Apply the rule above to every report of one kind."""
+    figures = _per_document(reports, kind)
+    if not figures:
+        return Reconciliation(None, None, None, "no report gives a figure", [])
+    named = [f for f in figures if is_named_authority(f.authority)]
+    pool = named or figures
+    chosen = max(pool, key=_recency_key)
+    best = chosen.value
+    source = "named authority" if named else "report"
+    reason = f"most recent {source} figure: {_describe(chosen)}"
+    if chosen.qualifier not in PRECISE:
+        precise = [f for f in pool if f.qualifier in PRECISE] or [
+            f for f in figures if f.qualifier in PRECISE
+        ]
+        if precise:
+            anchor = max(precise, key=_recency_key)
+            best = anchor.value
+            reason += f"; approximate, so the most recent precise figure is used: {_describe(anchor)}"
+    values = [f.value for f in figures]
+    low, high = min(values), max(values)
+    if len(figures) > 1:
+        reason += f"; {len(figures)} reports range {low}-{high}, never summed"
+    return Reconciliation(low, best, high, reason, figures)

@@ -1,0 +1,137 @@
+"""Order-independent clustering of candidate profiles into events.
+
+Blocking: candidates are bucketed by (country, day) and each is compared only with the buckets
+inside its date window, so the work grows with the number of candidates times the local density,
+not with the square of the store. Clustering: every compared pair scoring at least ``THRESHOLD``
+is an edge; edges are taken strongest first (ties broken by candidate order) and two clusters
+join only if no pair across them is vetoed, no analyst constraint forbids it, they share no
+document, and their average cross-pair score stays above ``LINK``. The result depends on the set
+of candidates, not on the order in which they arrived.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+from peacewatch.resolve.decisions import Constraints
+from peacewatch.resolve.features import Profile, score
+
+THRESHOLD = 0.62
+"""A pair this similar is evidence enough to consider the two reports one event."""
+
+LINK = 0.55
+"""Average score across two clusters needed to join them: stops chains of look-alike events
+(two IED strikes on one road on consecutive days) from fusing through one borderline pair."""
+
+
+class _Clusters:
+    """Union-find over profile indexes, keeping each cluster's members and documents."""
+
+    def __init__(self, size: int, profiles: Sequence[Profile]) -> None:
+        self.parent = list(range(size))
+        self.members: dict[int, list[int]] = {i: [i] for i in range(size)}
+        self.docs: dict[int, set[str]] = {i: {profiles[i].doc} for i in range(size)}
+        self.ids: dict[int, set[str]] = {i: {profiles[i].candidate.candidate_id} for i in range(size)}
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> int:
+        if len(self.members[a]) < len(self.members[b]):
+            a, b = b, a
+        self.parent[b] = a
+        self.members[a].extend(self.members.pop(b))
+        self.docs[a].update(self.docs.pop(b))
+        self.ids[a].update(self.ids.pop(b))
+        return a
+
+
+def candidate_pairs(profiles: Sequence[Profile], floor: float) -> dict[tuple[int, int], float]:
+    """Scores of the pairs inside the blocking windows scoring at least ``floor``, keyed
+    (lower, higher index); weaker pairs are recomputed on demand, which keeps memory linear."""
+    buckets: dict[tuple[str, int], list[int]] = defaultdict(list)
+    by_country: dict[str, set[str]] = defaultdict(set)
+    for i, p in enumerate(profiles):
+        if p.day is not None:
+            buckets[(p.country, p.day)].append(i)
+            by_country[p.country].add(p.country)
+    countries = sorted(by_country)
+    scores: dict[tuple[int, int], float] = {}
+    for i, p in enumerate(profiles):
+        if p.day is None:
+            continue
+        keys = countries if not p.country else ([p.country, ""] if "" in by_country else [p.country])
+        for country in keys:
+            for day in range(p.day - p.window, p.day + p.window + 1):
+                for j in buckets.get((country, day), ()):
+                    if j == i:
+                        continue
+                    q = profiles[j]
+                    # Each pair once: by the lower index if inside its window, else by the higher.
+                    if j < i and abs(q.day - p.day) <= q.window:  # type: ignore[operator]
+                        continue
+                    value = score(p, q)
+                    if value is not None and value >= floor:
+                        scores[(min(i, j), max(i, j))] = value
+    return scores
+
+
+def cluster(
+    profiles: Sequence[Profile],
+    constraints: Constraints | None = None,
+    threshold: float = THRESHOLD,
+    link: float = LINK,
+) -> list[list[Profile]]:
+    """Group profiles into events; clusters come back in founding order, members in order."""
+    ordered = sorted(profiles, key=lambda p: p.order)
+    constraints = constraints or Constraints()
+    clusters = _Clusters(len(ordered), ordered)
+    index = {p.candidate.candidate_id: i for i, p in enumerate(ordered)}
+    for group in sorted(constraints.must, key=lambda g: sorted(g)):
+        members = sorted(index[c] for c in group if c in index)
+        for other in members[1:]:
+            a, b = clusters.find(members[0]), clusters.find(other)
+            if a != b:
+                clusters.union(a, b)
+    scores = candidate_pairs(ordered, threshold)
+    edges = sorted(
+        ((value, pair) for pair, value in scores.items()),
+        key=lambda e: (-e[0], e[1]),
+    )
+    for _, (i, j) in edges:
+        a, b = clusters.find(i), clusters.find(j)
+        if a == b or not clusters.docs[a].isdisjoint(clusters.docs[b]):
+            continue
+        if constraints.cannot and constraints.forbids(clusters.ids[a], clusters.ids[b]):
+            continue
+        if _linked(ordered, scores, clusters.members[a], clusters.members[b], link):
+            clusters.union(a, b)
+    groups = [sorted(members) for members in clusters.members.values()]
+    groups.sort()
+    return [[ordered[i] for i in members] for members in groups]
+
+
+def _linked(
+    profiles: Sequence[Profile],
+    scores: dict[tuple[int, int], float],
+    left: list[int],
+    right: list[int],
+    link: float,
+) -> bool:
+    """Complete link on vetoes, average link on scores."""
+    total = 0.0
+    for i in left:
+        for j in right:
+            pair = (min(i, j), max(i, j))
+            value = scores.get(pair)
+            if value is None:
+                value = score(profiles[i], profiles[j])
+                if value is None:
+                    return False
+                scores[pair] = value
+            total += value
+    return total / (len(left) * len(right)) >= link

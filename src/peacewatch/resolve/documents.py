@@ -1,0 +1,79 @@
+"""What resolution needs to know about each source document, read from the store in batches."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from peacewatch.records import EventCandidate, parse_date
+from peacewatch.store.base import Store
+
+_CHUNK = 500
+_CONTEXT = 160
+"""Characters of document text kept either side of each evidence span for text similarity."""
+
+
+@dataclass(slots=True)
+class DocMeta:
+    id: str
+    published: date | None = None
+    source: str | None = None
+    language: str | None = None
+    title: str | None = None
+    url: str | None = None
+    group: str | None = None
+    """Near-duplicate group (the first document of the group); None when the document is alone."""
+
+
+def load_meta(store: Store, doc_ids: Iterable[str]) -> dict[str, DocMeta]:
+    """Metadata of the given documents; ids the store does not hold are simply absent."""
+    ids = sorted(set(doc_ids))
+    found: dict[str, DocMeta] = {}
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        rows = store.query(
+            "SELECT id, published, source, language, title, url, near_duplicate_group FROM documents "
+            f"WHERE id IN ({','.join('?' for _ in chunk)})",
+            chunk,
+        )
+        for row in rows:
+            found[row["id"]] = DocMeta(
+                id=row["id"],
+                published=parse_date(row["published"]),
+                source=row["source"],
+                language=row["language"],
+                title=row["title"],
+                url=row["url"],
+                group=row["near_duplicate_group"],
+            )
+    return found
+
+
+def evidence_context(store: Store, candidates: Iterable[EventCandidate]) -> dict[str, str]:
+    """For each candidate, the document text around its evidence spans (its own sentences, not
+    the whole report, so that background paragraphs about other events do not blur matching)."""
+    by_doc: dict[str, list[EventCandidate]] = {}
+    for candidate in candidates:
+        if candidate.evidence:
+            by_doc.setdefault(candidate.doc_id, []).append(candidate)
+    context: dict[str, str] = {}
+    ids = sorted(by_doc)
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        rows = store.query(
+            f"SELECT id, text FROM documents WHERE id IN ({','.join('?' for _ in chunk)})", chunk
+        )
+        for row in rows:
+            text = row["text"] or ""
+            for candidate in by_doc[row["id"]]:
+                spans = sorted((e.start, e.end) for e in candidate.evidence if 0 <= e.start <= e.end)
+                merged: list[list[int]] = []
+                for s, e in spans:
+                    lo, hi = max(0, s - _CONTEXT), min(len(text), e + _CONTEXT)
+                    if merged and lo <= merged[-1][1]:
+                        merged[-1][1] = max(merged[-1][1], hi)
+                    else:
+                        merged.append([lo, hi])
+                context[candidate.candidate_id] = " ".join(text[lo:hi] for lo, hi in merged)
+    return context

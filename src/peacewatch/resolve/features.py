@@ -1,0 +1,291 @@
+"""Pairwise evidence that two candidates report the same real-world event.
+
+Each candidate is reduced once to a ``Profile`` (dates as day numbers, folded place and actor
+keys, text anchors); comparing two profiles is then cheap. ``compare`` returns ``None`` when the
+pair can never be one event (a veto) and otherwise the per-feature scores; ``score`` weighs them.
+Analysts match reports on the same clues, so these are the features: event type compatibility,
+date window, distance and admin hierarchy, shared actors, and text similarity (EN/FR anchors).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from peacewatch.records import EventCandidate
+from peacewatch.resolve import text as textsim
+
+WEIGHTS: dict[str, float] = {"type": 0.20, "date": 0.25, "place": 0.25, "actors": 0.10, "text": 0.20}
+"""Feature weights (sum 1). Date and place carry most: the same type of event at the same place
+on the same day is, in the Sahel's report flow, nearly always the same event."""
+
+DATE_WINDOW = {1: 2, 2: 7, 3: 16}
+"""Days two reports' dates may differ, by the looser of their time precisions (day, week, month)."""
+
+STRATEGIC_WINDOW = 1
+"""Strategic developments (meetings, installations, agreements) are dated tightly by reports."""
+
+MAX_KM_PRECISE = 100.0
+MAX_KM_REGION = 300.0
+
+_VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians")
+_PAIR_COMPAT = {
+    frozenset(("Battles", "Explosions/Remote violence")): 0.6,
+    frozenset(("Battles", "Violence against civilians")): 0.5,
+    frozenset(("Explosions/Remote violence", "Violence against civilians")): 0.5,
+    frozenset(("Protests", "Riots")): 0.7,
+}
+_STRATEGIC_NEAR_VIOLENCE = ("Looting/property destruction", "Non-violent transfer of territory")
+
+
+def type_compatibility(type_a: str, sub_a: str, type_b: str, sub_b: str) -> float:
+    """1 same type and sub-type, 0 never the same event (e.g. a defused IED vs an explosion)."""
+    if not type_a or not type_b:
+        return 0.6
+    if type_a == type_b:
+        return 1.0 if (sub_a == sub_b or not sub_a or not sub_b) else 0.85
+    pair = frozenset((type_a, type_b))
+    if pair in _PAIR_COMPAT:
+        return _PAIR_COMPAT[pair]
+    if "Strategic developments" in pair:
+        other = type_b if type_a == "Strategic developments" else type_a
+        sub = sub_a if type_a == "Strategic developments" else sub_b
+        if other in _VIOLENT and sub in _STRATEGIC_NEAR_VIOLENCE:
+            return 0.3
+    return 0.0
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _is_wildcard(actor: str) -> bool:
+    """Unknown perpetrators match anyone: a later claim names who an early report could not."""
+    folded = actor.casefold()
+    return not folded or folded.startswith(("unidentified", "unknown", "non identifi"))
+
+
+def _actor_key_function() -> Callable[[str], str]:
+    """Canonical actor names from the actor registry when it is installed, folded names otherwise."""
+    try:
+        import peacewatch.actors as package
+
+        factory = getattr(package, "registry", None)
+        actors = factory() if callable(factory) else None
+    except (ImportError, FileNotFoundError, OSError, ValueError):
+        actors = None
+    if actors is None or not hasattr(actors, "canonical"):
+        return lambda name: textsim.fold(name).strip()
+    cache: dict[str, str] = {}
+
+    def key(name: str) -> str:
+        if name not in cache:
+            try:
+                cache[name] = textsim.fold(actors.canonical(name, None)).strip()
+            except (KeyError, ValueError, TypeError):
+                cache[name] = textsim.fold(name).strip()
+        return cache[name]
+
+    return key
+
+
+_ACTOR_KEY: Callable[[str], str] | None = None
+
+
+def actor_key(name: str) -> str:
+    global _ACTOR_KEY
+    if _ACTOR_KEY is None:
+        _ACTOR_KEY = _actor_key_function()
+    return _ACTOR_KEY(name)
+
+
+def _split_actors(value: str) -> list[str]:
+    return [part.strip() for part in value.split(";") if part.strip()]
+
+
+@dataclass(slots=True)
+class Profile:
+    """What matching needs from one candidate, computed once."""
+
+    candidate: EventCandidate
+    order: tuple[str, str, str]
+    """(published ISO, document id, candidate id): the canonical processing order."""
+    doc: str
+    group: str
+    """Near-duplicate group of the document: copies of one wire story are one witness."""
+    published: date | None
+    day: int | None
+    precision: int
+    window: int
+    event_type: str
+    sub_event_type: str
+    planned: bool
+    country: str
+    admin1: str
+    admin2: str
+    place: str
+    lat: float | None
+    lon: float | None
+    geo_precision: int
+    actors: frozenset[str]
+    targets: frozenset[str]
+    anchors: frozenset[str]
+    grams: frozenset[str]
+
+
+def profile(
+    candidate: EventCandidate,
+    published: date | None = None,
+    group: str | None = None,
+    context: str = "",
+) -> Profile:
+    """Reduce a candidate (plus its document's date and near-duplicate group) to a profile."""
+    when = candidate.event_date or published
+    precision = candidate.time_precision or 1
+    if candidate.event_date is None and when is not None:
+        precision = max(precision, 2)
+    window = DATE_WINDOW.get(precision, 16)
+    if candidate.event_type == "Strategic developments" and precision == 1:
+        window = STRATEGIC_WINDOW
+    named = [
+        actor_key(a)
+        for field_value in (candidate.actor1, candidate.assoc_actor_1, candidate.actor2, candidate.assoc_actor_2)
+        for a in _split_actors(field_value)
+        if not _is_wildcard(a)
+    ]
+    targets = [actor_key(a) for a in _split_actors(candidate.actor2) if not _is_wildcard(a)]
+    pieces = [e.text for e in candidate.evidence] + [candidate.location, context]
+    blob = " ".join(p for p in pieces if p)
+    return Profile(
+        candidate=candidate,
+        order=((published.isoformat() if published else "9999"), candidate.doc_id, candidate.candidate_id),
+        doc=candidate.doc_id,
+        group=group or candidate.doc_id,
+        published=published,
+        day=when.toordinal() if when else None,
+        precision=precision,
+        window=window,
+        event_type=candidate.event_type,
+        sub_event_type=candidate.sub_event_type,
+        planned=candidate.status == "planned",
+        country=candidate.iso3 or candidate.country,
+        admin1=textsim.fold(candidate.admin1),
+        admin2=textsim.fold(candidate.admin2),
+        place=textsim.fold(candidate.location).strip(),
+        lat=candidate.latitude,
+        lon=candidate.longitude,
+        geo_precision=candidate.geo_precision or 1,
+        actors=frozenset(named),
+        targets=frozenset(targets),
+        anchors=textsim.anchors(blob),
+        grams=textsim.trigrams(blob),
+    )
+
+
+def _date_score(a: Profile, b: Profile) -> float | None:
+    if a.day is None or b.day is None:
+        return 0.3
+    gap = abs(a.day - b.day)
+    window = max(a.window, b.window)
+    if gap > window:
+        return None
+    if a.precision == 1 and b.precision == 1:
+        return (1.0, 0.45, 0.2)[gap] if gap < 3 else 0.1
+    return 0.75 - 0.5 * gap / (window + 1)
+
+
+def _place_score(a: Profile, b: Profile) -> float | None:
+    if a.country and b.country and a.country != b.country:
+        return None
+    score: float | None = None
+    if a.lat is not None and a.lon is not None and b.lat is not None and b.lon is not None:
+        km = haversine_km(a.lat, a.lon, b.lat, b.lon)
+        precise = a.geo_precision <= 2 and b.geo_precision <= 2
+        if km > (MAX_KM_PRECISE if precise else MAX_KM_REGION):
+            return None
+        score = max(0.0, 1.0 - km / 60.0) if precise else 0.5
+    if a.place and a.place == b.place:
+        score = max(score or 0.0, 1.0 if a.geo_precision == b.geo_precision else 0.8)
+    if a.admin2 and a.admin2 == b.admin2:
+        score = max(score or 0.0, 0.7)
+    elif a.admin1 and a.admin1 == b.admin1:
+        score = max(score or 0.0, 0.5)
+    elif score is None and a.admin1 and b.admin1:
+        score = 0.1
+    return 0.4 if score is None else score
+
+
+TARGET_CONFLICT = 0.15
+"""Subtracted when both reports name who was hit and the targets differ (an army convoy one day,
+a bus of civilians the next): the strongest sign that look-alike reports are two events."""
+
+
+def _target_conflict(a: Profile, b: Profile) -> bool:
+    return bool(a.targets and b.targets and a.targets.isdisjoint(b.actors) and b.targets.isdisjoint(a.actors))
+
+
+def _actor_score(a: Profile, b: Profile) -> float:
+    if not a.actors or not b.actors or _target_conflict(a, b):
+        return 0.5 if not a.actors or not b.actors else 0.0
+    shared = len(a.actors & b.actors) / min(len(a.actors), len(b.actors))
+    return 0.3 + 0.7 * shared
+
+
+def _text_score(a: Profile, b: Profile) -> float:
+    anchors = textsim.overlap(a.anchors, b.anchors)
+    smaller = min(len(a.anchors), len(b.anchors))
+    if smaller < 4:
+        anchors *= smaller / 4
+    grams = textsim.overlap(a.grams, b.grams)
+    return 0.6 * anchors + 0.4 * grams
+
+
+def compare(a: Profile, b: Profile) -> dict[str, float] | None:
+    """Per-feature scores in [0, 1] (and the target-conflict penalty), or None on a veto."""
+    if a.doc == b.doc or a.planned != b.planned:
+        return None
+    kind = type_compatibility(a.event_type, a.sub_event_type, b.event_type, b.sub_event_type)
+    if kind == 0.0:
+        return None
+    when = _date_score(a, b)
+    if when is None:
+        return None
+    where = _place_score(a, b)
+    if where is None:
+        return None
+    return {
+        "type": kind,
+        "date": when,
+        "place": where,
+        "actors": _actor_score(a, b),
+        "text": _text_score(a, b),
+        "target_conflict": -TARGET_CONFLICT if _target_conflict(a, b) else 0.0,
+    }
+
+
+def score(a: Profile, b: Profile) -> float | None:
+    """Weighted sum of ``compare``'s features, None on a veto (the hot path: no dict built)."""
+    if a.doc == b.doc or a.planned != b.planned:
+        return None
+    kind = type_compatibility(a.event_type, a.sub_event_type, b.event_type, b.sub_event_type)
+    if kind == 0.0:
+        return None
+    when = _date_score(a, b)
+    if when is None:
+        return None
+    where = _place_score(a, b)
+    if where is None:
+        return None
+    return (
+        WEIGHTS["type"] * kind
+        + WEIGHTS["date"] * when
+        + WEIGHTS["place"] * where
+        + WEIGHTS["actors"] * _actor_score(a, b)
+        + WEIGHTS["text"] * _text_score(a, b)
+        - (TARGET_CONFLICT if _target_conflict(a, b) else 0.0)
+    )

@@ -211,6 +211,9 @@ class Event(EventFields):
     review_state: str = "unreviewed"
     created_at: datetime | None = None
     updated_at: datetime | None = None
+    disagreements: list[dict[str, Any]] = field(default_factory=list)
+    """Where the reports disagree (date, place, type, actors): the chosen value, the others with
+    how many reports give each, and a readable line such as "1 of 9 reports says 17 January 2017"."""
 
 
 @dataclass(slots=True)

@@ -1,0 +1,208 @@
+"""find_actors: every actor a text mentions, named or generic, with counts and spans.
+
+Order of work: registered names and aliases; generic nouns; a generic noun next to a name joins
+it ("JNIM militants", "combattants du GSIM"); counts and modifiers are read around each mention;
+leftover community names ("clashes between Fulani and Dogon") and unregistered group names
+come last. Overlaps go to the longest span, a name beating a generic noun of the same length.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+from peacewatch.actors import lexicon as lx
+from peacewatch.actors.aliases import AliasMatcher, folded
+from peacewatch.actors.generic import Head, Token, find_heads, generic_actor, read_context, soft_gap, tokenize
+from peacewatch.actors.model import Actor, ActorMention
+from peacewatch.actors.registry import ActorRegistry, registry
+from peacewatch.actors.unknown import find_unknown_groups, unregistered_actor
+
+
+@lru_cache(maxsize=1)
+def _matcher() -> AliasMatcher:
+    return AliasMatcher(registry())
+
+
+@dataclass(slots=True)
+class _Named:
+    first: int
+    last: int
+    actor_id: str
+    start: int
+    end: int
+
+
+def find_actors(
+    text: str, language: str | None = None, country: str = "Mali", on: date | None = None
+) -> list[ActorMention]:
+    """Actor mentions in ``text``, in text order, without overlaps.
+
+    ``country`` is where the reported events happen: it names generic actors ("gunmen" ->
+    "Unidentified Armed Group (Mali)") and sets inter codes (foreign forces are 8). ``on`` is
+    the date used for period names ("Military Forces of France (2012-2017)"); None means today.
+    """
+    reg = registry()
+    flat = folded(text)
+    tokens = tokenize(flat)
+    if not tokens:
+        return []
+    starts = {t.start: i for i, t in enumerate(tokens)}
+    ends = {t.end: i for i, t in enumerate(tokens)}
+
+    named = _named_spans(text, flat, starts, ends)
+    heads = [h for h in find_heads(tokens, text) if not _covered(h, named)]
+    heads = _join_named(heads, named, tokens, text)
+
+    mentions: list[ActorMention] = []
+    used: set[int] = set()
+    for n in named:
+        actor = reg.by_id(n.actor_id)
+        if actor is None:
+            continue
+        ctx = read_context(tokens, text, n.first, n.last, language, singular=False, right=False)
+        used.update(range(ctx.first, ctx.last))
+        mentions.append(_mention(text, tokens, ctx.first, ctx.last, actor, False, ctx.count, (), country, on))
+    for head in _merge_civilian_runs(heads, tokens, text):
+        singular = head.phrase in lx.SINGULAR
+        ctx = read_context(tokens, text, head.first, head.last, language, singular)
+        chosen = generic_actor(head, ctx, reg, country, on)
+        if chosen is None:
+            continue
+        actor, groups = chosen
+        used.update(range(ctx.first, ctx.last))
+        mentions.append(_mention(text, tokens, ctx.first, ctx.last, actor, True, ctx.count, groups, country, on))
+    mentions.extend(_community_mentions(tokens, text, used, reg, language, country, on))
+    mentions = _resolve_overlaps(mentions)
+    for group in find_unknown_groups(text):
+        if not any(m.start < group.end and group.start < m.end for m in mentions):
+            actor = _for_country(unregistered_actor(group.name, country), country)
+            mentions.append(ActorMention(group.start, group.end, text[group.start : group.end], actor, False, None))
+    return sorted(mentions, key=lambda m: m.start)
+
+
+def _named_spans(text: str, flat: str, starts: dict[int, int], ends: dict[int, int]) -> list[_Named]:
+    found = []
+    for match in sorted(_matcher().find(text, flat), key=lambda m: (m.start - m.end, m.start)):
+        first, last = starts.get(match.start), ends.get(match.end)
+        if first is None or last is None:
+            continue
+        if any(n.start < match.end and match.start < n.end for n in found):
+            continue
+        found.append(_Named(first, last + 1, match.actor_id, match.start, match.end))
+    return sorted(found, key=lambda n: n.first)
+
+
+def _covered(head: Head, named: list[_Named]) -> bool:
+    return any(n.first < head.last and head.first < n.last for n in named)
+
+
+def _join_named(heads: list[Head], named: list[_Named], tokens: list[Token], text: str) -> list[Head]:
+    """Fold nouns that belong to an adjacent name into it; return the heads left standing."""
+    kept = []
+    for head in heads:
+        if head.category not in lx.JOINS_NAMED:
+            kept.append(head)
+            continue
+        target = _name_before(head, named, tokens, text) or _name_after(head, named, tokens, text)
+        if target is None:
+            if head.category in lx.STANDALONE_CATEGORIES:
+                kept.append(head)
+            continue
+        target.first = min(target.first, head.first)
+        target.last = max(target.last, head.last)
+    return kept
+
+
+def _name_before(head: Head, named: list[_Named], tokens: list[Token], text: str) -> _Named | None:
+    for n in named:
+        if n.last > head.first or head.first - n.last > 2:
+            continue
+        between = tokens[n.last : head.first]
+        if all(t.word in lx.LINKERS_AFTER_NAMED for t in between) and all(
+            soft_gap(text, tokens[k], tokens[k + 1]) for k in range(n.last - 1, head.first)
+        ):
+            return n
+    return None
+
+
+def _name_after(head: Head, named: list[_Named], tokens: list[Token], text: str) -> _Named | None:
+    for n in named:
+        gap = n.first - head.last
+        if gap < 1 or gap > 3:
+            continue
+        words = " ".join(t.word for t in tokens[head.last : n.first])
+        if words in lx.LINKERS_BEFORE_NAMED and all(
+            soft_gap(text, tokens[k], tokens[k + 1]) for k in range(head.last - 1, n.first)
+        ):
+            return n
+    return None
+
+
+def _merge_civilian_runs(heads: list[Head], tokens: list[Token], text: str) -> list[Head]:
+    """"civilian passengers", "women and children" stay one mention each side of "and" only
+    when adjacent: adjacent civilian nouns become one mention keeping the last noun's group."""
+    merged: list[Head] = []
+    for head in heads:
+        if (
+            merged
+            and head.category == "civilians"
+            and merged[-1].category == "civilians"
+            and merged[-1].last == head.first
+            and soft_gap(text, tokens[head.first - 1], tokens[head.first])
+        ):
+            previous = merged.pop()
+            phrase = head.phrase if head.phrase in lx.GROUP_OF_HEAD else previous.phrase
+            merged.append(Head(previous.first, head.last, "civilians", phrase))
+            continue
+        merged.append(head)
+    return merged
+
+
+def _community_mentions(
+    tokens: list[Token], text: str, used: set[int], reg: ActorRegistry, language: str | None,
+    country: str, on: date | None,
+) -> list[ActorMention]:
+    """A community named on its own ("fighting between Fulani and Bambara"): its militia."""
+    found = []
+    for i, token in enumerate(tokens):
+        community = lx.ETHNONYMS.get(token.word)
+        if community is None or i in used:
+            continue
+        ctx = read_context(tokens, text, i, i + 1, language, singular=False, right=False)
+        militia = reg.ethnic(community, True, country, on)
+        group = reg.ethnic(community, False, country, on)
+        found.append(_mention(text, tokens, ctx.first, i + 1, militia, True, ctx.count, (group,), country, on))
+    return found
+
+
+def _for_country(actor: Actor, country: str) -> Actor:
+    inter = actor.inter_in(country)
+    return actor if inter == actor.inter else dataclasses.replace(actor, inter=inter)
+
+
+def _mention(
+    text: str, tokens: list[Token], first: int, last: int, actor: Actor, generic: bool, count: int | None,
+    groups: tuple[Actor, ...], country: str, on: date | None,
+) -> ActorMention:
+    start, end = tokens[first].start, tokens[last - 1].end
+    return ActorMention(
+        start=start,
+        end=end,
+        text=text[start:end],
+        actor=_for_country(actor.on(on), country),
+        generic=generic,
+        count=count,
+        groups=tuple(_for_country(g.on(on), country) for g in groups),
+    )
+
+
+def _resolve_overlaps(mentions: list[ActorMention]) -> list[ActorMention]:
+    ranked = sorted(mentions, key=lambda m: (-(m.end - m.start), m.generic, m.start))
+    kept: list[ActorMention] = []
+    for mention in ranked:
+        if not any(k.start < mention.end and mention.start < k.end for k in kept):
+            kept.append(mention)
+    return kept

@@ -1,0 +1,266 @@
+"""Words that name actors generically, in English and French (folded: lower case, no accents).
+
+Why a lexicon and not a model: reports name most actors by a handful of nouns ("gunmen",
+"soldats", "villageois"), and the coding choice behind each noun (whose forces, which generic
+ACLED actor) is a rule an analyst can read and correct here.
+
+Categories and the actor each gives (see generic.py):
+  military, police, gendarmerie, national guard, customs, forest guards, government
+      -> that state's forces ("Malian soldiers", "soldats nigériens"; the report's country
+         when no nationality is said);
+  armed     -> Unidentified Armed Group (country) ("gunmen", "hommes armés", "bandits");
+  islamist  -> Islamist Militia (country) ("jihadists", "terroristes", "GAT"): ACLED's generic
+               for unnamed Islamist groups; any "unidentified/unknown" qualifier makes it the
+               Unidentified Armed Group instead;
+  militant  -> Islamist Militia unless qualified "unidentified" ("militants");
+  fighter   -> Unidentified Armed Group unless qualified "Islamist/jihadist" ("fighters");
+  person    -> only with a qualifier: "unidentified individuals", "armed men" (armed group),
+               "suspected jihadists" (Islamist); with a number, "people" are civilians;
+  civilians -> Civilians (country), with an associated group when the noun names one;
+  protesters, rioters, militia (communal), vigilantes;
+  member    -> only joins a named actor ("members of the CMA", "JNIM elements").
+"""
+
+from __future__ import annotations
+
+CIVILIAN_GROUPS: dict[str, tuple[str, ...]] = {
+    "pastoralists": (
+        "herders", "herder", "herdsmen", "herdsman", "shepherds", "shepherd", "pastoralists",
+        "pastoralist", "cattle herders", "cattle herder", "livestock breeders", "breeders",
+        "nomads", "nomad", "eleveurs", "eleveur", "bergers", "berger", "pasteurs", "transhumants",
+    ),
+    "farmers": (
+        "farmers", "farmer", "cultivators", "agriculteurs", "agriculteur", "cultivateurs",
+        "cultivateur", "paysans", "paysan",
+    ),
+    "teachers": (
+        "teachers", "teacher", "school teacher", "schoolteacher", "enseignants", "enseignant",
+        "instituteurs", "instituteur", "professeur", "professeurs",
+    ),
+    "students": (
+        "students", "student", "pupils", "schoolchildren", "eleves", "etudiants", "etudiant",
+        "ecoliers",
+    ),
+    "health_workers": (
+        "health workers", "health worker", "nurse", "nurses", "doctor", "doctors", "medical staff",
+        "infirmier", "infirmiers", "infirmiere", "medecin", "medecins", "agents de sante",
+        "agent de sante",
+    ),
+    "aid_workers": (
+        "aid workers", "aid worker", "humanitarian workers", "humanitarian worker", "humanitarians",
+        "ngo workers", "ngo worker", "ngo staff", "humanitaires", "travailleurs humanitaires",
+        "agents humanitaires",
+    ),
+    "journalists": ("journalists", "journalist", "reporter", "reporters", "journalistes", "journaliste"),
+    "women": ("women", "woman", "femmes", "femme"),
+    "fishermen": ("fishermen", "fisherman", "pecheurs", "pecheur"),
+    "refugees": (
+        "refugees", "refugee", "idps", "displaced people", "displaced persons", "deplaces",
+        "refugies", "refugie",
+    ),
+    "prisoners": ("prisoners", "prisoner", "detainees", "detainee", "inmates", "detenus", "detenu", "prisonniers"),
+    "traders": (
+        "traders", "trader", "merchants", "merchant", "shopkeepers", "shopkeeper", "vendors",
+        "commercants", "commercant", "boutiquier", "boutiquiers", "forains", "marketgoers",
+    ),
+    "miners": ("gold miners", "miners", "miner", "gold panners", "orpailleurs", "orpailleur"),
+}
+
+HEADS: dict[str, tuple[str, ...]] = {
+    "military": (
+        "soldiers", "soldier", "troops", "army", "armed forces", "military", "servicemen",
+        "serviceman", "security forces", "defence and security forces",
+        "defense and security forces", "defence forces", "defense forces", "military forces",
+        "air force", "special forces", "military personnel", "commandos", "militaires",
+        "militaire", "soldats", "soldat", "armee", "forces armees", "forces de defense et de securite",
+        "forces de securite", "fds", "troupes", "forces speciales", "army soldiers",
+    ),
+    "police": (
+        "police", "policemen", "policeman", "police officers", "police officer", "policiers",
+        "policier", "agents de police", "police agents", "forces de l ordre", "law enforcement",
+    ),
+    "gendarmerie": ("gendarmes", "gendarme", "gendarmerie"),
+    "national guard": (
+        "national guard", "national guardsmen", "national guards", "guardsmen", "garde nationale",
+        "gardes nationaux", "garde national",
+    ),
+    "customs": (
+        "customs officers", "customs officer", "customs agents", "customs agent", "customs",
+        "douaniers", "douanier", "douane", "agents des douanes",
+    ),
+    "forest guards": (
+        "forest guards", "forest guard", "forestry agents", "water and forest agents",
+        "eaux et forets", "agents des eaux et forets", "forest rangers", "gardes forestiers",
+    ),
+    "government": (
+        "mayor", "mayors", "deputy mayor", "maire", "maires", "prefect", "prefet", "sub prefect",
+        "sous prefet", "governor", "gouverneur", "local official", "local officials",
+        "government officials", "civil servants", "civil servant", "fonctionnaires",
+        "fonctionnaire", "elus locaux", "elu local", "municipal councillor", "conseiller municipal",
+        "government official",
+    ),
+    "armed": (
+        "gunmen", "gunman", "armed men", "armed man", "armed individuals", "armed individual",
+        "assailants", "assailant", "attackers", "attacker", "armed group", "armed groups",
+        "bandits", "bandit", "armed bandits", "robbers", "highway robbers", "coupeurs de route",
+        "kidnappers", "abductors", "captors", "ravisseurs", "hommes armes", "homme arme",
+        "individus armes", "individu arme", "assaillants", "assaillant", "bandits armes",
+        "malfaiteurs", "groupe arme", "groupes armes", "hommes en armes", "elements armes",
+        "rebels", "rebelles", "inconnus", "armed elements",
+    ),
+    "islamist": (
+        "jihadists", "jihadis", "djihadistes", "jihadistes", "islamists", "islamistes",
+        "terrorists", "terroristes", "extremists", "extremistes", "insurgents", "insurges",
+        "groupes armes terroristes", "groupe arme terroriste", "terrorist group", "terrorist groups",
+        "jihadist group", "jihadist groups", "islamist group", "islamist groups",
+        "groupe terroriste", "groupes terroristes", "groupe jihadiste", "groupes jihadistes",
+        "groupe djihadiste", "groupes djihadistes", "mujahideen", "moudjahidines",
+    ),
+    "militant": ("militants", "militant"),
+    "fighter": ("fighters", "fighter", "combatants", "combatant", "combattants", "combattant"),
+    "person": (
+        "individuals", "individual", "individus", "individu", "men", "man", "hommes", "homme",
+        "persons", "people", "personnes", "elements",
+    ),
+    "civilians": (
+        "civilians", "civilian", "civils", "villagers", "villager", "villageois", "residents",
+        "resident", "inhabitants", "habitants", "habitant", "locals", "local population",
+        "population", "passengers", "passenger", "passagers", "passager", "travellers",
+        "travelers", "traveller", "traveler", "voyageurs", "voyageur", "drivers", "driver",
+        "chauffeurs", "chauffeur", "truck drivers", "truck driver", "transporters",
+        "transporteurs", "boy", "boys", "girl", "girls", "child", "children", "enfants", "enfant",
+        "village chief", "village chiefs", "chef de village", "chef du village", "chefs de village",
+        "notables", "imam", "imams", "marabout", "marabouts", "religious leader", "worshippers",
+        "fideles", "hostages", "hostage", "otages", "otage", "nationals", "citizens",
+        "citizen", "ressortissants", "ressortissant", "expatriates", "tourists", "tourist",
+        "contractors", "contractor", "employees", "employee", "workers", "worker", "employes",
+        "ouvriers", "travailleurs", "youths", "youth",
+    ),
+    "protesters": (
+        "protesters", "protester", "protestors", "demonstrators", "demonstrator", "manifestants",
+        "manifestant", "protest", "protests", "demonstration", "demonstrations", "manifestation",
+        "manifestations", "sit in", "marchers", "strikers", "grevistes",
+    ),
+    "rioters": (
+        "rioters", "rioter", "emeutiers", "riot", "riots", "emeute", "emeutes", "mob", "angry mob",
+        "angry youths", "angry crowd", "foule", "foule en colere", "jeunes en colere", "lynch mob",
+    ),
+    "militia": (
+        "militia", "militias", "militiamen", "militiaman", "self defense group", "self defence group",
+        "self defense groups", "self defence groups", "self defense militia", "self defence militia",
+        "communal militia", "village militia", "milice", "milices", "miliciens", "milicien",
+        "groupe d autodefense", "groupes d autodefense", "milice d autodefense",
+        "milices d autodefense", "milice communautaire",
+    ),
+    "vigilantes": ("vigilantes", "vigilante", "vigilance committee", "comite de vigilance"),
+    "member": ("members", "member", "membres", "membre", "ranks", "rangs"),
+}
+for _group, _words in CIVILIAN_GROUPS.items():
+    HEADS["civilians"] += _words
+
+GROUP_OF_HEAD: dict[str, str] = {w: g for g, words in CIVILIAN_GROUPS.items() for w in words}
+
+SINGULAR: frozenset[str] = frozenset(
+    w
+    for words in HEADS.values()
+    for w in words
+    if not (w.endswith("s") or w.endswith("men") or w.endswith("x"))
+    and w not in {"army", "military", "police", "gendarmerie", "customs", "douane", "armee",
+                  "population", "local population", "children", "people", "militia",
+                  "gendarmerie", "foule", "mob", "protest", "manifestation", "fds", "law enforcement"}
+)
+"""Heads naming one person ("a soldier", "un enseignant"): "a"/"un"/"une" then counts as 1."""
+
+NATIONALITIES: dict[str, str] = {}
+for _country, _words in {
+    "Mali": "malian malians malien malienne maliens maliennes",
+    "Burkina Faso": "burkinabe burkinabes burkinabee burkinabees burkinais burkinaise",
+    "Niger": "nigerien nigeriens nigerienne nigeriennes",
+    "France": "french francais francaise francaises",
+    "Chad": "chadian chadians tchadien tchadienne tchadiens tchadiennes",
+    "Mauritania": "mauritanian mauritanians mauritanien mauritanienne mauritaniens mauritaniennes",
+    "Algeria": "algerian algerians algerien algerienne algeriens algeriennes",
+    "Senegal": "senegalese senegalais senegalaise senegalaises",
+    "Guinea": "guinean guineans guineen guineenne guineens guineennes",
+    "Ivory Coast": "ivorian ivorians ivoirien ivoirienne ivoiriens ivoiriennes",
+    "Togo": "togolese togolais togolaise togolaises",
+    "Benin": "beninese beninois beninoise beninoises",
+    "Nigeria": "nigerian nigerians nigeriane nigerianes",
+    "United States": "american americans americain americaine americains americaines",
+    "Germany": "german germans allemand allemande allemands allemandes",
+    "Netherlands": "dutch neerlandais neerlandaise",
+    "Sweden": "swedish suedois suedoise",
+    "United Kingdom": "british britannique britanniques",
+    "Canada": "canadian canadians canadien canadienne canadiens canadiennes",
+    "Egypt": "egyptian egyptians egyptien egyptienne egyptiens",
+    "Bangladesh": "bangladeshi bangladeshis bangladais",
+    "Cambodia": "cambodian cambodians cambodgien cambodgiens",
+    "China": "chinese chinois chinoise",
+    "Russia": "russian russians russe russes",
+    "Colombia": "colombian colombien colombienne colombiens",
+    "Morocco": "moroccan moroccans marocain marocaine marocains",
+    "Ghana": "ghanaian ghanaians ghaneen ghaneens",
+    "Italy": "italian italians italien italienne italiens",
+    "Switzerland": "swiss suisse suisses",
+    "Romania": "romanian roumain roumaine",
+    "Spain": "spanish espagnol espagnole espagnols",
+    "Australia": "australian australien",
+    "International": "foreign foreigners etranger etrangere etrangers etrangeres expatriate",
+}.items():
+    for _word in _words.split():
+        NATIONALITIES[_word] = _country
+
+ETHNONYMS: dict[str, str] = {}
+for _community, _words in {
+    "fulani": "fulani fulanis fula fulas fulbe peul peuls peule peules peulh peulhs peuhl peuhls",
+    "dogon": "dogon dogons",
+    "bambara": "bambara bambaras",
+    "tuareg": "tuareg tuaregs touareg touaregs targui twareg tamasheq tamashek",
+    "imghad": "imghad imghads imrad",
+    "idnan": "idnan idnane idnanes",
+    "dawsahak": "dawsahak daoussahak daoussak doushak idaksahak dawshahak",
+    "arab": "arab arabs arabe arabes",
+    "songhai": "songhai songhay sonrhai songhais",
+    "bozo": "bozo bozos",
+    "mossi": "mossi",
+}.items():
+    for _word in _words.split():
+        ETHNONYMS[_word] = _community
+
+UNIDENTIFIED: frozenset[str] = frozenset(
+    "unidentified unknown unidentifiable unnamed anonymous non identifies identifie identifies "
+    "inconnus inconnu inconnues".split()
+)
+ISLAMIST: frozenset[str] = frozenset(
+    "islamist islamists jihadist jihadists jihadi djihadiste djihadistes jihadiste jihadistes "
+    "islamiste islamistes terrorist terroriste terroristes extremist extremiste extremistes "
+    "radical radicals salafist salafiste".split()
+)
+ARMED: frozenset[str] = frozenset("armed armes arme armees heavily lourdement".split())
+HEDGES: frozenset[str] = frozenset(
+    "suspected presumed alleged allegedly presumably supposed purported possible probable likely "
+    "presumes presume presumee presumees supposes pretendus young jeune jeunes other autres more "
+    "local locaux fellow several many some few numerous plusieurs quelques nombreux dozens "
+    "dizaines additional further".split()
+)
+MODIFIERS: frozenset[str] = frozenset(NATIONALITIES) | frozenset(ETHNONYMS) | UNIDENTIFIED | ISLAMIST | ARMED | HEDGES
+
+LINKERS_AFTER_NAMED: frozenset[str] = frozenset(
+    "affiliated linked allied related backed loyal aligned s affilies lies".split()
+)
+"""Words allowed between a named actor and a noun it governs ("JNIM-affiliated militants")."""
+
+LINKERS_BEFORE_NAMED: tuple[str, ...] = (
+    "of the", "of", "from the", "from", "belonging to the", "belonging to", "affiliated with the",
+    "affiliated with", "affiliated to the", "affiliated to", "linked to the", "linked to",
+    "du", "de la", "de l", "des", "de", "d", "issus du", "issus de la", "appartenant au",
+    "appartenant a la", "proches du", "proches de la", "within the", "within",
+)
+"""Words allowed between a noun and the named actor it belongs to ("combattants du GSIM")."""
+
+STANDALONE_CATEGORIES: frozenset[str] = frozenset(HEADS) - {"member"}
+JOINS_NAMED: frozenset[str] = frozenset(
+    {"military", "police", "gendarmerie", "national guard", "armed", "islamist", "militant",
+     "fighter", "person", "militia", "member"}
+)
+"""Categories that merge with an adjacent named actor ("GATIA fighters", "soldiers of MINUSMA")."""

@@ -35,8 +35,10 @@ class Rejected(Exception):
     """The input cannot be used; the message is the one-line reason shown to the user."""
 
 
-def _megabytes(size: int) -> str:
-    return f"{size / 1_000_000:.1f} MB"
+def _size(size: int) -> str:
+    if size >= 1_000_000:
+        return f"{size / 1_000_000:.1f} MB"
+    return f"{size / 1000:.1f} kB" if size >= 1000 else f"{size} bytes"
 
 
 def check_size(path: Path, max_bytes: int) -> int:
@@ -45,7 +47,7 @@ def check_size(path: Path, max_bytes: int) -> int:
     if size == 0:
         raise Rejected("empty file")
     if size > max_bytes:
-        raise Rejected(f"file too large: {_megabytes(size)} > {_megabytes(max_bytes)} limit")
+        raise Rejected(f"file too large: {_size(size)} > {_size(max_bytes)} limit")
     return size
 
 

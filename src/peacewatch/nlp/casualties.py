@@ -181,6 +181,7 @@ _LEFT_SKIP = {
     "were", "was", "are", "is", "be", "been", "being", "have", "has", "had", "reportedly",
     "reported", "also", "allegedly", "later", "all", "subsequently", "eventually", "then", "who",
     "apparently", "initially", "said", "to", "were", "left", "reportedly", "confirmed", "found",
+    "still", "now", "toujours", "encore",
     "retrouve", "retrouves", "retrouvee", "retrouvees",
     "ont", "a", "ete", "sont", "est", "etaient", "etait", "auraient", "aurait", "seraient",
     "serait", "avaient", "avait", "egalement", "aussi", "tous", "toutes", "y", "qui", "se",
@@ -393,12 +394,15 @@ class _Reader:
         qstart, qual = self._qualifier_before(first)
         if qual != "exact":
             first, qualifier = qstart, qual
-        elif first >= 2 and words[first - 1] in ("or", "ou", "to", "a", "-") and (
-            self.tokens[first - 2].digit or self._is_number_word(first - 2)
-        ):
+        elif first >= 2 and (
+            words[first - 1] in ("or", "ou", "to", "a", "-")
+            or (words[first - 1] in ("and", "et") and first >= 3 and words[first - 3] in ("between", "entre"))
+        ) and (self.tokens[first - 2].digit or self._is_number_word(first - 2)):
             low = self.quantity_ending_at(first - 2)
             if low is not None and not low.article:
                 value, qualifier, first = min(value, low.value), "at_least", low.first
+                if first >= 1 and words[first - 1] in ("between", "entre"):
+                    first -= 1
         return _Figure(first, j, value, qualifier, [], article)
 
     def quantity_starting_at(self, i: int) -> _Figure | None:

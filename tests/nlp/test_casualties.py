@@ -1,0 +1,209 @@
+"""Casualty figures read from our own example sentences, English and French."""
+
+import pytest
+
+from peacewatch.nlp.casualties import CasualtyMention, find_casualties, total
+
+
+def figures(text: str, language: str, kind: str | None = None) -> list[tuple[int, str, str]]:
+    return [
+        (m.value, m.qualifier, m.victims)
+        for m in find_casualties(text, language)
+        if (kind is None or m.kind == kind) and not m.explicit_zero
+    ]
+
+
+def killed(text: str, language: str) -> tuple[int, str]:
+    return total(find_casualties(text, language), "killed")
+
+
+def injured(text: str, language: str) -> tuple[int, str]:
+    return total(find_casualties(text, language), "injured")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Gunmen stormed the market and killed 12.", (12, "exact")),
+        ("Overnight, 7 people were killed near the well.", (7, "exact")),
+        ("At least 9 dead after the convoy hit a mine.", (9, "at_least")),
+        ("Nearly 40 people were killed in the raids.", (40, "nearly")),
+        ("More than 30 villagers died.", (30, "more_than")),
+        ("Over 25 fighters were killed.", (25, "more_than")),
+        ("Dozens were killed when the village was burned.", (12, "vague")),
+        ("Several herders were killed on the road.", (3, "vague")),
+        ("A few civilians were killed in crossfire.", (3, "vague")),
+        ("Scores of people were killed.", (20, "vague")),
+        ("A dozen soldiers were killed at the post.", (12, "about")),
+        ("Twenty-five people lost their lives.", (25, "exact")),
+        ("Some 1,200 people were displaced and 4 were killed.", (4, "exact")),
+        ("A wounded gendarme later died of his injuries.", (1, "exact")),
+    ],
+)
+def test_english_killed(text: str, expected: tuple[int, str]) -> None:
+    assert killed(text, "en") == expected
+
+
+def test_coordinated_victims_add_up() -> None:
+    text = "Two soldiers and a civilian were killed when the patrol was ambushed."
+    assert figures(text, "en", "killed") == [(2, "exact", "soldiers"), (1, "exact", "civilians")]
+    assert killed(text, "en") == (3, "exact")
+
+
+def test_active_verbs_killing_and_wounding() -> None:
+    text = "The blast hit the convoy, killing three soldiers and wounding five."
+    assert figures(text, "en", "killed") == [(3, "exact", "soldiers")]
+    assert figures(text, "en", "injured") == [(5, "exact", "")]
+
+
+def test_attackers_count_as_killed() -> None:
+    text = "Two gendarmes were wounded and 3 assailants were killed in the exchange of fire."
+    assert figures(text, "en", "killed") == [(3, "exact", "attackers")]
+    assert killed(text, "en") == (3, "exact")
+    assert injured(text, "en") == (2, "exact")
+
+
+def test_figures_in_two_clauses_of_one_sentence_add_up() -> None:
+    text = "Militants raided the camp, killing 5 soldiers; 3 attackers were also killed."
+    assert killed(text, "en") == (8, "exact")
+
+
+def test_breakdown_after_including_is_not_added() -> None:
+    text = "The attack killed 11 people, including 4 soldiers."
+    mentions = find_casualties(text, "en")
+    assert [m.breakdown for m in mentions if m.kind == "killed"] == [False, True]
+    assert killed(text, "en") == (11, "exact")
+
+
+def test_later_sentence_restating_the_toll_is_not_added() -> None:
+    text = "Four soldiers were killed in the ambush. The army said four soldiers were killed."
+    assert killed(text, "en") == (4, "exact")
+
+
+def test_later_sentence_about_other_victims_is_added() -> None:
+    text = "An IED killed two peacekeepers near the camp. Another peacekeeper died of his wounds later."
+    assert killed(text, "en") == (3, "exact")
+
+
+def test_implied_single_victims() -> None:
+    assert killed("The mayor of the commune was shot dead by gunmen.", "en") == (1, "exact")
+    assert killed("Gunmen killed a trader and his two sons.", "en") == (3, "exact")
+    assert killed("Le maire de la commune a été tué par des hommes armés.", "fr") == (1, "exact")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No casualties were reported after the rocket fire.",
+        "The mine exploded but no one was hurt.",
+        "The camp was shelled without causing casualties.",
+    ],
+)
+def test_english_explicit_zero(text: str) -> None:
+    mentions = find_casualties(text, "en")
+    assert any(m.explicit_zero for m in mentions)
+    assert killed(text, "en") == (0, "exact")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le camp a été visé par des tirs d'obus sans faire de victimes.",
+        "Un véhicule a sauté sur une mine. Aucune victime.",
+        "L'attaque n'a fait aucun mort.",
+    ],
+)
+def test_french_explicit_zero(text: str) -> None:
+    assert killed(text, "fr") == (0, "exact")
+
+
+def test_nothing_stated_is_unknown() -> None:
+    assert killed("Gunmen burned the town hall in the night.", "en") == (0, "unknown")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The 2015 agreement set out a 60 days timetable for cantonment.",
+        "Resolution 2100 was renewed for 18 months.",
+        "600 soldiers were gathered in the camp before the operation.",
+        "The convoy of 40 vehicles left 3 days ago.",
+        "On 12 March the patrol returned to base.",
+        "The attackers stole 30 head of cattle and killed 12 goats.",
+    ],
+)
+def test_numbers_that_are_not_casualties(text: str) -> None:
+    assert figures(text, "en") == []
+
+
+def test_total_and_breakdown_in_french() -> None:
+    text = "Bilan : 12 morts (9 soldats, 3 assaillants)."
+    found = figures(text, "fr", "killed")
+    assert found == [(12, "exact", ""), (9, "exact", "soldiers"), (3, "exact", "attackers")]
+    assert killed(text, "fr") == (12, "exact")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "expected"),
+    [
+        ("Plus d'une centaine de blessés ont été évacués.", "injured", (100, "more_than")),
+        ("Une dizaine de morts selon des sources locales.", "killed", (10, "about")),
+        ("Une vingtaine de civils ont été tués.", "killed", (20, "about")),
+        ("Deux casques bleus tués près de la base.", "killed", (2, "exact")),
+        ("Au moins quatre civils ont perdu la vie.", "killed", (4, "at_least")),
+        ("Près de soixante-dix-sept personnes sont décédées.", "killed", (77, "nearly")),
+        ("Un soldat a succombé à ses blessures.", "killed", (1, "exact")),
+        ("Des dizaines de villageois ont été tués.", "killed", (12, "vague")),
+        ("Plusieurs blessés ont été évacués vers Gao.", "injured", (3, "vague")),
+        ("Quatre-vingts personnes ont été blessées.", "injured", (80, "exact")),
+    ],
+)
+def test_french_figures(text: str, kind: str, expected: tuple[int, str]) -> None:
+    assert total(find_casualties(text, "fr"), kind) == expected
+
+
+def test_french_killed_then_others_wounded() -> None:
+    text = "Trois militaires ont été tués et cinq autres blessés dans l'embuscade."
+    assert figures(text, "fr", "killed") == [(3, "exact", "soldiers")]
+    assert figures(text, "fr", "injured") == [(5, "exact", "")]
+
+
+def test_french_active_verb() -> None:
+    text = "Les assaillants ont tué deux casques bleus et blessé un civil."
+    assert figures(text, "fr", "killed") == [(2, "exact", "peacekeepers")]
+
+
+def test_parenthesis_names_victims_of_both_figures() -> None:
+    mentions = find_casualties("4 morts et 6 blessés (gendarmes)", "fr")
+    assert [(m.kind, m.value, m.victims) for m in mentions] == [
+        ("killed", 4, "police"),
+        ("injured", 6, "police"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "kind", "value"),
+    [
+        ("Three aid workers were kidnapped on the road.", "en", "abducted", 3),
+        ("Gunmen abducted two teachers.", "en", "abducted", 2),
+        ("Five soldiers are still missing.", "en", "missing", 5),
+        ("Security forces arrested 14 suspects.", "en", "arrested", 14),
+        ("Deux élus ont été enlevés par des hommes armés.", "fr", "abducted", 2),
+        ("Quatre soldats sont portés disparus.", "fr", "missing", 4),
+        ("Six suspects ont été interpellés.", "fr", "arrested", 6),
+    ],
+)
+def test_other_kinds(text: str, language: str, kind: str, value: int) -> None:
+    assert [m.value for m in find_casualties(text, language) if m.kind == kind] == [value]
+
+
+def test_spans_point_at_the_figure() -> None:
+    text = "Clashes broke out; at least 9 dead according to residents."
+    (mention,) = find_casualties(text, "en")
+    assert text[mention.start:mention.end] == mention.text == "at least 9 dead"
+    assert isinstance(mention, CasualtyMention)
+
+
+def test_range_takes_the_lower_figure() -> None:
+    assert killed("Between 5 and 7 people were killed.", "en")[0] == 5
+    assert killed("Entre 4 et 6 morts selon les sources.", "fr")[0] == 4

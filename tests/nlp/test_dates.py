@@ -1,0 +1,200 @@
+"""Date mentions in our own example sentences, resolved against a publication date."""
+
+from datetime import date
+
+import pytest
+
+from peacewatch.nlp.dates import DateMention, find_dates, main_date
+
+# 15 March 2017 was a Wednesday.
+PUBLISHED = date(2017, 3, 15)
+
+
+def one(text: str, language: str = "en", published: date = PUBLISHED) -> DateMention:
+    mentions = find_dates(text, language, published)
+    assert len(mentions) == 1, mentions
+    return mentions[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Gunmen attacked the post on 26 January.", "en", date(2017, 1, 26)),
+        ("Gunmen attacked the post on January 26.", "en", date(2017, 1, 26)),
+        ("Gunmen attacked the post on 26 Jan. 2016.", "en", date(2016, 1, 26)),
+        ("Gunmen attacked the post on January 26th, 2016.", "en", date(2016, 1, 26)),
+        ("Des hommes armés ont attaqué le poste le 18 janvier 2016.", "fr", date(2016, 1, 18)),
+        ("Le poste a été attaqué le 1er mars.", "fr", date(2017, 3, 1)),
+        ("Le poste a été attaqué le 18/01/2016.", "fr", date(2016, 1, 18)),
+        ("Report dated 2016-01-18.", "en", date(2016, 1, 18)),
+    ],
+)
+def test_absolute_dates(text: str, language: str, expected: date) -> None:
+    mention = one(text, language)
+    assert (mention.value, mention.precision, mention.kind, mention.future) == (expected, 1, "absolute", False)
+    assert text[mention.start:mention.end] == mention.text
+
+
+def test_past_day_after_publication_goes_to_previous_year() -> None:
+    assert one("The camp was shelled on 20 November.").value == date(2016, 11, 20)
+
+
+def test_year_rollover_for_january_reports_about_december() -> None:
+    published = date(2018, 1, 4)
+    assert one("Militants ambushed a convoy on 29 December.", published=published).value == date(2017, 12, 29)
+    december = one("Attacks rose sharply in December.", published=published)
+    assert (december.value, december.end_value, december.kind) == (date(2017, 12, 1), date(2017, 12, 31), "month")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The elections will be held on 29 July.", "en"),
+        ("The conference is scheduled for 2 April.", "en"),
+        ("Le scrutin est prévu le 29 juillet.", "fr"),
+        ("La réunion se tiendra le 2 avril à Bamako.", "fr"),
+    ],
+)
+def test_future_context_gives_the_next_such_date(text: str, language: str) -> None:
+    mention = one(text, language)
+    assert mention.future
+    assert mention.value > PUBLISHED
+    assert mention.value.year == 2017
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Gunmen attacked the village yesterday.", "en", date(2017, 3, 14)),
+        ("The post was attacked today.", "en", date(2017, 3, 15)),
+        ("The post was attacked last night.", "en", date(2017, 3, 14)),
+        ("The post was attacked this morning.", "en", date(2017, 3, 15)),
+        ("Le poste a été attaqué hier.", "fr", date(2017, 3, 14)),
+        ("Le poste a été attaqué avant-hier.", "fr", date(2017, 3, 13)),
+        ("Le poste a été attaqué aujourd'hui.", "fr", date(2017, 3, 15)),
+    ],
+)
+def test_relative_days(text: str, language: str, expected: date) -> None:
+    mention = one(text, language)
+    assert (mention.value, mention.precision, mention.kind) == (expected, 1, "relative")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("The convoy was ambushed on Monday.", "en", date(2017, 3, 13)),
+        ("The convoy was ambushed Sunday near Gao.", "en", date(2017, 3, 12)),
+        ("Le convoi a été attaqué lundi.", "fr", date(2017, 3, 13)),
+        ("Le convoi a été attaqué jeudi dernier.", "fr", date(2017, 3, 9)),
+    ],
+)
+def test_weekdays_are_the_latest_on_or_before_publication(text: str, language: str, expected: date) -> None:
+    mention = one(text, language)
+    assert (mention.value, mention.kind) == (expected, "weekday")
+
+
+def test_publication_weekday_means_a_week_earlier_unless_the_report_says_today() -> None:
+    assert one("The convoy was ambushed on Wednesday.").value == date(2017, 3, 8)
+    mentions = find_dates("Today's toll: the convoy was ambushed on Wednesday.", "en", PUBLISHED)
+    assert mentions[-1].value == PUBLISHED
+
+
+def test_night_between_two_weekdays() -> None:
+    mention = one("Le camp a été attaqué dans la nuit de samedi à dimanche.", "fr")
+    assert (mention.value, mention.end_value, mention.precision) == (date(2017, 3, 11), date(2017, 3, 12), 1)
+
+
+def test_weeks_and_weekends_have_week_precision() -> None:
+    last_week = one("Two villages were burned last week.")
+    assert (last_week.value, last_week.end_value, last_week.precision) == (date(2017, 3, 6), date(2017, 3, 12), 2)
+    weekend = one("Des affrontements ont eu lieu ce week-end.", "fr")
+    assert (weekend.value, weekend.precision) == (date(2017, 3, 11), 2)
+    semaine = one("Deux villages ont été incendiés la semaine dernière.", "fr")
+    assert semaine.value == date(2017, 3, 6)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("On 3 March the post fell. A week later the army returned.", "en", date(2017, 3, 10)),
+        ("On 3 March the post fell. Two days later the army returned.", "en", date(2017, 3, 5)),
+        ("On 3 March the post fell. The next day the army returned.", "en", date(2017, 3, 4)),
+        ("Le 3 mars, le poste est tombé. Le lendemain, l'armée est revenue.", "fr", date(2017, 3, 4)),
+        ("Le 3 mars, le poste est tombé. La veille, des tirs avaient été entendus.", "fr", date(2017, 3, 2)),
+        ("Le 3 mars, le poste est tombé. Trois jours plus tard, l'armée est revenue.", "fr", date(2017, 3, 6)),
+    ],
+)
+def test_anaphors_count_from_the_date_before(text: str, language: str, expected: date) -> None:
+    first, second = find_dates(text, language, PUBLISHED)
+    assert second.kind == "anaphoric"
+    assert second.value == expected
+
+
+def test_anaphor_without_a_date_before_counts_from_publication() -> None:
+    assert one("The next day the army returned.").value == date(2017, 3, 16)
+
+
+def test_date_anaphor_keeps_the_year_of_the_known_date() -> None:
+    published = date(2019, 6, 1)
+    text = "On 18 January 2017 gunmen attacked the camp. The 18 January attack was claimed by JNIM."
+    first, second = find_dates(text, "en", published)
+    assert first.value == second.value == date(2017, 1, 18)
+
+
+def test_month_range() -> None:
+    mention = one("Clashes continued in September and October 2016.")
+    assert (mention.value, mention.end_value, mention.precision, mention.kind) == (
+        date(2016, 9, 1), date(2016, 10, 31), 3, "range"
+    )
+
+
+def test_month_alone() -> None:
+    mention = one("Several attacks took place in February.")
+    assert (mention.value, mention.end_value, mention.precision, mention.kind) == (
+        date(2017, 2, 1), date(2017, 2, 28), 3, "month"
+    )
+
+
+def test_day_ranges() -> None:
+    short = one("Operations ran between 12 and 15 June.")
+    assert (short.value, short.end_value, short.precision, short.kind) == (
+        date(2016, 6, 12), date(2016, 6, 15), 2, "range"
+    )
+    long = one("Des opérations ont eu lieu du 2 au 20 février.", "fr")
+    assert (long.value, long.end_value, long.precision) == (date(2017, 2, 2), date(2017, 2, 20), 3)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "year"),
+    [("The conflict began in 2012.", "en", 2012), ("Le nord est instable depuis 2012.", "fr", 2012),
+     ("En 2013, l'armée est revenue.", "fr", 2013)],
+)
+def test_years_alone_are_background(text: str, language: str, year: int) -> None:
+    mention = one(text, language)
+    assert (mention.kind, mention.value, mention.precision) == ("year", date(year, 1, 1), 3)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The 2015 agreement is still not applied.", "Resolution 2100 created the mission.",
+     "Talks lasted 60 days.", "The mandate runs for 18 months.", "They may 5 times have tried."],
+)
+def test_not_dates(text: str) -> None:
+    assert find_dates(text, "en", PUBLISHED) == []
+
+
+def test_main_date_skips_background_plans_and_claims() -> None:
+    text = ("Since 2012 the area has been unstable. On 6 March gunmen attacked the post. "
+            "JNIM claimed the attack on 9 March. Elections will be held on 2 April.")
+    mentions = find_dates(text, "en", PUBLISHED)
+    assert main_date(mentions, PUBLISHED, text)[:2] == (date(2017, 3, 6), 1)
+
+
+def test_main_date_defaults_to_publication() -> None:
+    assert main_date([], PUBLISHED) == (PUBLISHED, 1, None)
+
+
+def test_main_date_codes_a_week_at_its_middle() -> None:
+    text = "Two villages were burned last week."
+    value, precision, _ = main_date(find_dates(text, "en", PUBLISHED), PUBLISHED, text)
+    assert (value, precision) == (date(2017, 3, 9), 2)

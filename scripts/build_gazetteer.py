@@ -169,9 +169,11 @@ def build(geonames: Path, boundaries: Path, output: Path) -> int:
             shape = cercle_of[i]
             if shape is not None and a1 not in ("12070577", "12070575"):
                 code1, cercle = cercles.get(shape, ("", shape))
-                name2 = name2 or cercle
-                if a1 in ("", "00") or (a1 == "09" and code1 == "12070577"):
+                # The region follows the cercle whenever the cercle comes from the outlines,
+                # so admin1 and admin2 never disagree; Ménaka cercle gives the Ménaka region.
+                if not name2 or a1 in ("", "00") or (a1 == "09" and code1 == "12070577"):
                     name1 = adm1.get(code1, name1)
+                name2 = name2 or cercle
             if r[7] == "ADM1":
                 name1, name2 = admin_name(r[1]), ""
             elif r[7] == "ADM2":

@@ -31,6 +31,12 @@ COUNTRY_WORDS: dict[str, str] = {
 }
 """Country names and adjectives (keys) that set the country context of a text."""
 
+COVERED = {"MLI", "BFA", "NER", "MRT", "SEN", "CIV", "GIN"}
+"""Countries the gazetteer holds."""
+
+CONFLICT_REGIONS = {"Mopti", "Segou", "Tombouctou", "Gao", "Kidal", "Menaka", "Taoudenit"}
+"""Malian regions of the post-2012 conflict: a small tie-break between same-named villages."""
+
 COUNTRY_NOUNS = {"mali", "burkinafaso", "niger", "mauritania", "mauritanie", "senegal",
                  "cotedivoire", "ivorycoast", "guinea", "guinee"}
 """Country names that are themselves reported as (country-level) places."""
@@ -40,7 +46,7 @@ _REGION_BEFORE = re.compile(
     r"(?:\b(?:the\s+)?(?P<kind>region|r[ée]gion|cercle|commune|district|province|circle)\s+"
     r"(?:of\s+|de\s+la\s+|de\s+|du\s+|des\s+|d['’]\s*))$", re.IGNORECASE)
 _REGION_AFTER = re.compile(
-    r"^\s+(?P<kind>region|r[ée]gion|cercle|commune|district|province|circle)\b", re.IGNORECASE)
+    r"\s+(?P<kind>region|r[ée]gion|cercle|commune|district|province|circle)\b", re.IGNORECASE)
 _FILLER = re.compile(
     r"(?:\b(?:the\s+|la\s+|le\s+)?(?:town|city|village|locality|ville|localit[ée]|hamlet|"
     r"hameau|site|camp)\s+(?:of\s+|de\s+|d['’]\s*)?)$", re.IGNORECASE)
@@ -54,7 +60,7 @@ _NEAR_BEFORE = re.compile(
     r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|"
     r"(?:au|[àa]\s+l['’])\s*(?:nord|sud|est|ouest)(?:-(?:est|ouest))?\s+(?:de|d['’]|du))\s*)$",
     re.IGNORECASE)
-_NEAR_AFTER = re.compile(r"^\s+(?:area|outskirts|vicinity|surroundings|surrounding\s+areas?)\b",
+_NEAR_AFTER = re.compile(r"\s+(?:area|outskirts|vicinity|surroundings|surrounding\s+areas?)\b",
                          re.IGNORECASE)
 _DISTANCE = re.compile(
     r"(?P<km>\d+(?:[.,]\d+)?)\s*-?\s*(?:km|kms|kilom[eè]tres?|kilometers?)\b"
@@ -67,9 +73,14 @@ _ROAD_BEFORE = re.compile(
     re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\b(?:from|de|depuis)\s+$", re.IGNORECASE)
 _CONNECTOR = re.compile(r"^\s*(?:-|–|—|/|to|[àa]|and|et|&|vers)\s*$", re.IGNORECASE)
+_CONTEXT_GAP = re.compile(
+    r"\s*(?:[(,;]|-\s|\s(?:in|dans|of|de)\s+(?:the\s+|la\s+|le\s+)?|"
+    r"\s(?:area|zone|sector|neighbou?rhood|district|quarter)\s+of\s+)?\s*"
+    r"(?:(?:the\s+|la\s+|le\s+)?(?:cercle|circle|region|r[ée]gion|commune|district|province)\s+"
+    r"(?:of\s+|de\s+la\s+|de\s+|du\s+|d['’]\s*)?)?", re.IGNORECASE)
 _AREA_OF = re.compile(r"^\s+(?:area|zone|sector|neighbou?rhood|district|quarter)\s+of\s+$",
                       re.IGNORECASE)
-_ROAD_AFTER = re.compile(r"^\s*(?:road|axis|highway|route|axe|stretch)\b", re.IGNORECASE)
+_ROAD_AFTER = re.compile(r"\s*(?:road|axis|highway|route|axe|stretch)\b", re.IGNORECASE)
 _REGION_WORDS = {"region": "region", "cercle": "cercle", "circle": "cercle", "commune": "commune",
                  "district": "region", "province": "region", "wilaya": "region"}
 _WORD_BEFORE = re.compile(r"(\S+)\s+$")
@@ -175,6 +186,9 @@ def _raw_matches(text: str, toks: list[Token], gaz: Gazetteer) -> list[_Match]:
             i = last + 1
             continue
         cands, exact, last = found
+        if _part_of_compound(text, toks, i, last, stop):
+            i = last + 1
+            continue
         match = _Match(i, last, tok.start, toks[last].end, key, list(cands), exact)
         if last > i and toks[last].norm in _REGION_WORDS:
             match.kind = _REGION_WORDS[toks[last].norm]
@@ -186,6 +200,24 @@ def _raw_matches(text: str, toks: list[Token], gaz: Gazetteer) -> list[_Match]:
         out.append(match)
         i = last + 1
     return out
+
+
+def _part_of_compound(text: str, toks: list[Token], first: int, last: int,
+                      stop: frozenset[str]) -> bool:
+    """True for the tail of an unknown name with a particle ("Hama" in "Tin-Hama", "Samba" in
+    "Ali-Samba"); names joined by a hyphen ("Gao-Anefis", roads) stay."""
+    def joined(a: Token, b: Token) -> bool:
+        return text[a.end:b.start] in ("-", "‑")
+
+    neighbours = []
+    if first > 0 and joined(toks[first - 1], toks[first]):
+        neighbours.append(toks[first - 1])
+    if last + 1 < len(toks) and joined(toks[last], toks[last + 1]):
+        neighbours.append(toks[last + 1])
+    for tok in neighbours:
+        if tok.norm in stop or len(tok.norm) < 3:
+            return True
+    return False
 
 
 def _looks_like_person(text: str, m: _Match, gaz: Gazetteer, sentence_starts: set[int],
@@ -218,45 +250,41 @@ def _phrase_kinds(text: str, m: _Match) -> None:
 
 
 def _attach_context(text: str, matches: list[_Match], gaz: Gazetteer) -> None:
-    """Names right after a place, "(Douentza, Mopti)" or ", Mopti", that are its admin units."""
+    """Admin units named right after a place ("Boni (Douentza, Mopti)", "Tene, Segou",
+    "Diaka in the cercle of Tenenkou") steer its resolution and are not places of their own."""
     for k, m in enumerate(matches):
         if m.country or m.consumed:
             continue
-        rest = text[m.end:]
-        paren = re.match(r"\s*\(([^()]{1,120})\)", rest)
-        comma = re.match(r"\s*,\s*", rest) or re.match(_AREA_OF.pattern.rstrip("$"), rest, re.I)
-        if not (paren or comma):
-            continue
-        limit = m.end + (paren.end() if paren else 80)
-        follow = [f for f in matches[k + 1:k + 4] if f.start < limit and not f.country]
-        if comma and not paren:
-            top = max(m.candidates, key=lambda i: prior(gaz.place(i)))
-            if gaz.place(top).feature_code in ("PPLC", "PPLA", "ADM1", "ADM2"):
-                continue
-            follow = follow[:2]
-        prev_end = m.end
-        for f in follow:
+        prev_end, first = m.end, True
+        for f in matches[k + 1:k + 4]:
             gap = text[prev_end:f.start]
-            if not (re.fullmatch(r"\s*[(,]?\s*", gap) or _AREA_OF.match(gap)):
+            if f.country or not _CONTEXT_GAP.fullmatch(gap):
                 break
-            admin = [i for i in m.candidates if f.key in _admin_keys(gaz.place(i))]
-            if not admin:
+            if first and gap.strip() == ",":
+                top = max(m.candidates, key=lambda i: prior(gaz.place(i)))
+                if gaz.place(top).feature_code in ("PPLC", "PPLA", "ADM1", "ADM2"):
+                    break  # "Gao, Kidal and Menaka" is a list of towns
+            if not any(f.base in _admin_keys(gaz.place(i)) for i in m.candidates):
                 break
-            m.context_keys.add(f.key)
+            m.context_keys.add(f.base)
             f.consumed = True
-            prev_end = f.end
-            region = _REGION_AFTER.match(text, prev_end)
-            if region:
-                prev_end = region.end()
+            first = False
+            region = _REGION_AFTER.match(text, f.end)
+            prev_end = region.end() if region else f.end
 
 
-def _score(text: str, matches: list[_Match], gaz: Gazetteer, country_hint: str | None) -> None:
-    countries = {m.country for m in matches if m.country}
+def _wanted_countries(matches: list[_Match], country_hint: str | None) -> set[str]:
+    """The hinted country, else Mali and the covered countries the text names."""
     hint = country_iso3(country_hint)
-    wanted = {hint} if hint else (countries or {"MLI"})
-    text_admin = {m.key for m in matches if not m.country and any(
+    if hint:
+        return {hint}
+    return {"MLI"} | {m.country for m in matches if m.country in COVERED}
+
+
+def _score(text: str, matches: list[_Match], gaz: Gazetteer, wanted: set[str]) -> None:
+    text_admin = {m.base for m in matches if not m.country and any(
         gaz.place(i).feature_class == "A" or gaz.place(i).feature_code in ("PPLA", "PPLC")
-        for i in m.candidates)} | {m.key for m in matches if m.kind in ("region", "cercle")}
+        for i in m.candidates)} | {m.base for m in matches if m.kind in ("region", "cercle")}
     for m in matches:
         if m.country:
             continue
@@ -268,7 +296,7 @@ def _score(text: str, matches: list[_Match], gaz: Gazetteer, country_hint: str |
             admin = _admin_keys(place)
             if m.context_keys & set(admin):
                 s += 4.0 * len(m.context_keys & set(admin))
-            elif (text_admin - {m.key}) & set(admin[:2]):
+            elif (text_admin - {m.base}) & set(admin[:2]):
                 s += 1.5
             if m.kind == "region" and place.feature_code == "ADM1":
                 s += 5.0
@@ -276,9 +304,24 @@ def _score(text: str, matches: list[_Match], gaz: Gazetteer, country_hint: str |
                 s += 5.0
             elif m.kind == "commune" and place.feature_code in ("ADM3", "PPLA3", "PPLA2"):
                 s += 1.0
-            s += 0.5 if gaz.main_key[i] == m.key else 0.0
+            s += 1.0 if gaz.main_key[i] == m.key else 0.0
+            if place.iso3 == "MLI" and place.admin1 in CONFLICT_REGIONS:
+                s += 0.3
             s -= 0.0 if i in m.exact else 0.5
             m.scores.append(s)
+
+
+def _drop_weak(matches: list[_Match], gaz: Gazetteer, wanted: set[str]) -> list[_Match]:
+    """Forget names whose best reading is an obscure place abroad ("Tigre" helicopters)."""
+    kept = []
+    for m in matches:
+        if not m.country:
+            place = gaz.place(m.candidates[m.best])
+            if place.iso3 not in wanted and place.population == 0 and not (
+                    place.feature_code.startswith(("PPLA", "PPLC", "ADM"))):
+                continue
+        kept.append(m)
+    return kept
 
 
 def _confident(m: _Match) -> bool:
@@ -289,7 +332,8 @@ def _confident(m: _Match) -> bool:
 def _proximity(matches: list[_Match], gaz: Gazetteer) -> None:
     """Prefer the candidate that lies near the other, unambiguous places of the text."""
     anchors = [(k, gaz.place(m.candidates[m.best])) for k, m in enumerate(matches)
-               if not m.country and m.candidates and _confident(m)]
+               if not m.country and not m.consumed and m.candidates and _confident(m)
+               and gaz.place(m.candidates[m.best]).feature_class != "A"]
     for k, m in enumerate(matches):
         if m.country or len(m.candidates) < 2 or not anchors:
             continue
@@ -350,8 +394,10 @@ def find_places(text: str, language: str | None = None,
         if not m.country:
             _phrase_kinds(text, m)
     _attach_context(text, matches, gaz)
-    _score(text, matches, gaz, country_hint)
+    wanted = _wanted_countries(matches, country_hint)
+    _score(text, matches, gaz, wanted)
     _proximity(matches, gaz)
+    matches = _drop_weak(matches, gaz, wanted)
     countries = gaz.country_place
     out: list[PlaceMention] = []
     live = [m for m in matches if not m.consumed]
@@ -393,10 +439,32 @@ def find_places(text: str, language: str | None = None,
     return out
 
 
-def primary_mention(mentions: list[PlaceMention]) -> PlaceMention | None:
-    """The mention that locates the event: the first below region level, else the first region,
-    else the country. Extraction uses this when a report names a single event."""
-    for wanted in (lambda m: m.precision < 3, lambda m: m.place.feature_code != "PCLI", lambda m: True):
+_NOT_EVENT_BEFORE = re.compile(
+    r"\b(?:mayor|maire|chief|chef|prefect|pr[ée]fet|governor|gouverneur|deputy|d[ée]put[ée]|"
+    r"native|originaire|imam|sous-pr[ée]fet|sub-prefect|mp|councilman|councillor|conseiller)\s+"
+    r"(?:of|de|d['’]|du|for)?\s*(?:the\s+|la\s+|le\s+)?(?:(?:town|village|commune|city|ville)\s+"
+    r"(?:of\s+|de\s+|d['’])?)?$"
+    r"|\b(?:from|en\s+provenance\s+d[eu']?|venant\s+d[eu']?|coming\s+from|returning\s+from|"
+    r"heading\s+(?:to|for)|en\s+route\s+(?:to|for|vers|pour)|bound\s+for|towards|left\s+for|"
+    r"transferred\s+to|evacuated\s+to|[ée]vacu[ée]s?\s+(?:vers|sur|[àa]))\s+"
+    r"(?:the\s+)?(?:(?:town|village|city|ville)\s+(?:of\s+|de\s+|d['’]))?$",
+    re.IGNORECASE)
+
+
+def primary_mention(mentions: list[PlaceMention], text: str | None = None) -> PlaceMention | None:
+    """The mention that locates a report's event, as ACLED codes it.
+
+    Preference order: a mention below region level that is not an origin, destination or title
+    ("mayor of X", "coming from X", "en route to X"; needs ``text``), then any mention below
+    region level, then a region, then the country. Within a rank, the first in the text wins.
+    Extraction uses this when a report names a single event.
+    """
+    def plain(m: PlaceMention) -> bool:
+        return text is None or not _NOT_EVENT_BEFORE.search(text, max(0, m.start - 60), m.start)
+
+    ranks = (lambda m: m.precision < 3 and plain(m), lambda m: m.precision < 3,
+             lambda m: m.place.feature_code != "PCLI", lambda m: True)
+    for wanted in ranks:
         for m in mentions:
             if wanted(m):
                 return m

@@ -41,10 +41,12 @@ SUPPORTED_LANGUAGES = ("en", "fr")
 GENERIC_CUES = frozenset({"attack", "kill", "harm"})
 _CASUALTY_CUES = {"killed": "kill", "injured": "harm", "abducted": "abduct", "arrested": "arrest"}
 _SINCE = re.compile(r"\b(?:since|depuis|until|jusqu['’]?(?:à|au|en)?|from|as of|dès)\s+(?:[\w'’-]+\s+){0,4}$", re.I)
-_CODED_AS = re.compile(r"\bcoded (?:as|at)\b", re.I)
-_ANAPHORIC_STEP = re.compile(
-    r"\b(?:the (?:next|following) day|the day after|that (?:same )?day|le lendemain|le même jour|la veille)\b", re.I
+_REPORTED_ON = re.compile(
+    r"\b(?:claim(?:ed|s)?|revendiqu\w*|said|says|announced|annonc\w*|reported|confirm\w*|statement|communiqué|"
+    r"denied|démenti\w*|released|freed|libér\w*)\b[^.;:]{0,40}$",
+    re.I,
 )
+_CODED_AS = re.compile(r"\bcoded (?:as|at)\b", re.I)
 
 
 @dataclass(slots=True)
@@ -53,6 +55,7 @@ class Mention:
 
     start: int
     end: int
+    index: int
     triggers: list[Trigger]
     cues: set[str]
     date: Any | None = None
@@ -95,7 +98,26 @@ class _Group:
 
 
 def _sentences(doc: Any) -> list[tuple[int, int]]:
-    return [(s.start_char, s.end_char) for s in doc.sents]
+    """spaCy's sentences, also cut at line breaks (titles, bylines and datelines are lines)."""
+    text = doc.text
+    out = []
+    for sent in doc.sents:
+        start = sent.start_char
+        for line in re.finditer(r"[^\n]+", text[sent.start_char : sent.end_char]):
+            if line.group(0).strip():
+                out.append((start + line.start(), start + line.end()))
+    return out
+
+
+def _family(typed: tuple[str, str] | None) -> str | None:
+    """Kinds of event that one report may describe in different words."""
+    if typed is None:
+        return None
+    if typed[0] in (BATTLES, REMOTE, VAC):
+        return "violence"
+    if typed[0] in (PROTESTS, RIOTS):
+        return "crowd"
+    return typed[1]
 
 
 def _mid(a: date, b: date) -> date:
@@ -113,24 +135,38 @@ def _is_past_year_only(mention: Any, published: date) -> bool:
     return mention.kind == "year" and mention.value.year < published.year
 
 
-def _pick_date(text: str, dates: list[Any], triggers: list[Trigger], published: date) -> tuple[Any | None, bool]:
-    """The sentence's event date and whether the sentence is only background."""
-    usable = []
+def _pick_date(
+    text: str, dates: list[Any], triggers: list[Trigger], published: date, sentence_start: int
+) -> tuple[Any | None, bool, bool]:
+    """The sentence's event date, whether the sentence is only background, whether it is planned.
+
+    Passed over: "since 2013"-style anchors and bare past years (background), dates of a claim or
+    statement ("claimed the attack on 24 September"), and anaphors resolved after publication.
+    The most precise remaining date wins, the closest one before the trigger among equals.
+    """
+    usable, future = [], []
     background = False
     for d in dates:
-        if _SINCE.search(text[max(0, d.start - 40) : d.start]):
+        before = text[max(sentence_start, d.start - 50) : d.start]
+        if _SINCE.search(before) or _is_past_year_only(d, published):
             background = True
             continue
-        if _is_past_year_only(d, published):
-            background = True
+        if d.kind == "year" or _REPORTED_ON.search(before):
+            continue
+        if d.future or d.value > published:
+            if d.kind not in ("anaphoric", "relative"):
+                future.append(d)
             continue
         usable.append(d)
     if not usable:
-        return None, background
-    first = triggers[0].start if triggers else 0
+        if future:
+            return future[0], False, True
+        return None, background, False
+    best = min(d.precision for d in usable)
+    usable = [d for d in usable if d.precision == best]
+    first = triggers[0].start if triggers else sentence_start
     before = [d for d in usable if d.start <= first]
-    chosen = before[-1] if before else usable[0]
-    return chosen, False
+    return (before[-1] if before else usable[0]), False, False
 
 
 def _pick_place(text: str, places: list[Any], actors: list[ActorSpan], triggers: list[Trigger]) -> Any | None:
@@ -163,16 +199,27 @@ def _compatible(group: _Group, m: Mention, event_type: dict[int, tuple[str, str]
         return False
     gplace, mplace = group.place, m.place
     if gplace is not None and mplace is not None and not m.definite:
-        same = gplace.place.name == mplace.place.name or (
-            max(gplace.precision, mplace.precision) >= 3 and gplace.place.admin1 == mplace.place.admin1
-        )
-        if not same:
+        if not _same_area(gplace, mplace):
             return False
+    mine = event_type.get(id(m))
+    families = {_family(event_type.get(id(x))) for x in group.mentions}
+    if mine is not None and _family(mine) not in families:
+        return False
     if m.definite or m.generic or all(x.generic for x in group.mentions):
         return True
-    mine = event_type.get(id(m))
     theirs = [event_type.get(id(x)) for x in group.mentions if not x.generic]
     return mine is None or any(t is None or t[0] == mine[0] for t in theirs)
+
+
+def _same_area(a: Any, b: Any) -> bool:
+    """Same town, or one place is the country or region the other lies in."""
+    pa, pb = a.place, b.place
+    if pa.name == pb.name:
+        return True
+    for wide, narrow in ((pa, pb), (pb, pa)):
+        if not wide.admin1 and wide.country == narrow.country:
+            return True
+    return max(a.precision, b.precision) >= 3 and pa.admin1 == pb.admin1
 
 
 def _notes(ev: EventCandidate) -> str:
@@ -242,9 +289,7 @@ class RulesExtractor:
         sentences = _sentences(doc)
 
         mentions: list[Mention] = []
-        orphans: list[tuple[int, int]] = []
-        last_date = None
-        last_date_sentence = -10
+        orphans: list[tuple[int, int, int]] = []
         for s_index, (s_start, s_end) in enumerate(sentences):
             s_triggers = [t for t in triggers if s_start <= t.start < s_end]
             real = [t for t in s_triggers if not t.hypothetical and t.cue != "intervention"]
@@ -254,29 +299,23 @@ class RulesExtractor:
             s_actors = [a for a in actors if s_start <= a.start < s_end]
             s_places = [p for p in places if s_start <= p.start < s_end]
             if not real and not harm:
-                orphans.append((s_start, s_end))
-                if s_dates:
-                    last_date, last_date_sentence = s_dates[-1], s_index
+                orphans.append((s_index, s_start, s_end))
                 continue
             m_cues = {t.cue for t in real} | {_CASUALTY_CUES[c.kind] for c in harm}
             m_cues |= {t.cue for t in s_triggers if t.cue == "intervention"}
-            chosen, background = _pick_date(text, s_dates, real, published)
-            planned = any(d.future for d in s_dates) or any(
-                c.status == "planned" for c in cues if s_start <= c.start < s_end
-            )
+            chosen, background, planned = _pick_date(text, s_dates, real, published, s_start)
+            planned = planned or any(c.status == "planned" for c in cues if s_start <= c.start < s_end)
             definite = bool(real) and all(t.definite for t in real if t.cue in VIOLENT_CUES | {"agreement", "protest"}) and any(
                 t.definite for t in real
             )
-            if chosen is not None and chosen.value > published and not planned:
-                chosen = None
-            if chosen is None and not background and not definite:
-                if last_date is not None and s_index - last_date_sentence <= 1 and not planned:
-                    chosen = last_date
-            if chosen is not None:
-                last_date, last_date_sentence = chosen, s_index
+            previous = mentions[-1] if mentions else None
+            if chosen is None and not background and not definite and not planned:
+                if previous is not None and previous.index == s_index - 1 and previous.date is not None:
+                    chosen = previous.date
             mention = Mention(
                 start=s_start,
                 end=s_end,
+                index=s_index,
                 triggers=real,
                 cues=m_cues,
                 date=chosen,
@@ -290,16 +329,13 @@ class RulesExtractor:
             mentions.append(mention)
 
         groups = self._group(text, mentions, actors, language)
-        for s_start, s_end in orphans:
-            owner = None
+        for s_index, s_start, s_end in orphans:
             for g in groups:
-                if g.mentions and g.mentions[0].start <= s_start:
-                    owner = g
-            if owner is not None and s_start - max(m.end for m in owner.mentions) < 400:
-                owner.extra_spans.append((s_start, s_end))
+                if any(0 < s_index - m.index <= 1 for m in g.mentions):
+                    g.extra_spans.append((s_start, s_end))
         candidates = []
         for group in groups:
-            candidate = self._build(text, group, actors, casualties, cues, published, language, country)
+            candidate = self._build(text, group, actors, casualties, cues, published, language, country, sentences)
             if candidate is not None:
                 candidates.append(candidate)
         return candidates
@@ -334,7 +370,9 @@ class RulesExtractor:
                     target = groups[-1]
             if target is None and m.background:
                 continue
-            if target is None and m.definite and m.date is not None and m.date.precision >= 3:
+            if target is None and m.definite and not (
+                m.date is not None and m.date.precision == 1 and (m.place is not None or m.casualties)
+            ):
                 continue
             if target is None:
                 groups.append(_Group([m]))
@@ -354,6 +392,7 @@ class RulesExtractor:
         published: date,
         language: str,
         fallback_country: str,
+        sentences: list[tuple[int, int]],
     ) -> EventCandidate | None:
         from peacewatch.actors import registry
         from peacewatch.nlp.casualties import total
@@ -388,16 +427,18 @@ class RulesExtractor:
 
         statuses: set[str] = set()
         claimed_by = denied_by = None
+        told = [(m.start, m.end) for m in mentions]
         for cue in status_cues:
             if not any(a <= cue.start < b for a, b in spans):
+                continue
+            if cue.status == "planned" and not any(a <= cue.start < b for a, b in told):
                 continue
             statuses.add(cue.status)
             add("status", cue.start, cue.end)
             sentence_start = max(a for a, b in spans if a <= cue.start)
             who = speaker(text, cue, actors, sentence_start)
             if who is None and cue.status in ("claimed", "denied") and refers_to_group(text, sentence_start, cue.end, language):
-                earlier = [a for a in actors if a.end <= sentence_start and not a.generic and a.inter in (2, 3, 4)]
-                who = earlier[-1] if earlier else None
+                who = _antecedent(actors, sentences, sentence_start)
             if who is None:
                 continue
             if cue.status in ("claimed", "alleged") and claimed_by is None:
@@ -421,7 +462,14 @@ class RulesExtractor:
         main_text = text[mentions[0].start : mentions[0].end]
         target = target_kind(main_text, _shift_roles(roles, -mentions[0].start), _shift(mentions[0].triggers, -mentions[0].start), victims, language)
         state = roles.actor1 is not None and roles.actor1.inter in (1, 8)
-        typed = decide_type(group.cues, target, killed, injured, state)
+        telling = [m for m in mentions if not m.definite]
+        typed = None
+        if telling:
+            telling_cues = set().union(*(m.cues for m in telling))
+            typed = decide_type(telling_cues, target, killed, injured, state)
+            if typed is not None and not (telling_cues & SPECIFIC_CUES) and target is None:
+                typed = None
+        typed = typed or decide_type(group.cues, target, killed, injured, state)
         if typed is None:
             return None
         event_type, sub_event_type = typed
@@ -457,8 +505,8 @@ class RulesExtractor:
             name2, inter2 = civ.name, civ.inter
         if name1 == name2 and event_type not in (RIOTS,):
             name2, inter2 = "", None
-        assoc1 = "; ".join(a.name for a in roles.assoc1 if a.name not in (name1, name2))
-        assoc2 = "; ".join(a.name for a in roles.assoc2 if a.name not in (name1, name2))
+        assoc1 = "; ".join(dict.fromkeys(a.name for a in roles.assoc1 if a.name not in (name1, name2) and not a.generic))
+        assoc2 = "; ".join(dict.fromkeys(a.name for a in roles.assoc2 if a.name not in (name1, name2) and not a.generic))
         codes = [c for c in (inter1, inter2) if c is not None]
         interaction = None
         if len(codes) == 2:
@@ -526,6 +574,16 @@ class RulesExtractor:
         candidate.confidence = round(min(score, 0.95), 2)
         candidate.evidence = evidence
         return candidate
+
+
+def _antecedent(actors: list[ActorSpan], sentences: list[tuple[int, int]], before: int) -> ActorSpan | None:
+    """What "this group" points back to: the first armed group named in the closest sentence before."""
+    earlier = [a for a in actors if a.end <= before and not a.generic and a.inter in (2, 3, 4)]
+    if not earlier:
+        return None
+    last = earlier[-1]
+    start = max((a for a, b in sentences if a <= last.start), default=0)
+    return min((a for a in earlier if a.start >= start), key=lambda a: a.start)
 
 
 def claimed_by_name(actor: ActorSpan | None) -> str:

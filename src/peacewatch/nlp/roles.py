@@ -122,20 +122,24 @@ def assign_roles(text: str, actors: list[ActorSpan], triggers: list[Trigger], la
         if len(inside) >= 2:
             between = inside[:2]
             break
+    decided: dict[ActorSpan, Role | None] = {}
     for actor in actors:
         if between and actor in between:
             continue
         role: Role | None
-        if accusation and actor.end <= accusation.start() and text[actor.end : accusation.start()].strip(" ,") == "" or (
-            accusation and actor.end <= accusation.start() and len(text[actor.end : accusation.start()].split()) <= 3
-        ):
+        if accusation and actor.end <= accusation.start():
             role = "patient"
-        elif accusation and actor.start >= accusation.end() and len(text[accusation.end() : actor.start].split()) <= 3:
+        elif accusation and actor.start >= accusation.end() and not any(
+            t.start < actor.start for t in triggers if t.start >= accusation.end()
+        ):
             role = "agent"
         else:
             role = _role_of(text, actor, triggers, language)
+        decided[actor] = role
+    for actor, role in decided.items():
         if role is None:
-            role = "patient" if actor.inter == CIVILIAN_INTER else "agent"
+            same = [r for a, r in decided.items() if r is not None and a.name == actor.name]
+            role = same[0] if same else ("patient" if actor.inter == CIVILIAN_INTER else "agent")
         if actor.inter == CIVILIAN_INTER and role == "agent" and any(a.inter != CIVILIAN_INTER for a in actors):
             role = "patient"
         (agents if role == "agent" else patients).append(actor)

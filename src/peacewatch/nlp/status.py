@@ -74,17 +74,18 @@ def find_status_cues(text: str, language: str = "en", start: int = 0, end: int |
 
 
 def speaker(text: str, cue: StatusCue, actors: list[ActorSpan], sentence_start: int = 0) -> ActorSpan | None:
-    """The actor who claims, accuses or denies: "claimed by X", else the nearest subject before the cue."""
+    """The actor who claims, accuses or denies: "claimed by X", else the first named actor of the
+    sentence before the cue (its subject, even with appositions in between)."""
     after = text[cue.end : cue.end + 80]
     by = _BY.match(after)
     if by:
         following = [a for a in actors if a.start >= cue.end and a.start - (cue.end + by.end()) <= 20]
         if following:
             return min(following, key=lambda a: a.start)
-    before = [a for a in actors if sentence_start <= a.end <= cue.start and not a.generic]
+    before = [a for a in actors if sentence_start <= a.start and a.end <= cue.start and not a.generic]
     if before:
-        return max(before, key=lambda a: a.end)
-    before = [a for a in actors if sentence_start <= a.end <= cue.start]
+        return min(before, key=lambda a: a.start)
+    before = [a for a in actors if sentence_start <= a.start and a.end <= cue.start]
     return max(before, key=lambda a: a.end) if before else None
 
 

@@ -52,9 +52,9 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "kill": {
         "en": (
-            r"kill(?:s|ed|ing)\b", r"murder(?:s|ed|ing)?\b", r"executed\b", r"executions?\b",
+            r"kill(?:s|ed|ing)\b", r"murder(?:s|ed|ing)?\b", r"executions?\b",
             r"assassinat\w+", r"behead\w*", r"shot dead\b", r"slaughter\w*", r"massacre\w*",
-            r"(?:was|were) shot\b", r"slit\b", r"succumbed\b", r"lost (?:their|his|her) li(?:fe|ves)",
+            r"(?:was|were) shot\b", r"summarily executed\b", r"slit\b", r"succumbed\b", r"lost (?:their|his|her) li(?:fe|ves)",
         ),
         "fr": (
             r"tu(?:é|ée|és|ées|ent|ant|er)\b", r"assassin(?:é|ée|és|ées|at|ats|ent)\b",
@@ -214,7 +214,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             r"merg(?:ed|er|ing)\b", r"split\b", r"splinter\w*", r"defect(?:ed|ion|ions)\b", r"pledg\w+ allegiance",
             r"dissolv\w+", r"besieg\w+", r"blockad\w+", r"siege\b",
             r"(?:appointed|named|elected) (?:as )?(?:the )?(?:new )?(?:leader|head|chief|commander)",
-            r"join(?:ed|s)? (?:the )?(?:[\w'’-]+ ){0,3}(?:group|movement|coalition|alliance|platform|ranks)",
+            r"joined (?:the )?(?:[\w'’-]+ ){0,3}(?:group|movement|coalition|alliance|platform|ranks)",
         ),
         "fr": (
             r"(?:a été|ont été|est|sont|nouvellement) (?:créé|formé|fondé|lancé)\w*",
@@ -289,7 +289,7 @@ _HYPOTHETICAL = {
 _DEFINITE = re.compile(
     r"(?:^|[^\w'’])(?:the|this|that|these|those|le|la|les|l['’]|cette|ce|cet|ces)\s*((?:[\w'’/-]+,?\s+){0,5})$", re.I
 )
-_VERB_FORM = re.compile(r"(?:ed|ing|é|ée|és|ées|ent|er|ant)$", re.I)
+_VERB_FORM = {"en": re.compile(r"(?:ed|ing)$", re.I), "fr": re.compile(r"(?:é|ée|és|ées|ent|er|ant)$", re.I)}
 _NP_BREAKERS = frozenset(
     "of by in on at against from with was were is are has had have and or but a an de du des par contre dans à au aux "
     "sur avec est sont a ont et ou un une qui que which who".split()
@@ -316,8 +316,8 @@ def _compiled(language: str) -> list[tuple[str, re.Pattern[str]]]:
     return [(cue, re.compile(r"(?<![\w-])(?:" + "|".join(pats[lang]) + ")", re.I)) for cue, pats in LEXICON.items()]
 
 
-def _is_definite(text: str, start: int, end: int) -> bool:
-    if _VERB_FORM.search(text[start:end]):
+def _is_definite(text: str, start: int, end: int, language: str) -> bool:
+    if _VERB_FORM.get(language, _VERB_FORM["en"]).search(text[start:end].split()[0]):
         return False
     match = _DEFINITE.search(text[max(0, start - 60) : start])
     if not match:
@@ -333,7 +333,7 @@ def find_triggers(text: str, language: str = "en") -> list[Trigger]:
     for cue, pattern in _compiled(language):
         for match in pattern.finditer(text):
             start, end = match.span()
-            before = text[max(0, start - 50) : start]
+            before = re.split(r"[.!?;\n]", text[max(0, start - 50) : start])[-1]
             found.append(
                 Trigger(
                     start=start,
@@ -341,7 +341,7 @@ def find_triggers(text: str, language: str = "en") -> list[Trigger]:
                     text=match.group(0),
                     cue=cue,
                     hypothetical=bool(hypothetical.search(before)),
-                    definite=_is_definite(text, start, end),
+                    definite=_is_definite(text, start, end, language),
                 )
             )
     found.sort(key=lambda t: (t.start, -t.end))

@@ -1,0 +1,114 @@
+"""Extraction speed: notes/s and 800-word articles/s, peak memory, overhead over bare spaCy.
+
+Texts come from the repository's own sample reports (samples/reports): short notes are their
+paragraphs, articles are bodies joined up to about 800 words. The overhead ratio compares the
+whole extractor (our components, triggers, dates, casualties, grouping) with a bare ``nlp.pipe``
+of the same model on the same texts, both in one process. Throughput "on N cores" runs N worker
+processes, each with its own pipeline, over equal shares.
+
+    python bench/extract.py [--articles 120] [--notes 1000] [--workers 2]
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing
+import re
+import resource
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+from peacewatch.extract.rules import RulesExtractor
+from peacewatch.nlp.pipeline import MODELS, bare_pipeline, get_pipeline
+from peacewatch.records import Document
+
+ROOT = Path(__file__).resolve().parent.parent
+FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.S)
+
+
+def _reports() -> list[tuple[str, str, date]]:
+    out = []
+    for path in sorted((ROOT / "samples" / "reports").glob("*.md")):
+        raw = path.read_text(encoding="utf-8")
+        match = FRONT.match(raw)
+        meta = match.group(1) if match else ""
+        body = raw[match.end():] if match else raw
+        lang = re.search(r"^language:\s*(\w+)", meta, re.M)
+        pub = re.search(r"^published:\s*(\d{4}-\d{2}-\d{2})", meta, re.M)
+        out.append((body.strip(), lang.group(1) if lang else "en", date.fromisoformat(pub.group(1)) if pub else date(2017, 6, 1)))
+    return out
+
+
+def corpus(n_notes: int, n_articles: int, language: str) -> tuple[list[Document], list[Document]]:
+    reports = [r for r in _reports() if r[1] == language]
+    paragraphs = [(p.strip(), pub) for body, _, pub in reports for p in body.split("\n\n") if len(p.split()) >= 8]
+    notes = [Document(id=f"n{i}", text=paragraphs[i % len(paragraphs)][0], published=paragraphs[i % len(paragraphs)][1],
+                      language=language) for i in range(n_notes)]
+    articles = []
+    i = 0
+    while len(articles) < n_articles:
+        words: list[str] = []
+        parts = []
+        while len(words) < 800:
+            body, _, pub = reports[i % len(reports)]
+            parts.append(body)
+            words.extend(body.split())
+            i += 1
+        articles.append(Document(id=f"a{len(articles)}", text="\n\n".join(parts), published=pub, language=language))
+    return notes, articles
+
+
+def _run(documents: list[Document]) -> int:
+    return sum(len(c) for c in RulesExtractor().extract_many(documents))
+
+
+def timed_parallel(documents: list[Document], workers: int) -> float:
+    if workers <= 1:
+        start = time.perf_counter()
+        _run(documents)
+        return time.perf_counter() - start
+    shares = [documents[k::workers] for k in range(workers)]
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        start = time.perf_counter()
+        pool.map(_run, shares)
+        return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--notes", type=int, default=1000)
+    parser.add_argument("--articles", type=int, default=120)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--language", default="en", choices=sorted(MODELS))
+    args = parser.parse_args()
+
+    notes, articles = corpus(args.notes, args.articles, args.language)
+    get_pipeline(args.language)
+    bare = bare_pipeline(args.language)
+    _run(notes[:20])
+
+    start = time.perf_counter()
+    list(bare.pipe((d.text for d in articles), batch_size=64))
+    bare_time = time.perf_counter() - start
+    start = time.perf_counter()
+    _run(articles)
+    ours_time = time.perf_counter() - start
+
+    notes_time = timed_parallel(notes, args.workers)
+    articles_time = timed_parallel(articles, args.workers)
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    child_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    words = sum(len(d.text.split()) for d in articles) / len(articles)
+
+    print(f"language {args.language}, model {MODELS[args.language]}, {args.workers} worker process(es)")
+    print(f"notes:    {len(notes)} in {notes_time:.2f}s = {len(notes) / notes_time:.1f} notes/s")
+    print(f"articles: {len(articles)} of ~{words:.0f} words in {articles_time:.2f}s = {len(articles) / articles_time:.1f} articles/s")
+    print(f"one process, articles: bare nlp.pipe {bare_time:.2f}s, our extractor {ours_time:.2f}s, "
+          f"overhead {ours_time / bare_time:.2f}x")
+    print(f"peak RSS: main process {peak_mb:.0f} MB, largest worker {child_mb:.0f} MB")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

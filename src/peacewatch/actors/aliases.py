@@ -55,7 +55,8 @@ class AliasMatcher:
                 exact.setdefault(name, actor.id)
             names = [n for n in actor.all_names() if n not in actor.aliases.get("exact", [])]
             for name in names:
-                if name == actor.acronym and len(acronym_owners.get(name, ())) > 1:
+                listed = any(name in values for values in actor.aliases.values())
+                if name == actor.acronym and len(acronym_owners.get(name, ())) > 1 and not listed:
                     continue
                 if name == actor.id:
                     continue

@@ -64,8 +64,9 @@ def find_actors(
             continue
         ctx = read_context(tokens, text, n.first, n.last, language, singular=False, right=False)
         used.update(range(ctx.first, ctx.last))
-        mentions.append(_mention(text, tokens, ctx.first, ctx.last, actor, False, ctx.count, (), country, on))
-    for head in _merge_civilian_runs(heads, tokens, text):
+        actor, groups = _as_coded(actor, reg, country, on)
+        mentions.append(_mention(text, tokens, ctx.first, ctx.last, actor, False, ctx.count, groups, country, on))
+    for head in _merge_adjacent(heads, tokens, text):
         singular = head.phrase in lx.SINGULAR
         ctx = read_context(tokens, text, head.first, head.last, language, singular)
         chosen = generic_actor(head, ctx, reg, country, on)
@@ -73,7 +74,10 @@ def find_actors(
             continue
         actor, groups = chosen
         used.update(range(ctx.first, ctx.last))
-        mentions.append(_mention(text, tokens, ctx.first, ctx.last, actor, True, ctx.count, groups, country, on))
+        mention = _mention(text, tokens, ctx.first, ctx.last, actor, True, ctx.count, groups, country, on)
+        if head.category == "implied":
+            mention = dataclasses.replace(mention, implied=True)
+        mentions.append(mention)
     mentions.extend(_community_mentions(tokens, text, used, reg, language, country, on))
     mentions = _resolve_overlaps(mentions)
     for group in find_unknown_groups(text):
@@ -141,21 +145,20 @@ def _name_after(head: Head, named: list[_Named], tokens: list[Token], text: str)
     return None
 
 
-def _merge_civilian_runs(heads: list[Head], tokens: list[Token], text: str) -> list[Head]:
-    """"civilian passengers", "women and children" stay one mention each side of "and" only
-    when adjacent: adjacent civilian nouns become one mention keeping the last noun's group."""
+def _merge_adjacent(heads: list[Head], tokens: list[Token], text: str) -> list[Head]:
+    """Adjacent nouns of one category are one mention ("civilian passengers", "demonstrators
+    marched"); a civilian run keeps the noun that names a group."""
     merged: list[Head] = []
     for head in heads:
         if (
             merged
-            and head.category == "civilians"
-            and merged[-1].category == "civilians"
+            and head.category == merged[-1].category
             and merged[-1].last == head.first
             and soft_gap(text, tokens[head.first - 1], tokens[head.first])
         ):
             previous = merged.pop()
             phrase = head.phrase if head.phrase in lx.GROUP_OF_HEAD else previous.phrase
-            merged.append(Head(previous.first, head.last, "civilians", phrase))
+            merged.append(Head(previous.first, head.last, head.category, phrase))
             continue
         merged.append(head)
     return merged
@@ -176,6 +179,18 @@ def _community_mentions(
         group = reg.ethnic(community, False, country, on)
         found.append(_mention(text, tokens, ctx.first, i + 1, militia, True, ctx.count, (group,), country, on))
     return found
+
+
+def _as_coded(actor: Actor, reg: ActorRegistry, country: str, on: date | None) -> tuple[Actor, tuple[Actor, ...]]:
+    """ACLED's main actor for a named one: a civilian-side name (an ethnic group, the ICRC) is
+    associated with Civilians; a component of a coalition coded under its parent (Katiba
+    Macina under JNIM from 2017-03-02) is associated with that parent."""
+    if actor.inter == 7 and not actor.id.startswith("civilians:"):
+        return reg.generic("civilians", country, on), (actor,)
+    parent = reg.coded_under(actor, on)
+    if parent is not None:
+        return parent, (actor,)
+    return actor, ()
 
 
 def _for_country(actor: Actor, country: str) -> Actor:

@@ -23,7 +23,8 @@ _RIGHT_MODIFIERS = (
     frozenset(lx.NATIONALITIES) | frozenset(lx.ETHNONYMS) | lx.UNIDENTIFIED | lx.ISLAMIST
     | lx.ARMED | frozenset({"presumes", "presume", "presumee", "presumees", "pretendus"})
 )
-_COUNTABLE_PEOPLE = frozenset({"people", "persons", "personnes", "individuals", "individus"})
+_THOUSANDS = frozenset({",", ".", " ", "\u00a0", "\u202f"})
+_NOT_PEOPLE = frozenset({"group", "groupe", "elements"})
 _ARTICLES = frozenset({"a", "an", "un", "une"})
 
 
@@ -79,6 +80,9 @@ def find_heads(tokens: list[Token], text: str) -> list[Head]:
             continue
         words, category, phrase = match
         end = i + len(words)
+        if phrase in lx.LOWERCASE_ONLY and text[tokens[i].start : tokens[i].end] != phrase:
+            i += 1
+            continue
         if tokens[i].word in lx.MODIFIERS and end < len(tokens) and _head_at(tokens, text, i + 1):
             i += 1
             continue
@@ -111,6 +115,8 @@ class Context:
     unidentified: bool = False
     islamist: bool = False
     armed: bool = False
+    violent: bool = False
+    on_motorbikes: bool = False
     words: list[str] = field(default_factory=list)
 
 
@@ -134,6 +140,10 @@ def read_context(
             _note(ctx, tokens[k].word)
             ctx.last = k + 1
             k += 1
+        following = [t.word for t in tokens[ctx.last : ctx.last + 3]]
+        ctx.on_motorbikes = bool(lx.MOTORBIKE_WORDS.intersection(following)) and bool(
+            {"on", "aboard", "a", "en", "riding", "sur"}.intersection(following[:2])
+        )
     return ctx
 
 
@@ -149,6 +159,8 @@ def _note(ctx: Context, word: str) -> None:
         ctx.islamist = True
     elif word in lx.ARMED:
         ctx.armed = True
+    elif word in lx.VIOLENT:
+        ctx.violent = True
 
 
 def _read_count(ctx: Context, tokens: list[Token], text: str, k: int, language: str | None, singular: bool) -> None:
@@ -166,10 +178,16 @@ def _read_count(ctx: Context, tokens: list[Token], text: str, k: int, language: 
         k -= 1
     word = tokens[k].word
     if word.isdigit():
-        value = int(word)
-        if value < 1000 and not (len(word) == 4):
+        first = k
+        while (
+            first >= 1 and len(tokens[first].word) == 3 and tokens[first - 1].word.isdigit()
+            and text[tokens[first - 1].end : tokens[first].start] in _THOUSANDS
+        ):
+            first -= 1
+        value = int("".join(t.word for t in tokens[first : k + 1]))
+        if first < k or (value < 1000 and len(word) != 4):
             ctx.count = value
-            ctx.first = k
+            ctx.first = first
         return
     words = number_words(language)
     run = k
@@ -178,6 +196,8 @@ def _read_count(ctx: Context, tokens: list[Token], text: str, k: int, language: 
             break
         run -= 1
     run += 1
+    while run <= k and tokens[run].word in {"et", "and"}:
+        run += 1
     if run <= k:
         value = parse_number_words([t.word for t in tokens[run : k + 1]], language)
         if value is not None and value > 0:
@@ -198,9 +218,15 @@ def generic_actor(
     category = head.category
     islamist = ctx.islamist or category == "islamist"
     groups: list[Actor] = []
+    if category == "implied":
+        return registry.generic("unidentified_armed_group", country, on), ()
+    if category == "government":
+        nation = ctx.nationality if ctx.nationality and ctx.nationality != "International" else country
+        return registry.generic("civilians", country, on), (registry.state_force("government", nation, on),)
     if category in _STATE_KINDS:
         nation = ctx.nationality if ctx.nationality and ctx.nationality != "International" else country
-        return registry.state_force(category, nation, on), ()
+        kind = "police" if category == "customs" else category
+        return registry.state_force(kind, nation, on), ()
     if category == "civilians":
         nation = ctx.nationality or country
         if ctx.community:
@@ -212,16 +238,24 @@ def generic_actor(
     if category in ("protesters", "rioters"):
         if ctx.community:
             groups.append(registry.ethnic(ctx.community, False, country, on))
-        return registry.generic(category, country, on), tuple(groups)
+        template = "rioters" if ctx.violent else category
+        return registry.generic(template, country, on), tuple(groups)
     if category == "vigilantes":
         return registry.generic("vigilante_group", country, on), ()
     if category == "member":
         return None
     if category == "person":
+        if ctx.on_motorbikes and not (islamist or ctx.community):
+            return registry.generic("unidentified_armed_group", country, on), ()
         if not (ctx.unidentified or ctx.armed or islamist or ctx.community):
-            if head.phrase in _COUNTABLE_PEOPLE and ctx.count is not None:
-                return registry.generic("civilians", country, on), ()
-            return None
+            if head.phrase in _NOT_PEOPLE:
+                return None
+            return registry.generic("civilians", country, on), ()
+    if category == "militia" and islamist and not ctx.community:
+        return registry.generic("islamist_militia", country, on), ()
+    if category == "person" and ctx.community and not (ctx.armed or islamist or ctx.unidentified):
+        groups.append(registry.ethnic(ctx.community, False, country, on))
+        return registry.generic("civilians", country, on), tuple(groups)
     if ctx.community and (category in ("armed", "fighter", "militia", "person") or ctx.armed):
         return registry.ethnic(ctx.community, True, country, on), (registry.ethnic(ctx.community, False, country, on),)
     if ctx.community:

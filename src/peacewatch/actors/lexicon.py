@@ -5,9 +5,10 @@ Why a lexicon and not a model: reports name most actors by a handful of nouns ("
 ACLED actor) is a rule an analyst can read and correct here.
 
 Categories and the actor each gives (see generic.py):
-  military, police, gendarmerie, national guard, customs, forest guards, government
+  military, police, gendarmerie, national guard, customs, forest guards
       -> that state's forces ("Malian soldiers", "soldats nigériens"; the report's country
-         when no nationality is said);
+         when no nationality is said); customs officers are coded as the police forces, as
+         ACLED does for Mali;
   armed     -> Unidentified Armed Group (country) ("gunmen", "hommes armés", "bandits");
   islamist  -> Islamist Militia (country) ("jihadists", "terroristes", "GAT"): ACLED's generic
                for unnamed Islamist groups; any "unidentified/unknown" qualifier makes it the
@@ -17,8 +18,12 @@ Categories and the actor each gives (see generic.py):
   person    -> only with a qualifier: "unidentified individuals", "armed men" (armed group),
                "suspected jihadists" (Islamist); with a number, "people" are civilians;
   civilians -> Civilians (country), with an associated group when the noun names one;
+  government -> Civilians with the country's government as associated actor ("the mayor"):
+               ACLED's coding of local officials as victims;
   protesters, rioters, militia (communal), vigilantes;
-  member    -> only joins a named actor ("members of the CMA", "JNIM elements").
+  member    -> only joins a named actor ("members of the CMA", "JNIM elements");
+  implied   -> a weapon someone placed or fired ("an IED", "obus"): Unidentified Armed Group,
+               flagged ``implied``, for the role finder to use when nobody is named.
 """
 
 from __future__ import annotations
@@ -97,7 +102,9 @@ HEADS: dict[str, tuple[str, ...]] = {
         "sous prefet", "governor", "gouverneur", "local official", "local officials",
         "government officials", "civil servants", "civil servant", "fonctionnaires",
         "fonctionnaire", "elus locaux", "elu local", "municipal councillor", "conseiller municipal",
-        "government official",
+        "government official", "electoral officials", "electoral official",
+        "polling station officials", "election officials", "councilor", "councilman", "councillor", "councillors", "conseiller",
+        "conseillers", "sous prefets", "prefets", "deputy", "depute"
     ),
     "armed": (
         "gunmen", "gunman", "armed men", "armed man", "armed individuals", "armed individual",
@@ -120,7 +127,8 @@ HEADS: dict[str, tuple[str, ...]] = {
     "fighter": ("fighters", "fighter", "combatants", "combatant", "combattants", "combattant"),
     "person": (
         "individuals", "individual", "individus", "individu", "men", "man", "hommes", "homme",
-        "persons", "people", "personnes", "elements",
+        "persons", "person", "people", "personnes", "personne", "elements", "group", "groupe",
+        "young men", "young man",
     ),
     "civilians": (
         "civilians", "civilian", "civils", "villagers", "villager", "villageois", "residents",
@@ -134,16 +142,28 @@ HEADS: dict[str, tuple[str, ...]] = {
         "fideles", "hostages", "hostage", "otages", "otage", "nationals", "citizens",
         "citizen", "ressortissants", "ressortissant", "expatriates", "tourists", "tourist",
         "contractors", "contractor", "employees", "employee", "workers", "worker", "employes",
-        "ouvriers", "travailleurs", "youths", "youth",
+        "ouvriers", "travailleurs", "chief", "chiefs", "tribal chief", "community leader",
+        "community leaders", "leaders", "elders", "elder", "thief", "thieves", "cattle thief",
+        "cattle thieves", "voleurs", "guide", "nun", "priest", "pastor", "pretre", "religieuse",
+        "chef", "chefs", "agents", "agent", "notable", "tribal leader", "tribal leaders",
+        "interpreter", "staff member", "staff members", "staff", "blogger", "activist", "activists",
+        "coordinator", "voters", "voter", "market goers", "stallholders", "families", "family",
+        "wife", "husband", "son", "daughter", "brother", "relatives", "villages", "ngo", "ong",
+        "personnel", "traditional chief", "religious leaders", "cleric", "preacher", "businessman",
+        "businessmen", "operateur economique", "operateurs economiques",
     ),
     "protesters": (
         "protesters", "protester", "protestors", "demonstrators", "demonstrator", "manifestants",
         "manifestant", "protest", "protests", "demonstration", "demonstrations", "manifestation",
-        "manifestations", "sit in", "marchers", "strikers", "grevistes",
+        "manifestations", "sit in", "marchers", "strikers", "grevistes", "protested", "protesting",
+        "demonstrated", "marched", "took to the streets", "took to the street",
+        "went to the streets", "went to the street", "on strike", "greve", "march", "marche",
+        "rally", "rallies", "manifeste", "ont manifeste", "marche pacifique", "sit in",
     ),
     "rioters": (
         "rioters", "rioter", "emeutiers", "riot", "riots", "emeute", "emeutes", "mob", "angry mob",
         "angry youths", "angry crowd", "foule", "foule en colere", "jeunes en colere", "lynch mob",
+        "crowd", "crowds", "youths", "youth", "young people", "jeunes",
     ),
     "militia": (
         "militia", "militias", "militiamen", "militiaman", "self defense group", "self defence group",
@@ -154,7 +174,16 @@ HEADS: dict[str, tuple[str, ...]] = {
     ),
     "vigilantes": ("vigilantes", "vigilante", "vigilance committee", "comite de vigilance"),
     "member": ("members", "member", "membres", "membre", "ranks", "rangs"),
+    "implied": (
+        "ied", "ieds", "improvised explosive device", "improvised explosive devices", "landmine",
+        "landmines", "mine", "mines", "roadside bomb", "roadside explosive", "explosive device",
+        "explosive devices", "car bomb", "rocket", "rockets", "mortar", "mortars", "shells",
+        "mortar shells", "grenade", "engin explosif", "engins explosifs", "engin explosif improvise",
+        "obus", "roquettes", "mortiers", "tirs de mortiers", "tirs d obus", "vbied", "eei",
+    ),
 }
+LOWERCASE_ONLY: frozenset[str] = frozenset({"march", "marche"})
+"""Heads read only as written in lower case without accents ("March" is a month, "marché" a market)."""
 for _group, _words in CIVILIAN_GROUPS.items():
     HEADS["civilians"] += _words
 
@@ -237,13 +266,16 @@ ISLAMIST: frozenset[str] = frozenset(
     "radical radicals salafist salafiste".split()
 )
 ARMED: frozenset[str] = frozenset("armed armes arme armees heavily lourdement".split())
+VIOLENT: frozenset[str] = frozenset("violent violente violents violentes angry".split())
 HEDGES: frozenset[str] = frozenset(
     "suspected presumed alleged allegedly presumably supposed purported possible probable likely "
     "presumes presume presumee presumees supposes pretendus young jeune jeunes other autres more "
     "local locaux fellow several many some few numerous plusieurs quelques nombreux dozens "
-    "dizaines additional further".split()
+    "dizaines additional further elderly old aged".split()
 )
-MODIFIERS: frozenset[str] = frozenset(NATIONALITIES) | frozenset(ETHNONYMS) | UNIDENTIFIED | ISLAMIST | ARMED | HEDGES
+MODIFIERS: frozenset[str] = (
+    frozenset(NATIONALITIES) | frozenset(ETHNONYMS) | UNIDENTIFIED | ISLAMIST | ARMED | HEDGES | VIOLENT
+)
 
 LINKERS_AFTER_NAMED: frozenset[str] = frozenset(
     "affiliated linked allied related backed loyal aligned s affilies lies".split()
@@ -259,6 +291,8 @@ LINKERS_BEFORE_NAMED: tuple[str, ...] = (
 """Words allowed between a noun and the named actor it belongs to ("combattants du GSIM")."""
 
 STANDALONE_CATEGORIES: frozenset[str] = frozenset(HEADS) - {"member"}
+MOTORBIKE_WORDS: frozenset[str] = frozenset("motorbike motorbikes motorcycle motorcycles moto motos".split())
+"""People "on motorbikes" in an attack report are the attackers (Unidentified Armed Group)."""
 JOINS_NAMED: frozenset[str] = frozenset(
     {"military", "police", "gendarmerie", "national guard", "armed", "islamist", "militant",
      "fighter", "person", "militia", "member"}

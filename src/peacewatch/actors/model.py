@@ -35,6 +35,8 @@ class Membership:
     relation: str
     start: date | None = None
     end: date | None = None
+    code_as_parent: bool = False
+    """While active, ACLED codes the parent as the main actor and this group as associated."""
 
     def active(self, day: date | None) -> bool:
         """True on ``day``; with no day, True for any membership (the whole history)."""
@@ -104,8 +106,10 @@ class Actor:
 class ActorMention:
     """A span of text naming an actor, named ("MINUSMA") or generic ("three soldiers").
 
-    ``groups`` are the associated actors the words also name: "Fulani herders" is Civilians
-    with the Fulani ethnic group and pastoralists; "Dogon militiamen" has none.
+    ``actor`` is what ACLED would code as the main actor and ``groups`` the associated actors
+    the words also name: "Fulani herders" is Civilians with the Fulani ethnic group and
+    pastoralists; "a mayor" is Civilians with the government; "Katiba Macina" in 2018 is JNIM
+    with Katiba Macina (see Membership.code_as_parent).
     """
 
     start: int
@@ -115,3 +119,5 @@ class ActorMention:
     generic: bool = False
     count: int | None = None
     groups: tuple[Actor, ...] = ()
+    implied: bool = False
+    """The words imply an actor without naming one: "an IED" implies whoever planted it."""

@@ -116,6 +116,14 @@ class ActorRegistry:
                     break
         return found
 
+    def coded_under(self, actor: Actor, on: date | None) -> Actor | None:
+        """The parent ACLED codes as main actor in place of ``actor`` on ``on``, if any."""
+        day = on or date.today()
+        for membership in actor.memberships:
+            if membership.code_as_parent and membership.active(day):
+                return self.get(membership.parent, on)
+        return None
+
     def memberships(self, name: str, on: date | None = None) -> list[Membership]:
         """The dated memberships of ``name`` active on ``on`` (all without a date)."""
         actor = self.get(name)
@@ -250,6 +258,7 @@ def load(data: dict[str, Any]) -> ActorRegistry:
                 relation=m["relation"],
                 start=parse_date(m.get("start")),
                 end=parse_date(m.get("end")),
+                code_as_parent=bool(m.get("code_as_parent", False)),
             )
             for m in entry.get("memberships") or []
         ]

@@ -32,6 +32,8 @@ _FR_NAME = re.compile(
 )
 _KATIBA = re.compile(rf"\b([Kk]atiba(?:t)?\s+(?:{_CAP}\s+)?{_CAP})")
 _CALLED = re.compile(
+    r"\b(?:group|movement|militia|coalition|organi[sz]ation|alliance|front|brigade|katiba|faction|"
+    r"mouvement|groupe|milice|formation|structure|collectif)\b[^.;:]{0,40}?"
     rf"\b(?:called|named|dubbed|known as|calling itself|baptisé|baptisée|dénommé|dénommée|appelé|"
     rf"appelée|nommé|nommée|se faisant appeler)\s+(?:the\s+|le\s+|la\s+|l'|l’)?[«\"“]?\s*"
     rf"({_CAP}(?:\s+(?:{_CAP}|of|for|the|and|de|du|des|la|le|l'|d'|pour|et|in))*)"

@@ -1,0 +1,173 @@
+"""find_actors on sentences written for these tests, in English and French."""
+
+from datetime import date
+
+from peacewatch.actors import find_actors
+
+JUNE_2017 = date(2017, 6, 15)
+
+
+def found(text, **kwargs):
+    """(mention text, actor name, count) for every mention."""
+    kwargs.setdefault("on", JUNE_2017)
+    return [(m.text, m.actor.name, m.count) for m in find_actors(text, **kwargs)]
+
+
+def names(text, **kwargs):
+    return [name for _, name, _ in found(text, **kwargs)]
+
+
+def test_named_groups_by_alias_in_english():
+    text = "Fighters of Ansar Eddine and the Mourabitoun were seen near Gao; GSIM later claimed the raid."
+    result = names(text, language="en", on=date(2017, 1, 10))
+    assert result == ["Ansar Dine", "Al Mourabitoune Battalion", "JNIM: Group for Support of Islam and Muslims"]
+
+
+def test_named_groups_in_french_with_accents_and_hyphens():
+    text = "Le Front de libération du Macina et l'État islamique au Grand Sahara ont attaqué l'armée malienne."
+    result = names(text, language="fr", on=date(2016, 5, 1))
+    assert result == ["Katiba Macina", "Islamic State (Greater Sahara)", "Military Forces of Mali (2013-2020)"]
+
+
+def test_period_names_follow_the_report_date():
+    text = "French troops killed two militants."
+    assert names(text, on=date(2017, 5, 1))[0] == "Military Forces of France (2012-2017)"
+    assert names(text, on=date(2017, 6, 1))[0] == "Military Forces of France (2017-)"
+
+
+def test_longest_alias_wins():
+    mentions = find_actors("The Front de libération du Macina claimed it.", on=JUNE_2017)
+    assert [m.text for m in mentions] == ["Front de libération du Macina"]
+
+
+def test_group_coded_under_its_parent_after_the_merger():
+    before = find_actors("Katiba Macina fighters attacked a post.", on=date(2016, 11, 1))
+    after = find_actors("Katiba Macina fighters attacked a post.", on=date(2018, 2, 1))
+    assert before[0].actor.name == "Katiba Macina"
+    assert after[0].actor.name == "JNIM: Group for Support of Islam and Muslims"
+    assert [g.name for g in after[0].groups] == ["Katiba Macina"]
+
+
+def test_acronyms_are_case_sensitive_where_words_collide():
+    assert names("The MSA and the CMA signed.") == [
+        "MSA: Movement for Azawad Salvation",
+        "CMA: Coordination of Movements of the Azawad",
+    ]
+    assert names("Her msa degree and the cma exam.") == []
+    assert names("He stood on the platform at the station.") == []
+    assert names("Platform fighters entered the town.") == ["Platform of June 14th 2014 movements"]
+
+
+def test_generic_state_forces_with_counts_and_nationality():
+    result = found("Three soldiers and two Nigerien soldiers were wounded, and 12 gendarmes were missing.")
+    assert result == [
+        ("Three soldiers", "Military Forces of Mali (2013-2020)", 3),
+        ("two Nigerien soldiers", "Military Forces of Niger (2011-2021)", 2),
+        ("12 gendarmes", "Police Forces of Mali (2013-2020) Gendarmerie", 12),
+    ]
+
+
+def test_french_generic_forces_take_postposed_nationality():
+    result = found("Deux casques bleus et cinq soldats burkinabè ont été tués.", language="fr")
+    assert result[0][1].startswith("MINUSMA") and result[0][2] == 2
+    assert result[1] == ("cinq soldats burkinabè", "Military Forces of Burkina Faso (2015-2022)", 5)
+
+
+def test_country_argument_names_unqualified_generic_actors():
+    assert names("Gunmen attacked soldiers.", country="Niger") == [
+        "Unidentified Armed Group (Niger)",
+        "Military Forces of Niger (2011-2021)",
+    ]
+
+
+def test_foreign_forces_are_external_in_mali():
+    mention = find_actors("French troops arrived.", country="Mali", on=JUNE_2017)[0]
+    assert mention.actor.inter == 8
+    mention = find_actors("Nigerien soldiers arrived.", country="Niger", on=JUNE_2017)[0]
+    assert mention.actor.inter == 1
+
+
+def test_unidentified_attackers_in_english_and_french():
+    for text in (
+        "Unidentified gunmen opened fire.",
+        "Unknown assailants burned a truck.",
+        "Armed men stole cattle.",
+        "Des hommes armés non identifiés ont tiré.",
+        "Des individus armés ont enlevé le maire.",
+    ):
+        assert "Unidentified Armed Group (Mali)" in names(text), text
+
+
+def test_suspected_jihadists_are_the_generic_islamist_militia():
+    for text in ("Suspected jihadists killed a herder.", "De présumés jihadistes ont attaqué le camp.", "Islamist militants fired rockets."):
+        assert names(text)[0] == "Islamist Militia (Mali)", text
+    assert names("Unidentified militants looted the shop.")[0] == "Unidentified Armed Group (Mali)"
+
+
+def test_civilians_with_groups_and_counts():
+    mentions = find_actors("Gunmen killed four Fulani herders and a teacher.", on=JUNE_2017)
+    herders, teacher = mentions[1], mentions[2]
+    assert herders.actor.name == "Civilians (Mali)" and herders.count == 4 and herders.generic
+    assert {g.name for g in herders.groups} == {"Fulani Ethnic Group (Mali)", "Pastoralists (Mali)"}
+    assert teacher.text == "teacher" and teacher.count == 1
+    assert [g.name for g in teacher.groups] == ["Teachers (Mali)"]
+
+
+def test_french_civilians():
+    result = found("Trois villageois et un enseignant ont été tués; des commerçants ont fui.", language="fr")
+    assert [(t, c) for t, _, c in result] == [("Trois villageois", 3), ("enseignant", 1), ("commerçants", None)]
+    assert {n for _, n, _ in result} == {"Civilians (Mali)"}
+
+
+def test_ethnic_militias_and_communal_hunters():
+    assert names("Dogon militiamen and Dozo hunters attacked the village.") == [
+        "Dogon Ethnic Militia (Mali)",
+        "Dozo Communal Militia (Mali)",
+    ]
+    assert names("Une milice peule a attaqué des chasseurs traditionnels.") == [
+        "Fulani Ethnic Militia (Mali)",
+        "Dozo Communal Militia (Mali)",
+    ]
+
+
+def test_protesters_and_rioters():
+    assert names("Demonstrators marched in Bamako.") == ["Protesters (Mali)"]
+    assert names("An angry mob burned the police station.")[0] == "Rioters (Mali)"
+    assert names("Des manifestants ont bloqué la route.", language="fr") == ["Protesters (Mali)"]
+
+
+def test_generic_noun_next_to_a_name_joins_it():
+    result = found("Two JNIM militants and combattants du GSIM were arrested.")
+    assert [n for _, n, _ in result] == ["JNIM: Group for Support of Islam and Muslims"] * 2
+    assert result[0] == ("Two JNIM militants", "JNIM: Group for Support of Islam and Muslims", 2)
+
+
+def test_a_date_number_is_not_a_count():
+    result = found("On June 9, presumed militants attacked the post.")
+    assert result == [("presumed militants", "Islamist Militia (Mali)", None)]
+
+
+def test_weapon_implies_an_unidentified_actor():
+    mentions = find_actors("A MINUSMA convoy hit an IED near Aguelhok.", on=JUNE_2017)
+    ied = [m for m in mentions if m.implied]
+    assert [(m.text, m.actor.name) for m in ied] == [("IED", "Unidentified Armed Group (Mali)")]
+
+
+def test_unregistered_groups_are_kept():
+    mentions = find_actors("A new group called the Sahel Defence Front announced its creation.", on=JUNE_2017)
+    assert [(m.text, m.actor.kind) for m in mentions] == [("Sahel Defence Front", "unregistered")]
+    mentions = find_actors("Le Mouvement pour la défense du Gourma a revendiqué l'attaque.", on=JUNE_2017)
+    assert mentions[0].text == "Mouvement pour la défense du Gourma"
+    assert mentions[0].actor.kind == "unregistered"
+    katiba = find_actors("The Katiba Hanifa claimed the ambush.", on=JUNE_2017)
+    assert katiba[0].text == "Katiba Hanifa" and katiba[0].actor.inter == 2
+
+
+def test_person_names_are_not_groups():
+    assert names("A councillor named Amadou Diallo was killed.") == ["Civilians (Mali)"]
+
+
+def test_offsets_point_into_the_original_text():
+    text = "À Ménaka, des soldats nigériens et l'armée malienne ont patrouillé."
+    for mention in find_actors(text, language="fr", on=JUNE_2017):
+        assert text[mention.start : mention.end] == mention.text

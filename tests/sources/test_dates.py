@@ -38,8 +38,11 @@ def test_datelines_in_english_and_french() -> None:
     assert find_dateline("Publié le 3 mars 2017\n\nTexte du rapport.") == date(2017, 3, 3)
     assert find_dateline("*Posted: March 5, 2017*\nBody.") == date(2017, 3, 5)
     assert find_dateline("Mis en ligne le 1er avril 2017 à 08h00\nCorps.") == date(2017, 4, 1)
+    assert find_dateline("Date de publication : 02/05/2017\nCorps.") == date(2017, 5, 2)
+    assert find_dateline("Date: Friday, 7 April 2017\nBody.") == date(2017, 4, 7)
 
 
 def test_dates_inside_sentences_are_not_datelines() -> None:
     text = "The attack happened on 1 February 2017, officials said.\nThe report was published on Friday."
     assert find_dateline(text) is None
+    assert find_dateline("Date of the attack: 3 March 2017\nBody.") is None

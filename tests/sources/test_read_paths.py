@@ -281,3 +281,23 @@ def test_utf16_with_bom_is_read(tmp_path: Path) -> None:
     report.write_bytes("Des soldats ont été blessés à Gao.".encode("utf-16"))
     (document,) = read(report, published=date(2017, 1, 1))[0]
     assert document.text == "Des soldats ont été blessés à Gao."
+
+
+def test_json_file_with_an_array_of_documents(tmp_path: Path) -> None:
+    docs = tmp_path / "set.json"
+    docs.write_text(
+        '[{"id": "a", "text": "Two soldiers were wounded in Gao.", "published": "2017-01-02"},\n'
+        ' {"id": "b", "published": "2017-01-03"},\n'
+        ' {"id": "c", "text": "Un civil a été blessé à Mopti.", "published": "2017-01-04", "language": "fr"}]',
+        encoding="utf-8",
+    )
+    documents, issues = read(docs)
+    assert [d.id for d in documents] == ["a", "c"]
+    assert [i.reason for i in issues] == ['record 2 has no "text"']
+
+
+def test_a_text_opening_with_a_rule_keeps_its_text(tmp_path: Path) -> None:
+    report = tmp_path / "r.md"
+    report.write_text("---\nBreaking news from Gao\n---\nA curfew was declared in Gao on Friday.\n", encoding="utf-8")
+    (document,) = read(report, published=date(2017, 1, 1))[0]
+    assert document.text.startswith("---\nBreaking news from Gao\n---\nA curfew")

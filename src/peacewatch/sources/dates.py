@@ -31,9 +31,12 @@ _NUMERIC = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b")
 _DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})(?:er|st|nd|rd|th)?\.?\s+({_MONTH})\.?,?\s+(\d{{4}})\b", re.IGNORECASE)
 _MONTH_DAY_YEAR = re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.IGNORECASE)
 
+DATELINE_LEAD = 12
+"""Characters allowed between a dateline keyword and its date ("Friday, ", "mercredi ")."""
+
 _DATELINE = re.compile(
-    r"^[ *_#>|-]*(?:published|posted|first published|date of publication|publication date|"
-    r"publié|publiée|publie|mis en ligne|date de publication|paru)\b(?:[ \t]+(?:on|le))?[ \t]*:?[ \t]*(?P<rest>[^\n]{4,80})$",
+    r"^[ *_#>|-]*(?:published|posted|first published|date of publication|date de publication|publication date|"
+    r"date|dated|publié|publiée|publie|mis en ligne|paru)\b(?:[ \t]+(?:on|le))?[ \t]*:?[ \t]*(?P<rest>[^\n]{4,80})$",
     re.IGNORECASE | re.MULTILINE,
 )
 
@@ -47,11 +50,17 @@ def _make(year: int, month: int, day: int) -> date | None:
 
 def parse_date_string(value: str) -> date | None:
     """The first absolute date in a string: ISO, day/month/year, "1er mars 2017", "February 1, 2017"."""
+    found = _first_date(value)
+    return found[1] if found else None
+
+
+def _first_date(value: str) -> tuple[int, date] | None:
+    """(position, date) of the first absolute date in a string."""
     value = value.strip()
     if not value:
         return None
     try:
-        return datetime.fromisoformat(value.replace("Z", "+00:00")).date()
+        return 0, datetime.fromisoformat(value.replace("Z", "+00:00")).date()
     except ValueError:
         pass
     candidates: list[tuple[int, date | None]] = []
@@ -65,12 +74,15 @@ def parse_date_string(value: str) -> date | None:
     if match := _MONTH_DAY_YEAR.search(value):
         candidates.append((match.start(), _make(int(match[3]), MONTHS[match[1].lower()], int(match[2]))))
     found = [(start, value) for start, value in candidates if value is not None]
-    return min(found, key=lambda pair: pair[0])[1] if found else None
+    return min(found, key=lambda pair: pair[0]) if found else None
 
 
 def find_dateline(text: str) -> date | None:
     """The date of a "Published on 1 February 2017" / "Publié le 3 mars 2017" line, if the text has one."""
     for match in _DATELINE.finditer(text):
-        if found := parse_date_string(match["rest"]):
-            return found
+        # The date must open what follows the keyword (a weekday may come first): in
+        # "Date of attack: 3 March 2017" it does not, and that is an event date.
+        found = _first_date(match["rest"])
+        if found and found[0] <= DATELINE_LEAD:
+            return found[1]
     return None

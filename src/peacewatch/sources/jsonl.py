@@ -1,4 +1,4 @@
-"""JSONL files in the DOCS format of the interface contract, read line by line.
+"""JSONL (and JSON) files in the DOCS format of the interface contract, read line by line.
 
 ``{"id", "text", "published", "language"?, "title"?, "url"?, "source"?}`` per line. The file is
 streamed, so the size limit applies to each line (each document) rather than to the file: a
@@ -19,26 +19,32 @@ from peacewatch.sources.loading import Rejected, decode
 
 
 def _line_item(raw: bytes, origin: str, number: int) -> tuple[Item | None, list[IngestIssue]]:
-    issues: list[IngestIssue] = []
     try:
         line, warning = decode(raw)
     except Rejected as rejected:
         return None, [IngestIssue(origin, f"line {number}: {rejected}")]
-    if warning:
-        issues.append(IngestIssue(origin, f"line {number}: {warning}", "warning"))
     try:
         record = json.loads(line)
     except json.JSONDecodeError as error:
         return None, [IngestIssue(origin, f"malformed JSON on line {number}: {error.msg} (column {error.colno})")]
+    item, issues = record_item(record, origin, f"line {number}")
+    if warning:
+        issues.insert(0, IngestIssue(origin, f"line {number}: {warning}", "warning"))
+    return item, issues
+
+
+def record_item(record: object, origin: str, where: str) -> tuple[Item | None, list[IngestIssue]]:
+    """An Item from one DOCS object; ``where`` ("line 7", "record 3") locates it in reasons."""
     if not isinstance(record, dict):
-        return None, [IngestIssue(origin, f"line {number} is a JSON {type(record).__name__}, not an object")]
+        return None, [IngestIssue(origin, f"{where} is a JSON {type(record).__name__}, not an object")]
     text = record.get("text")
     if not isinstance(text, str) or not text.strip():
-        return None, [IngestIssue(origin, f'line {number} has no "text"')]
+        return None, [IngestIssue(origin, f'{where} has no "text"')]
+    issues: list[IngestIssue] = []
     raw_date = record.get("published")
     published = parse_date_string(str(raw_date)) if raw_date not in (None, "") else None
     if raw_date not in (None, "") and published is None:
-        issues.append(IngestIssue(origin, f"line {number}: published date not understood: {str(raw_date)[:40]!r}", "warning"))
+        issues.append(IngestIssue(origin, f"{where}: published date not understood: {str(raw_date)[:40]!r}", "warning"))
     doc_id = record.get("id")
     item = Item(
         text=text,
@@ -88,3 +94,23 @@ def parse_jsonl(path: Path, max_line_bytes: int) -> Iterator[Item | IngestIssue]
                 yield item
     if not found:
         yield IngestIssue(origin, "JSONL file has no lines")
+
+
+def parse_json(data: bytes, path: Path, max_line_bytes: int) -> Iterator[Item | IngestIssue]:
+    """A ``.json`` file: one DOCS object or an array of them; JSON Lines under that name also work."""
+    origin = str(path)
+    try:
+        text, _ = decode(data)
+        content = json.loads(text)
+    except (Rejected, json.JSONDecodeError):
+        yield from parse_jsonl(path, max_line_bytes)
+        return
+    records = content if isinstance(content, list) else [content]
+    if not records:
+        yield IngestIssue(origin, "JSON file has no records")
+    for number, record in enumerate(records, start=1):
+        item, issues = record_item(record, origin, f"record {number}")
+        yield from issues
+        if item is not None:
+            item.origin = f"{origin}:{number}" if isinstance(content, list) else origin
+            yield item

@@ -16,7 +16,7 @@ from peacewatch.records import Document, IngestIssue
 from peacewatch.sources.base import Item
 from peacewatch.sources.dates import find_dateline
 from peacewatch.sources.feeds import parse_feed
-from peacewatch.sources.jsonl import parse_jsonl
+from peacewatch.sources.jsonl import parse_json, parse_jsonl
 from peacewatch.sources.loading import Rejected, check_size, decode, read_bytes
 from peacewatch.sources.pages import parse_html
 from peacewatch.sources.text import parse_text
@@ -33,11 +33,11 @@ _SNIFF_BYTES = 4096
 
 
 def _sniff(path: Path) -> str | None:
-    """"feed", "html" or "json" when the first bytes say so unambiguously."""
+    """The format the first bytes show unambiguously ("feed", "html", "json"), else None."""
     with path.open("rb") as handle:
         head = handle.read(_SNIFF_BYTES)
     head = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    if head.startswith(b"{"):
+    if head.startswith((b"{", b"[")):
         return "json"
     if not head.startswith(b"<"):
         return None
@@ -57,7 +57,7 @@ def _kind(path: Path) -> str:
     if by_extension == "xml":
         raise Rejected("XML file is not an RSS or Atom feed")
     if sniffed == "json" and by_extension in (None, "json"):
-        return "jsonl"
+        return "json"
     return "text"
 
 
@@ -71,10 +71,10 @@ def _items(path: Path, max_bytes: int) -> Iterator[Item | IngestIssue]:
         return
     check_size(path, max_bytes)
     kind = _kind(path)
-    if kind == "jsonl":
-        yield from parse_jsonl(path, max_bytes)
-        return
     data = read_bytes(path, max_bytes)
+    if kind == "json":
+        yield from parse_json(data, path, max_bytes)
+        return
     if kind == "feed":
         yield from parse_feed(data, origin)
         return

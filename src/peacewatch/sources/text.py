@@ -12,6 +12,7 @@ from peacewatch.sources.base import Item, clean, language_code
 from peacewatch.sources.dates import parse_date_string
 
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(?P<yaml>.*?)(?:\r?\n)(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+_KEY_LINE = re.compile(r"^[A-Za-z_][\w-]*[ \t]*:(?:[ \t]|$)", re.MULTILINE)
 _MARKDOWN_TITLE = re.compile(r"\A\s*#[ \t]+(?P<title>[^\n]+)")
 
 
@@ -28,7 +29,9 @@ def parse_text(text: str, origin: str) -> tuple[Item, list[IngestIssue]]:
     issues: list[IngestIssue] = []
     item = Item(text=text, origin=origin)
     match = _FRONT_MATTER.match(text)
-    if match:
+    # A text may open with a "---" rule of its own: only a block with "key: value" lines is
+    # front matter.
+    if match and _KEY_LINE.search(match["yaml"]):
         item.text = text[match.end() :]
         try:
             meta = yaml.safe_load(match["yaml"]) or {}

@@ -8,9 +8,9 @@ JUNE_2017 = date(2017, 6, 15)
 
 
 def found(text, **kwargs):
-    """(mention text, actor name, count) for every mention."""
+    """(mention text, actor name, count) for every mention that names its actor."""
     kwargs.setdefault("on", JUNE_2017)
-    return [(m.text, m.actor.name, m.count) for m in find_actors(text, **kwargs)]
+    return [(m.text, m.actor.name, m.count) for m in find_actors(text, **kwargs) if not m.implied]
 
 
 def names(text, **kwargs):
@@ -147,10 +147,16 @@ def test_a_date_number_is_not_a_count():
     assert result == [("presumed militants", "Islamist Militia (Mali)", None)]
 
 
-def test_weapon_implies_an_unidentified_actor():
+def test_weapon_or_agentless_attack_implies_an_unidentified_actor():
     mentions = find_actors("A MINUSMA convoy hit an IED near Aguelhok.", on=JUNE_2017)
-    ied = [m for m in mentions if m.implied]
-    assert [(m.text, m.actor.name) for m in ied] == [("IED", "Unidentified Armed Group (Mali)")]
+    implied = [m for m in mentions if m.implied]
+    assert [(m.text, m.actor.name) for m in implied] == [("IED", "Unidentified Armed Group (Mali)")]
+    mentions = find_actors("Un camion a été attaqué; le chauffeur a été enlevé.", language="fr", on=JUNE_2017)
+    assert [(m.text, m.actor.name, m.implied) for m in mentions] == [
+        ("camion", "Civilians (Mali)", True),
+        ("chauffeur", "Civilians (Mali)", False),
+        ("enlevé", "Unidentified Armed Group (Mali)", True),
+    ]
 
 
 def test_unregistered_groups_are_kept():

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from peacewatch.actors import lexicon as lx
 from peacewatch.actors.aliases import AliasMatcher, folded
-from peacewatch.actors.generic import Head, Token, find_heads, generic_actor, read_context, soft_gap, tokenize
+from peacewatch.actors.generic import Context, Head, Token, find_heads, generic_actor, read_context, soft_gap, tokenize
 from peacewatch.actors.model import Actor, ActorMention
 from peacewatch.actors.registry import ActorRegistry, registry
 from peacewatch.actors.unknown import find_unknown_groups, unregistered_actor
@@ -68,14 +68,17 @@ def find_actors(
         mentions.append(_mention(text, tokens, ctx.first, ctx.last, actor, False, ctx.count, groups, country, on))
     for head in _merge_adjacent(heads, tokens, text):
         singular = head.phrase in lx.SINGULAR
-        ctx = read_context(tokens, text, head.first, head.last, language, singular)
+        if head.category in lx.IMPLIED_CATEGORIES:
+            ctx = Context(head.first, head.last)
+        else:
+            ctx = read_context(tokens, text, head.first, head.last, language, singular)
         chosen = generic_actor(head, ctx, reg, country, on)
         if chosen is None:
             continue
         actor, groups = chosen
         used.update(range(ctx.first, ctx.last))
         mention = _mention(text, tokens, ctx.first, ctx.last, actor, True, ctx.count, groups, country, on)
-        if head.category == "implied":
+        if head.category in lx.IMPLIED_CATEGORIES:
             mention = dataclasses.replace(mention, implied=True)
         mentions.append(mention)
     mentions.extend(_community_mentions(tokens, text, used, reg, language, country, on))

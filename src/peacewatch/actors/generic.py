@@ -220,6 +220,8 @@ def generic_actor(
     groups: list[Actor] = []
     if category == "implied":
         return registry.generic("unidentified_armed_group", country, on), ()
+    if category == "implied_civilians":
+        return registry.generic("civilians", country, on), ()
     if category == "government":
         nation = ctx.nationality if ctx.nationality and ctx.nationality != "International" else country
         return registry.generic("civilians", country, on), (registry.state_force("government", nation, on),)

@@ -22,8 +22,11 @@ Categories and the actor each gives (see generic.py):
                ACLED's coding of local officials as victims;
   protesters, rioters, militia (communal), vigilantes;
   member    -> only joins a named actor ("members of the CMA", "JNIM elements");
-  implied   -> a weapon someone placed or fired ("an IED", "obus"): Unidentified Armed Group,
-               flagged ``implied``, for the role finder to use when nobody is named.
+  implied   -> a weapon someone placed or fired ("an IED", "obus") or an attack told without
+               its author ("was ambushed", "enlevé"): Unidentified Armed Group, flagged
+               ``implied``, for the role finder to use only when nobody is named;
+  implied_civilians -> a civilian target ("the village", "a school", "bus"): Civilians,
+               flagged ``implied`` (ACLED codes attacks on such places as against civilians).
 """
 
 from __future__ import annotations
@@ -180,6 +183,17 @@ HEADS: dict[str, tuple[str, ...]] = {
         "explosive devices", "car bomb", "rocket", "rockets", "mortar", "mortars", "shells",
         "mortar shells", "grenade", "engin explosif", "engins explosifs", "engin explosif improvise",
         "obus", "roquettes", "mortiers", "tirs de mortiers", "tirs d obus", "vbied", "eei",
+        "ambush", "ambushed", "ambushes", "gunfire", "gunshots", "exchange of fire", "kidnapped",
+        "abducted", "assassinated", "attacked", "shot dead", "embuscade", "enleve", "enleves",
+        "enlevee", "assassine", "assassines", "coups de feu", "kidnappe", "kidnappes",
+    ),
+    "implied_civilians": (
+        "village", "villages", "hamlet", "hamlets", "house", "houses", "homes", "shop", "shops",
+        "market", "school", "schools", "church", "churches", "mosque", "polling station",
+        "polling stations", "voting office", "voting offices", "bus", "buses", "truck", "trucks",
+        "transport vehicle", "civilian vehicle", "hameau", "maison", "maisons", "boutique",
+        "boutiques", "ecole", "ecoles", "eglise", "mosquee", "bureau de vote", "bureaux de vote",
+        "camion", "camions", "car de transport", "vehicule de transport",
     ),
 }
 LOWERCASE_ONLY: frozenset[str] = frozenset({"march", "marche"})
@@ -291,6 +305,7 @@ LINKERS_BEFORE_NAMED: tuple[str, ...] = (
 """Words allowed between a noun and the named actor it belongs to ("combattants du GSIM")."""
 
 STANDALONE_CATEGORIES: frozenset[str] = frozenset(HEADS) - {"member"}
+IMPLIED_CATEGORIES: frozenset[str] = frozenset({"implied", "implied_civilians"})
 MOTORBIKE_WORDS: frozenset[str] = frozenset("motorbike motorbikes motorcycle motorcycles moto motos".split())
 """People "on motorbikes" in an attack report are the attackers (Unidentified Armed Group)."""
 JOINS_NAMED: frozenset[str] = frozenset(

@@ -175,13 +175,18 @@ def _split_phrase(phrase: str) -> list[str]:
 _KEYWORDS = {"en": _compile(_KEYWORDS_EN), "fr": _compile(_KEYWORDS_FR)}
 _KEYWORDS[None] = sorted(_KEYWORDS["en"] + _KEYWORDS["fr"], key=lambda e: -len(e[0]))  # type: ignore[index]
 
+_BACKGROUND = {"for", "against", "over", "about", "after", "following", "since", "avenge", "condemn",
+               "condemned", "denounce", "denounced", "pour", "contre", "apres", "depuis", "suite",
+               "venger", "denoncer", "condamner", "since", "before", "avant"}
+"""Words before "the killing of ..." that make it the background of another event."""
 _PASSIVE_AUX = {"were", "was", "been", "be", "being", "are", "is", "ete", "etre"}
 _ACTIVE_AUX_FR = {"a", "ont", "avait", "avaient", "avoir", "aurait", "auraient", "ayant"}
 _LEFT_SKIP = {
     "were", "was", "are", "is", "be", "been", "being", "have", "has", "had", "reportedly",
     "reported", "also", "allegedly", "later", "all", "subsequently", "eventually", "then", "who",
     "apparently", "initially", "said", "to", "were", "left", "reportedly", "confirmed", "found",
-    "still", "now", "toujours", "encore",
+    "still", "now", "toujours", "encore", "estimated", "believed", "thought", "feared",
+    "likely", "went", "gone", "probably", "presumably",
     "retrouve", "retrouves", "retrouvee", "retrouvees",
     "ont", "a", "ete", "sont", "est", "etaient", "etait", "auraient", "aurait", "seraient",
     "serait", "avaient", "avait", "egalement", "aussi", "tous", "toutes", "y", "qui", "se",
@@ -291,7 +296,8 @@ _PERSONS = set(_VICTIMS) | set(
     "dawsahak daoussahak mossi bella bellah senoufo minianka".split()
 )
 _PLURAL_ONLY = {"people", "men", "women", "children", "gunmen", "police", "troops", "forces",
-                "youths", "herdsmen", "fishermen", "villageois", "personnes", "dozos"}
+                "youths", "herdsmen", "fishermen", "villageois", "personnes", "dozos", "army",
+                "military", "fama", "minusma", "onu", "customs", "helmets", "casques"}
 _SINGULAR_PERSONS = {
     w for w in _PERSONS
     if w not in _PLURAL_ONLY and not (w.endswith("s") and w[:-1] in _PERSONS)
@@ -307,6 +313,8 @@ class _Figure:
     qualifier: str
     np_words: list[str]
     article: bool
+    np_last: int = -1
+    """Last token of a noun phrase read to the right of the quantity (-1 when none)."""
 
 
 class _Reader:
@@ -319,7 +327,8 @@ class _Reader:
         self.tokens = _tokenize(self.folded, self.language)
         self.words = [t.norm for t in self.tokens]
         self.numbers = number_words(self.language)
-        self.approx = {tuple(_split_phrase(k)): v for k, v in approximate_words(self.language).items()}
+        phrases = sorted(approximate_words(self.language).items(), key=lambda kv: -len(kv[0]))
+        self.approx = {tuple(_split_phrase(k)): v for k, v in phrases}
         self.used: set[int] = set()
         self.mentions: list[CasualtyMention] = []
 
@@ -369,7 +378,10 @@ class _Reader:
             if not self._digit_ok(j):
                 return None
             value = parse_digits(self.text[self.tokens[j].start:self.tokens[j].end])
-        elif self._is_number_word(j) and words[j] not in ("un", "une", "one"):
+        elif self._is_number_word(j) and (
+            words[j] not in ("un", "une", "one")
+            or (j >= 2 and words[j - 1] in ("and", "et") and self._is_number_word(j - 2))
+        ):
             first = j
             while first - 1 >= 0 and (
                 self._is_number_word(first - 1)
@@ -474,6 +486,8 @@ class _Reader:
         i, words = end, []
         while i >= 0 and len(words) <= 8:
             fig = self.quantity_ending_at(i)
+            if fig is not None and fig.article and words and not any(_lexical(w) in _PERSONS for w in words):
+                fig = None
             if fig is not None and not (fig.article and i > 0 and self.words[i - 1] in _NP_CONNECTORS - {"including"}):
                 before = self.words[fig.first - 2:fig.first]
                 if len(before) == 2 and before[1] in ("the", "les", "ces") and before[0] in ("of", "de", "d'entre", "parmi"):
@@ -506,22 +520,40 @@ class _Reader:
             return i + 1, words, True
         return None
 
-    def np_right(self, start: int) -> list[str]:
-        words = []
-        i = start
-        while i < len(self.words) and len(words) < 6:
+    def np_right(self, start: int) -> tuple[list[str], int]:
+        """Words of a noun phrase starting at ``start`` and the index of its last token.
+
+        Follows "of (the)" complements and steps over a parenthesis without figures, so that
+        "a chief of the X (Y) community and his three sons" reaches "and".
+        """
+        words: list[str] = []
+        i, last = start, start - 1
+        while i < len(self.words) and len(words) < 9:
             word = self.words[i]
+            if word == "(" and words:
+                close = next((k for k in range(i + 1, min(i + 12, len(self.words))) if self.words[k] == ")"), None)
+                if close is None or any(
+                    self.tokens[k].digit or self._is_number_word(k) for k in range(i + 1, close)
+                ):
+                    break
+                i = last = close
+                i += 1
+                continue
             if word in ("of", "de", "d'", "des", "du") and words:
-                if i + 1 < len(self.words) and self._np_word(i + 1):
-                    words.append(word)
-                    i += 1
+                j = i + 1
+                if j < len(self.words) and self.words[j] in ("the", "le", "la", "les", "l'"):
+                    j += 1
+                if j < len(self.words) and self._np_word(j):
+                    words.extend(self.words[i:j])
+                    i = j
                     continue
                 break
-            if not self._np_word(i) or self.quantity_ending_at(i) is not None and not words:
+            if not self._np_word(i) or (self.quantity_ending_at(i) is not None and not words):
                 break
             words.append(word)
+            last = i
             i += 1
-        return words
+        return words, last
 
     # -- keywords -------------------------------------------------------------------------
     def _keyword_at(self, i: int) -> tuple[int, str, str] | None:
@@ -531,11 +563,12 @@ class _Reader:
                 return n, kind, mode
         return None
 
-    def _valid(self, fig: _Figure, nominal: bool) -> bool:
+    def _valid(self, fig: _Figure, nominal: bool, active: bool = False) -> bool:
+        """An article counts as "one" only before a person ("a soldier"), or after an active verb."""
         if fig.article:
             if not fig.np_words:
                 return nominal
-            return any(_lexical(w) in _PERSONS for w in fig.np_words)
+            return active or any(_lexical(w) in _PERSONS for w in fig.np_words)
         return True
 
     def read(self) -> list[CasualtyMention]:
@@ -555,6 +588,8 @@ class _Reader:
     def _read_keyword(self, first: int, last: int, kind: str, mode: str) -> None:
         words = self.words
         if words[first] == "missing" and last + 1 < len(words) and words[last + 1] in ("from",):
+            return
+        if mode == "A" and words[first] in ("the", "la", "l'", "les", "le") and first > 0 and words[first - 1] in _BACKGROUND:
             return
         passive = first > 0 and words[first - 1] in _PASSIVE_AUX
         active_fr = first > 0 and words[first - 1] in _ACTIVE_AUX_FR and self.language != "en"
@@ -634,42 +669,61 @@ class _Reader:
                 i += 1
             fig = self.quantity_starting_at(i)
             if fig is None:
-                if words[i] in _DETERMINERS - {"this", "ce", "cet", "cette"}:
-                    np_words = self.np_right(i + 1)
-                    if _singular_person(np_words):
-                        fig = _Figure(i, i, 1, "exact", np_words, False)
+                fig = self._implied_object(i, first_in_chain=not chain)
                 if fig is None:
                     break
             else:
                 nxt = fig.last + 1
                 if nxt < len(words) and words[nxt] in _UNITS:
                     break
-                fig.np_words = self.np_right(nxt)
+                fig.np_words, fig.np_last = self.np_right(nxt)
                 if not fig.np_words and nxt < len(words) and self._keyword_at(nxt) is not None:
                     break
-                if not self._valid(fig, nominal=False):
+                if not self._valid(fig, nominal=False, active=True):
                     break
                 if chain and not fig.np_words and joiner == ",":
                     break
                 fig.first = min(fig.first, first)
-            k = fig.last + 1 + len(fig.np_words)
+            k = max(fig.last, fig.np_last) + 1
             if chain and k < len(words) and (words[k] in _PASSIVE_AUX or words[k] in _LEFT_SKIP
                                              or self._keyword_at(k) is not None):
                 break
             chain.append((fig, False))
-            if k + 1 < len(words) and words[k] in _JOINERS and self._keyword_at(k + 1) is None:
+            if k + 1 < len(words) and words[k] in _JOINERS | {"with", "avec"} and self._keyword_at(k + 1) is None:
                 joiner = words[k]
                 i = k + 1
                 continue
             break
         return chain
 
+    def _implied_object(self, i: int, first_in_chain: bool) -> _Figure | None:
+        """One person named without a number: "killing the driver", "killed him", "killed Commander X"."""
+        words = self.words
+        if words[i] in ("him", "l'", "le") and (words[i] == "him" or self.language == "fr") and (
+            i + 1 >= len(words) or not self._np_word(i + 1)
+        ):
+            return _Figure(i, i, 1, "exact", [], False, i)
+        if words[i] in _DETERMINERS - {"this", "ce", "cet", "cette"}:
+            np_words, np_last = self.np_right(i + 1)
+        elif first_in_chain and (self.text[self.tokens[i].start].isupper() or words[i] in _SINGULAR_PERSONS):
+            np_words, np_last = self.np_right(i)
+            named = next((k for k, w in enumerate(np_words) if w in _SINGULAR_PERSONS), None)
+            if named is not None and all(
+                self.text[self.tokens[i + k].start].isupper() for k in range(named + 1, len(np_words))
+            ):
+                np_words = np_words[:named + 1]
+        else:
+            return None
+        if not _singular_person(np_words):
+            return None
+        return _Figure(i, i, 1, "exact", np_words, False, np_last)
+
     def _emit(self, chain: list[tuple[_Figure, bool]], kind: str, kw_first: int, kw_last: int) -> list[CasualtyMention]:
         made: list[CasualtyMention] = []
         for fig, is_breakdown in chain:
             made.append(self._mention(fig, kind, kw_first, kw_last, breakdown=is_breakdown))
         if chain and not any(b for _, b in chain):
-            last_tok = max(kw_last, chain[-1][0].last + len(chain[-1][0].np_words))
+            last_tok = max(kw_last, chain[-1][0].last, chain[-1][0].np_last)
             made.extend(self._breakdown_after(last_tok, kind, made))
         return made
 
@@ -677,9 +731,9 @@ class _Reader:
         if fig.first < kw_first:
             a, b = fig.first, kw_last
         else:
-            a, b = kw_first, fig.last + len(fig.np_words)
+            a, b = kw_first, max(fig.last, fig.np_last)
         if breakdown:
-            a, b = fig.first, fig.last + len(fig.np_words)
+            a, b = fig.first, max(fig.last, fig.np_last)
         for k in range(fig.first, fig.last + 1):
             self.used.add(k)
         start, end = self.tokens[a].start, self.tokens[min(b, len(self.tokens) - 1)].end
@@ -721,11 +775,11 @@ class _Reader:
             nxt = fig.last + 1
             if nxt < len(words) and words[nxt] in _UNITS:
                 break
-            fig.np_words = self.np_right(nxt)
+            fig.np_words, fig.np_last = self.np_right(nxt)
             if not fig.np_words or not self._valid(fig, nominal=False):
                 break
             figures.append(fig)
-            i = nxt + len(fig.np_words)
+            i = fig.np_last + 1
             if i < len(words) and words[i] in (",", ";", "and", "et", "plus"):
                 i += 1
                 continue
@@ -781,14 +835,16 @@ def _lexical(word: str) -> str:
 
 
 def _singular_person(np_words: list[str]) -> bool:
-    """A noun phrase naming one person without a number: "the mayor of X", "Malian army officer"."""
+    """A noun phrase naming one person without a number: "the mayor of X", "a Fulani herder"."""
     head_part = []
     for word in np_words:
         if word in ("of", "de", "d'", "des", "du", "including", "notamment"):
             break
         head_part.append(word)
-    content = [w for w in head_part if w not in _DETERMINERS and w not in ("a", "an", "un", "une")]
-    return bool(content) and content[-1] in _SINGULAR_PERSONS
+    content = [w for w in head_part if w not in _DETERMINERS]
+    if not content or any(w in _PERSONS and w not in _SINGULAR_PERSONS for w in content):
+        return False
+    return content[-1] in _SINGULAR_PERSONS
 
 
 def _victims(np_words: list[str]) -> str:
@@ -866,7 +922,9 @@ def _distinct(group: list[CasualtyMention]) -> list[CasualtyMention]:
     kept: list[CasualtyMention] = []
     for mention in group:
         if not mention.additional and any(
-            k.value == mention.value and k.victims == mention.victims for k in kept
+            k.value == mention.value and k.victims == mention.victims
+            and (k.end <= mention.start or mention.end <= k.start)
+            for k in kept
         ):
             continue
         kept.append(mention)

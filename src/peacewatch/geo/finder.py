@@ -83,6 +83,7 @@ _AREA_OF = re.compile(r"^\s+(?:area|zone|sector|neighbou?rhood|district|quarter)
 _ROAD_AFTER = re.compile(r"\s*(?:road|axis|highway|route|axe|stretch)\b", re.IGNORECASE)
 _REGION_WORDS = {"region": "region", "cercle": "cercle", "circle": "cercle", "commune": "commune",
                  "district": "region", "province": "region", "wilaya": "region"}
+_RUN = re.compile(r"\S*")
 _WORD_BEFORE = re.compile(r"(\S+)\s+$")
 _ALLOWED_BEFORE_NAME = {
     "in", "at", "of", "near", "to", "from", "between", "and", "on", "en", "a", "de", "du", "des",
@@ -136,8 +137,10 @@ def _capitalised(text: str, tok: Token, all_caps_text: bool) -> bool:
     word = text[tok.start:tok.end]
     if not word[0].isupper():
         return False
-    if word.isupper() and len(word) > 1 and not all_caps_text:
-        return False  # acronyms: CMA, GATIA, MINUSMA
+    run = _RUN.match(text, tok.start).group()  # "TIN-ESSAKO," as written
+    if word.isupper() and 1 < len(word) < 6 and not all_caps_text and not (
+            "-" in run and sum(c.isupper() for c in run) >= 6):
+        return False  # acronyms: CMA, GATIA, JNIM (longer capitals are names: "TOMBOUCTOU")
     return True
 
 
@@ -167,8 +170,9 @@ def _raw_matches(text: str, toks: list[Token], gaz: Gazetteer) -> list[_Match]:
                 break
             if len(key) < 3 or (length == 1 and key in stop):
                 continue
-            if length > 1 and not _capitalised(text, toks[last], True):
-                continue  # "As a", "Kidal and": a name's last word is capitalised
+            if any(text[toks[k].end:toks[k + 1].start].isspace()
+                   and not _capitalised(text, toks[k + 1], True) for k in range(i, last)):
+                continue  # "As a", "Kidal and": words after a space are capitalised in names
             cands, exact = gaz.candidates(key)
             if cands:
                 found = (cands, exact, last)

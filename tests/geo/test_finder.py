@@ -1,0 +1,144 @@
+"""find_places on sentences of our own, in English and French."""
+
+import pytest
+
+from peacewatch.geo import distance_km, find_places, primary_mention
+
+
+def names(text: str) -> list[str]:
+    return [m.place.name for m in find_places(text)]
+
+
+def only(text: str):
+    mentions = find_places(text)
+    assert len(mentions) == 1, [m.text for m in mentions]
+    return mentions[0]
+
+
+@pytest.mark.parametrize("spelling", ["Tin-Essako", "Ti-n-Essako", "Tin Essako", "TIN-ESSAKO"])
+def test_tin_essako_spellings_resolve_to_the_commune_seat(spelling: str) -> None:
+    text = f"Gunmen attacked a checkpoint in {spelling} on Monday."
+    m = only(text)
+    assert m.place.feature_class == "P" and m.place.admin1 == "Kidal"
+    assert text[m.start:m.end] == spelling == m.text
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Aguelhok", "Aguel'hoc"),
+    ("Tombouctou", "Timbuktu"),
+    ("Ménaka", "Menaka"),
+    ("Ségou", "Segou"),
+])
+def test_spelling_variants_give_the_same_place(a: str, b: str) -> None:
+    first = only(f"Les militaires sont arrivés à {a} hier.").place
+    second = only(f"The soldiers reached {b} yesterday.").place
+    assert first.geonameid == second.geonameid
+
+
+def test_offsets_point_into_the_original_text_after_accents_and_apostrophes() -> None:
+    text = "Après l’attaque d’Anéfis, les forces ont rejoint Aguel’hoc puis Kidal."
+    found = find_places(text)
+    assert [text[m.start:m.end] for m in found] == ["Anéfis", "Aguel’hoc", "Kidal"]
+
+
+def test_region_phrase_english_is_region_level_at_the_capital() -> None:
+    m = only("Clashes were reported in the Kidal region last week.")
+    assert (m.relation, m.precision) == ("region", 3)
+    assert m.place.name == "Kidal" and m.place.feature_class == "P"
+
+
+def test_region_phrase_french() -> None:
+    m = only("Des affrontements ont eu lieu dans la région de Mopti.")
+    assert (m.relation, m.precision, m.place.admin1) == ("region", 3, "Mopti")
+
+
+def test_near_with_distance_and_direction() -> None:
+    m = only("A convoy hit a mine 30 km north of Gao.")
+    assert (m.relation, m.precision, m.distance_km, m.place.name) == ("near", 2, 30.0, "Gao")
+
+
+def test_french_distance_phrase() -> None:
+    m = only("Une patrouille est tombée dans une embuscade à 25 km au sud de Kidal.")
+    assert (m.relation, m.precision, m.distance_km) == ("near", 2, 25.0)
+
+
+@pytest.mark.parametrize("text", [
+    "Shots were fired near Boni overnight.",
+    "Fighting was reported in the Boni area.",
+    "Des tirs ont été entendus aux environs de Boni.",
+    "Des tirs ont été entendus près de Boni.",
+])
+def test_near_phrases_are_precision_two(text: str) -> None:
+    m = only(text)
+    assert (m.relation, m.precision, m.place.name) == ("near", 2, "Boni")
+
+
+def test_between_two_towns() -> None:
+    m = only("An ambush took place between Douentza and Boni.")
+    assert (m.relation, m.precision) == ("between", 2)
+    assert (m.place.name, m.other.name) == ("Douentza", "Boni")
+    assert m.text == "Douentza and Boni"
+
+
+@pytest.mark.parametrize("text", [
+    "Un engin explosif a visé un convoi sur la route Gao-Ansongo.",
+    "Un camion a sauté sur une mine sur l'axe Gao–Ansongo.",
+    "A truck hit an IED on the Gao-Ansongo road.",
+    "A truck hit an IED on the road from Gao to Ansongo.",
+])
+def test_road_between_two_towns(text: str) -> None:
+    m = only(text)
+    assert (m.relation, m.precision, m.place.name, m.other.name) == ("road", 2, "Gao", "Ansongo")
+
+
+def test_cercle_in_parentheses_picks_the_right_homonym() -> None:
+    douentza = only("Des hommes armés ont attaqué Douna (Douentza, Mopti) mardi.").place
+    segou = only("Gunmen attacked Douna, cercle de Ségou, on Tuesday.").place
+    assert (douentza.admin1, douentza.admin2) == ("Mopti", "Douentza")
+    assert (segou.admin1, segou.admin2) == ("Segou", "Segou")
+    assert distance_km(douentza, segou) > 100
+
+
+def test_cercle_phrase_after_the_name() -> None:
+    place = only("Three herders were killed in Douna in the cercle of Koro.").place
+    assert place.admin2 == "Koro"
+
+
+def test_nearby_places_in_the_same_text_disambiguate() -> None:
+    found = find_places("Soldiers left Boni for Douna, then returned to Hombori.")
+    douna = next(m.place for m in found if m.text == "Douna")
+    assert douna.admin2 == "Douentza"
+
+
+def test_sentence_without_places() -> None:
+    assert find_places("The minister said talks with the armed groups would resume next week.") == []
+    assert find_places("Le ministre a annoncé la reprise du dialogue la semaine prochaine.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Selon le Centre, la situation reste calme au Nord et à l'Est.",
+    "Est-ce que la Mine a fermé ? Des sources le confirment.",
+    "Amadou Koufa and Katiba Macina fighters were seen.",
+    "Bambara hunters and Fulani herders clashed, Dozo sources said.",
+    "As a result, the Sahel remains tense.",
+])
+def test_common_words_and_group_names_are_not_places(text: str) -> None:
+    assert names(text) == []
+
+
+def test_country_mention_is_country_level() -> None:
+    found = find_places("Violence spread across Mali and into Burkina Faso.")
+    assert [(m.place.iso3, m.precision) for m in found] == [("MLI", 3), ("BFA", 3)]
+
+
+def test_country_hint_prefers_that_country() -> None:
+    assert only("Gunmen attacked Koro on Friday.").place.iso3 == "MLI"
+
+
+def test_primary_mention_skips_titles_and_regions() -> None:
+    text = "In the Mopti region, the mayor of Mondoro was shot in Douentza."
+    assert primary_mention(find_places(text), text).place.name == "Douentza"
+
+
+def test_primary_mention_of_nothing_is_none() -> None:
+    assert primary_mention([], "") is None

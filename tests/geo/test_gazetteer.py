@@ -1,0 +1,91 @@
+"""The bundled gazetteer: coverage, admin names as ACLED writes them, lookup and distances."""
+
+from importlib import resources
+
+import pytest
+import yaml
+
+from peacewatch.geo import distance_km, gazetteer, nearest
+
+# Town centres (approximate, from general reference maps) for the 10 km checks.
+TOWNS = {
+    "Bamako": (12.65, -8.00, "Bamako"),
+    "Gao": (16.27, -0.04, "Gao"),
+    "Kidal": (18.44, 1.41, "Kidal"),
+    "Tombouctou": (16.77, -3.01, "Tombouctou"),
+    "Ménaka": (15.92, 2.40, "Menaka"),
+    "Mopti": (14.49, -4.19, "Mopti"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(TOWNS))
+def test_main_towns_resolve_within_10_km_with_acled_admin1(name: str) -> None:
+    lat, lon, admin1 = TOWNS[name]
+    best = gazetteer().lookup(name, country="Mali")[0]
+    assert best.feature_class == "P"
+    assert distance_km(best, (lat, lon)) < 10
+    assert best.admin1 == admin1
+
+
+def test_lookup_is_accent_case_and_spacing_insensitive() -> None:
+    gaz = gazetteer()
+    ids = {gaz.lookup(n, country="MLI")[0].geonameid for n in ("Tin-Essako", "ti-n-essako", "TIN ESSAKO")}
+    assert len(ids) == 1
+    assert gaz.lookup("Ségou", country="Mali")[0].geonameid == gaz.lookup("segou", country="Mali")[0].geonameid
+
+
+def test_alternate_names_link_english_and_french_names() -> None:
+    gaz = gazetteer()
+    assert gaz.lookup("Timbuktu")[0].geonameid == gaz.lookup("Tombouctou", country="Mali")[0].geonameid
+
+
+def test_lookup_filters_by_admin1() -> None:
+    places = gazetteer().lookup("Douna", country="Mali", admin1="Sikasso")
+    assert places and all(p.admin1 == "Sikasso" for p in places)
+
+
+def test_menaka_region_villages_carry_the_new_region() -> None:
+    inekar = gazetteer().lookup("Inékar", country="Mali")[0]
+    assert (inekar.admin1, inekar.admin2) == ("Menaka", "Menaka")
+
+
+def test_commune_seat_of_tin_essako_is_a_town_in_kidal() -> None:
+    place = gazetteer().lookup("Tin-Essako", country="Mali")[0]
+    assert place.feature_class == "P"
+    assert place.admin1 == "Kidal"
+
+
+def test_countries_are_covered_with_acled_names() -> None:
+    countries = {p.iso3: p.country for p in gazetteer().country_place.values()}
+    assert countries["MLI"] == "Mali"
+    assert countries["CIV"] == "Ivory Coast"
+    assert set(countries) == {"MLI", "BFA", "NER", "MRT", "SEN", "CIV", "GIN"}
+
+
+def test_nearest_town_to_a_point() -> None:
+    place = nearest(16.28, -0.03)
+    assert place is not None and place.name == "Gao"
+
+
+def test_distance_between_gao_and_kidal() -> None:
+    gao = gazetteer().lookup("Gao", country="Mali")[0]
+    kidal = gazetteer().lookup("Kidal", country="Mali")[0]
+    assert distance_km(gao, gao) == 0
+    assert 250 < distance_km(gao, kidal) < 310
+    assert distance_km(gao, kidal) == pytest.approx(distance_km(kidal, gao))
+
+
+def test_supplement_places_name_the_source_of_their_coordinates() -> None:
+    text = (resources.files("peacewatch") / "data" / "geo" / "supplement.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    for entry in data["places"]:
+        assert entry["coordinate_source"].strip()
+        assert -90 <= entry["latitude"] <= 90 and -180 <= entry["longitude"] <= 180
+    for entry in data["spellings"]:
+        assert entry["source"].strip()
+
+
+def test_supplement_places_are_found_by_name() -> None:
+    place = gazetteer().lookup("Gossi", country="Mali")[0]
+    assert place.source == "supplement"
+    assert place.admin1 == "Tombouctou"

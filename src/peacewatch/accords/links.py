@@ -33,8 +33,9 @@ def _fold(text: str) -> str:
 
 
 def actor_matches(event_actor: str, name: str) -> bool:
-    """True if an event's actor is the named one: same name, or an ACLED-style
-    ``ACRONYM: Full name`` whose acronym or full name it is, or a dated variant ("X (2013-)")."""
+    """True if an event's actor is the named one: same name, an ACLED-style ``ACRONYM: Full name``
+    whose acronym or full name it is, a longer form ("Platform of ...", "X (2013-)"), or an alias
+    the actor registry knows."""
     if not event_actor or not name:
         return False
     actor, wanted = _fold(event_actor).strip(), _fold(name).strip()
@@ -43,7 +44,7 @@ def actor_matches(event_actor: str, name: str) -> bool:
     head, _, tail = actor.partition(":")
     if tail and wanted in (head.strip(), tail.strip()):
         return True
-    if actor.startswith(wanted + " (") or actor.startswith(wanted + ":"):
+    if actor.startswith((wanted + " ", wanted + ":")):
         return True
     same = _same_actor()
     return bool(same and same(event_actor, name))

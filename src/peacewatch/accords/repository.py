@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from typing import Any
 
 from peacewatch.accords.records import (
@@ -146,7 +147,8 @@ def observations(store: Store, provision_id: str) -> list[StatusObservation]:
     for row in rows:
         data = json.loads(row["data"])
         data["observed_on"] = parse_date(data["observed_on"])
-        out.append(StatusObservation.from_dict(data))
+        data["recorded_at"] = datetime.fromisoformat(data["recorded_at"]) if data.get("recorded_at") else None
+        out.append(StatusObservation(**data))
     return out
 
 

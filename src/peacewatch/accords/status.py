@@ -64,6 +64,8 @@ class MilestoneState:
     superseded_by: str
     met_on: date | None
     anchor_date: date | None
+    assessed: bool = True
+    """False when the provision has no observation at all: a missed date is then unknown, not late."""
 
     def delay_days(self, as_of: date) -> int | None:
         """Actual (or ``as_of`` while unmet) minus due: positive is late, negative early or ahead."""
@@ -78,7 +80,9 @@ class MilestoneState:
             return "met on time" if self.due is None or self.met_on <= self.due else "met late"
         if self.due is None:
             return "open"
-        return "overdue" if as_of > self.due else "pending"
+        if as_of <= self.due:
+            return "pending"
+        return "overdue" if self.assessed else "past due, no observation"
 
     def view(self, as_of: date) -> dict[str, Any]:
         ms = self.milestone
@@ -119,7 +123,7 @@ def milestone_states(
         met = [o.observed_on for o in observations if ms.id in o.meets and o.observed_on <= as_of]
         anchor = agreement.anchor(ms.anchor) if ms.anchor else None
         out.append(MilestoneState(ms, due_date(ms, agreement), superseded.get(ms.id, ""), min(met) if met else None,
-                                  anchor.date if anchor else None))
+                                  anchor.date if anchor else None, assessed=bool(observations)))
     return out
 
 

@@ -7,7 +7,7 @@ The rule (docs/resolution.md gives the reasons):
 2. If any figure comes from a named authority (government, ministry, army, UN mission, hospital,
    governor...), only those figures compete for ``best``; otherwise every report's does.
 3. Among those, the most recently published wins: tolls grow as bodies are counted, so early
-   figures are usually incomplete. Same-day ties go to a precise figure, then to the lower one.
+   figures are usually incomplete. Same-day ties go to a precise figure, then to the higher one.
 4. Qualifiers are read conservatively: "at least 12" and "more than 12" give 12; an
    approximate figure ("nearly 80", "about 80", "up to 80") gives way to the most recent precise
    figure of any report when there is one; a vague word has already been counted by the casualty
@@ -69,7 +69,8 @@ def document_reports(candidate: EventCandidate, published: date | None) -> list[
         if r.kind in ("killed", "injured")
     ]
     for kind, value in (("killed", candidate.fatalities), ("injured", candidate.injuries)):
-        if value is not None and not any(r.kind == kind for r in reports):
+        # A bare 0 is the extractor's "no figure" (ACLED codes an unknown toll as 0), not a count.
+        if value and not any(r.kind == kind for r in reports):
             reports.append(CasualtyReport(kind, value, "exact", candidate.doc_id, published, None))
     return reports
 
@@ -85,7 +86,8 @@ class Reconciliation:
 
 
 def _per_document(reports: Iterable[CasualtyReport], kind: str) -> list[CasualtyReport]:
-    """Each document's figure for one kind: its highest (a report's own total), qualified."""
+    """Each document's figure for one kind: the highest it gives. A report often restates the
+    earlier toll ("up from 24 to 26"), so adding its figures would double-count."""
     best: dict[str, CasualtyReport] = {}
     for report in reports:
         if report.kind != kind:
@@ -100,10 +102,12 @@ def _per_document(reports: Iterable[CasualtyReport], kind: str) -> list[Casualty
 
 
 def _recency_key(report: CasualtyReport) -> tuple[date, int, int, str]:
+    """Later first; on the same day a precise figure, then the higher one (counts only grow
+    within a day as outlets catch up), then the document id for determinism."""
     return (
         report.published or date.min,
         1 if report.qualifier in PRECISE else 0,
-        -report.value,
+        report.value,
         report.document_id or "",
     )
 
@@ -120,6 +124,8 @@ def reconcile(reports: Sequence[CasualtyReport], kind: str = "killed") -> Reconc
     """Apply the rule above to every report of one kind."""
     figures = _per_document(reports, kind)
     if not figures:
+        if kind == "killed":
+            return Reconciliation(None, 0, None, "no report gives a figure: 0, as ACLED codes an unknown toll", [])
         return Reconciliation(None, None, None, "no report gives a figure", [])
     named = [f for f in figures if is_named_authority(f.authority)]
     pool = named or figures

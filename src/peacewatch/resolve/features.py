@@ -126,6 +126,8 @@ class Profile:
     sub_event_type: str
     planned: bool
     country: str
+    """Folded country name: the blocking key ("" when unknown)."""
+    iso3: str
     admin1: str
     admin2: str
     place: str
@@ -173,7 +175,8 @@ def profile(
         event_type=candidate.event_type,
         sub_event_type=candidate.sub_event_type,
         planned=candidate.status == "planned",
-        country=candidate.iso3 or candidate.country,
+        country=textsim.fold(candidate.country).strip(),
+        iso3=candidate.iso3.upper(),
         admin1=textsim.fold(candidate.admin1),
         admin2=textsim.fold(candidate.admin2),
         place=textsim.fold(candidate.location).strip(),
@@ -200,7 +203,7 @@ def _date_score(a: Profile, b: Profile) -> float | None:
 
 
 def _place_score(a: Profile, b: Profile) -> float | None:
-    if a.country and b.country and a.country != b.country:
+    if (a.country and b.country and a.country != b.country) or (a.iso3 and b.iso3 and a.iso3 != b.iso3):
         return None
     score: float | None = None
     if a.lat is not None and a.lon is not None and b.lat is not None and b.lon is not None:
@@ -217,8 +220,12 @@ def _place_score(a: Profile, b: Profile) -> float | None:
         score = max(score or 0.0, 0.5)
     elif score is None and a.admin1 and b.admin1:
         score = 0.1
-    return 0.4 if score is None else score
+    return 0.5 if score is None else score
 
+
+PLANNED_MISMATCH = 0.1
+"""Subtracted when one report tells of a planned event and the other of one that happened (or was
+called off): usually the plan and its outcome are one event, but the pair needs more evidence."""
 
 TARGET_CONFLICT = 0.15
 """Subtracted when both reports name who was hit and the targets differ (an army convoy one day,
@@ -247,7 +254,7 @@ def _text_score(a: Profile, b: Profile) -> float:
 
 def compare(a: Profile, b: Profile) -> dict[str, float] | None:
     """Per-feature scores in [0, 1] (and the target-conflict penalty), or None on a veto."""
-    if a.doc == b.doc or a.planned != b.planned:
+    if a.doc == b.doc:
         return None
     kind = type_compatibility(a.event_type, a.sub_event_type, b.event_type, b.sub_event_type)
     if kind == 0.0:
@@ -265,12 +272,13 @@ def compare(a: Profile, b: Profile) -> dict[str, float] | None:
         "actors": _actor_score(a, b),
         "text": _text_score(a, b),
         "target_conflict": -TARGET_CONFLICT if _target_conflict(a, b) else 0.0,
+        "planned_mismatch": -PLANNED_MISMATCH if a.planned != b.planned else 0.0,
     }
 
 
 def score(a: Profile, b: Profile) -> float | None:
     """Weighted sum of ``compare``'s features, None on a veto (the hot path: no dict built)."""
-    if a.doc == b.doc or a.planned != b.planned:
+    if a.doc == b.doc:
         return None
     kind = type_compatibility(a.event_type, a.sub_event_type, b.event_type, b.sub_event_type)
     if kind == 0.0:
@@ -288,4 +296,5 @@ def score(a: Profile, b: Profile) -> float | None:
         + WEIGHTS["actors"] * _actor_score(a, b)
         + WEIGHTS["text"] * _text_score(a, b)
         - (TARGET_CONFLICT if _target_conflict(a, b) else 0.0)
+        - (PLANNED_MISMATCH if a.planned != b.planned else 0.0)
     )

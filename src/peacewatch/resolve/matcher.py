@@ -86,7 +86,9 @@ def _comparable(event: Event) -> dict[str, Any]:
 def recluster(store: Store, pool: Sequence[EventCandidate], retire: Iterable[str] = ()) -> ResolveSummary:
     """Cluster ``pool`` and write the resulting events; ``retire`` names events that may vanish.
 
-    Call inside a transaction. Every candidate of every event touched must be in ``pool``.
+    Call inside a transaction. Every candidate of every event touched must be in ``pool``. An
+    event that comes out as before is not rewritten; analysts' reviews are re-applied by the
+    store on top of the new machine output.
     """
     ids = [c.candidate_id for c in pool]
     previous = {cid: ev for cid, ev in store.candidate_events(ids).items() if ev}
@@ -105,9 +107,8 @@ def recluster(store: Store, pool: Sequence[EventCandidate], retire: Iterable[str
         event_id = event_id_for(group[0].candidate)
         event = build_event(members, event_id)
         produced[event_id] = [p.candidate.candidate_id for p in group]
-        held = store.event(event_id) if event_id in old_ids else None
+        held = store.machine_event(event_id) if event_id in old_ids else None
         if held is not None:
-            event.review_state = held.review_state
             event.created_at = held.created_at
             unchanged = _comparable(held) == _comparable(event) and all(
                 previous.get(cid) == event_id for cid in produced[event_id]

@@ -99,10 +99,12 @@ def parse_jsonl(path: Path, max_line_bytes: int) -> Iterator[Item | IngestIssue]
 def parse_json(data: bytes, path: Path, max_line_bytes: int) -> Iterator[Item | IngestIssue]:
     """A ``.json`` file: one DOCS object or an array of them; JSON Lines under that name also work."""
     origin = str(path)
+    text, warning = decode(data)
+    if warning:
+        yield IngestIssue(origin, warning, "warning")
     try:
-        text, _ = decode(data)
         content = json.loads(text)
-    except (Rejected, json.JSONDecodeError):
+    except json.JSONDecodeError:
         yield from parse_jsonl(path, max_line_bytes)
         return
     records = content if isinstance(content, list) else [content]

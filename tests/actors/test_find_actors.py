@@ -177,3 +177,23 @@ def test_offsets_point_into_the_original_text():
     text = "À Ménaka, des soldats nigériens et l'armée malienne ont patrouillé."
     for mention in find_actors(text, language="fr", on=JUNE_2017):
         assert text[mention.start : mention.end] == mention.text
+
+
+def test_counted_community_members_are_civilians_and_bare_communities_militias():
+    victims = find_actors("Gunmen killed two young Dogons.", on=JUNE_2017)[1]
+    assert victims.actor.name == "Civilians (Mali)" and victims.count == 2
+    assert [g.name for g in victims.groups] == ["Dogon Ethnic Group (Mali)"]
+    assert names("Fighting broke out between Fulani and Bambara.") == [
+        "Fulani Ethnic Militia (Mali)",
+        "Bambara Ethnic Militia (Mali)",
+    ]
+
+
+def test_crowd_of_a_protest_sentence_protests_or_riots():
+    assert names("Residents marched to the town hall in protest.")[0] == "Protesters (Mali)"
+    assert names("In protest, residents ransacked the town hall.")[0] == "Rioters (Mali)"
+    assert names("Residents fled the fighting.") == ["Civilians (Mali)"]
+    assert names("Security forces dispersed the protesters with tear gas.") == [
+        "Police Forces of Mali (2013-2020)",
+        "Protesters (Mali)",
+    ]

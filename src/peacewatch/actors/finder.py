@@ -9,6 +9,7 @@ come last. Overlaps go to the longest span, a name beating a generic noun of the
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -82,7 +83,7 @@ def find_actors(
             mention = dataclasses.replace(mention, implied=True)
         mentions.append(mention)
     mentions.extend(_community_mentions(tokens, text, used, reg, language, country, on))
-    mentions = _resolve_overlaps(mentions)
+    mentions = _demonstration_roles(_resolve_overlaps(mentions), text, flat, reg, country, on)
     for group in find_unknown_groups(text):
         if not any(m.start < group.end and group.start < m.end for m in mentions):
             actor = _for_country(unregistered_actor(group.name, country), country)
@@ -171,16 +172,19 @@ def _community_mentions(
     tokens: list[Token], text: str, used: set[int], reg: ActorRegistry, language: str | None,
     country: str, on: date | None,
 ) -> list[ActorMention]:
-    """A community named on its own ("fighting between Fulani and Bambara"): its militia."""
+    """A community named on its own: its militia ("fighting between Fulani and Bambara"), or
+    civilians of that community when counted or described by age ("two young Dogons")."""
     found = []
     for i, token in enumerate(tokens):
         community = lx.ETHNONYMS.get(token.word)
         if community is None or i in used:
             continue
-        ctx = read_context(tokens, text, i, i + 1, language, singular=False, right=False)
-        militia = reg.ethnic(community, True, country, on)
-        group = reg.ethnic(community, False, country, on)
-        found.append(_mention(text, tokens, ctx.first, i + 1, militia, True, ctx.count, (group,), country, on))
+        ctx = read_context(tokens, text, i, i + 1, language, singular=True, right=False)
+        ctx.community = community
+        chosen = generic_actor(Head(i, i + 1, "community", token.word), ctx, reg, country, on)
+        if chosen is not None:
+            actor, groups = chosen
+            found.append(_mention(text, tokens, ctx.first, i + 1, actor, True, ctx.count, groups, country, on))
     return found
 
 
@@ -194,6 +198,43 @@ def _as_coded(actor: Actor, reg: ActorRegistry, country: str, on: date | None) -
     if parent is not None:
         return parent, (actor,)
     return actor, ()
+
+
+_SENTENCE = re.compile(r"[^.!?;]+")
+_SECURITY_FORCES = ("security forces", "forces de l ordre", "forces de securite", "defense and security forces")
+
+
+def _demonstration_roles(
+    mentions: list[ActorMention], text: str, flat: str, reg: ActorRegistry, country: str, on: date | None
+) -> list[ActorMention]:
+    """In a sentence about a protest, its crowd ("residents", "women") are the protesters, or
+    the rioters when the sentence tells of violence ("ransacked", "burned tires"); the
+    "security forces" facing them are coded as police, as ACLED does for crowd control."""
+    result = []
+    for mention in mentions:
+        sentence = _sentence_at(text, flat, mention.start)
+        protest = any(cue in sentence for cue in lx.PROTEST_CUES)
+        riot = protest and any(cue in sentence for cue in lx.RIOT_CUES)
+        head = " ".join(flat[mention.start : mention.end].split())
+        last_word = head.rsplit(" ", 1)[-1]
+        actor = mention.actor
+        if mention.generic and not mention.implied and protest:
+            if actor.id.startswith("protesters:") and riot:
+                actor = reg.generic("rioters", country, on)
+            elif actor.id.startswith("civilians:") and last_word in lx.CROWD_HEADS:
+                actor = reg.generic("rioters" if riot else "protesters", country, on)
+            elif actor.kind == "military" and any(head.endswith(f) for f in _SECURITY_FORCES):
+                actor = reg.state_force("police", actor.country, on)
+        result.append(mention if actor is mention.actor else dataclasses.replace(mention, actor=_for_country(actor.on(on), country)))
+    return result
+
+
+def _sentence_at(text: str, flat: str, offset: int) -> str:
+    """The folded sentence around ``offset`` (sentences cut at . ! ? ; in the original)."""
+    for match in _SENTENCE.finditer(text):
+        if match.start() <= offset < match.end():
+            return " ".join(flat[match.start() : match.end()].split()) + " "
+    return ""
 
 
 def _for_country(actor: Actor, country: str) -> Actor:

@@ -23,6 +23,7 @@ _RIGHT_MODIFIERS = (
     frozenset(lx.NATIONALITIES) | frozenset(lx.ETHNONYMS) | lx.UNIDENTIFIED | lx.ISLAMIST
     | lx.ARMED | frozenset({"presumes", "presume", "presumee", "presumees", "pretendus"})
 )
+_AGE_WORDS = frozenset({"young", "elderly", "old", "aged", "jeune", "jeunes", "vieux", "vieil"})
 _THOUSANDS = frozenset({",", ".", " ", "\u00a0", "\u202f"})
 _NOT_PEOPLE = frozenset({"group", "groupe", "elements"})
 _ARTICLES = frozenset({"a", "an", "un", "une"})
@@ -255,6 +256,10 @@ def generic_actor(
             return registry.generic("civilians", country, on), ()
     if category == "militia" and islamist and not ctx.community:
         return registry.generic("islamist_militia", country, on), ()
+    if category == "community":
+        if ctx.count is not None or any(w in _AGE_WORDS for w in ctx.words):
+            return registry.generic("civilians", country, on), (registry.ethnic(ctx.community, False, country, on),)
+        return registry.ethnic(ctx.community, True, country, on), (registry.ethnic(ctx.community, False, country, on),)
     if category == "person" and ctx.community and not (ctx.armed or islamist or ctx.unidentified):
         groups.append(registry.ethnic(ctx.community, False, country, on))
         return registry.generic("civilians", country, on), tuple(groups)

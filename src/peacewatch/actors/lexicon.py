@@ -107,7 +107,8 @@ HEADS: dict[str, tuple[str, ...]] = {
         "fonctionnaire", "elus locaux", "elu local", "municipal councillor", "conseiller municipal",
         "government official", "electoral officials", "electoral official",
         "polling station officials", "election officials", "councilor", "councilman", "councillor", "councillors", "conseiller",
-        "conseillers", "sous prefets", "prefets", "deputy", "depute"
+        "conseillers", "sous prefets", "prefets", "deputy", "depute", "subprefect", "subprefects",
+        "sous prefete", "president of the court", "court president"
     ),
     "armed": (
         "gunmen", "gunman", "armed men", "armed man", "armed individuals", "armed individual",
@@ -152,7 +153,9 @@ HEADS: dict[str, tuple[str, ...]] = {
         "interpreter", "staff member", "staff members", "staff", "blogger", "activist", "activists",
         "coordinator", "voters", "voter", "market goers", "stallholders", "families", "family",
         "wife", "husband", "son", "daughter", "brother", "relatives", "villages", "ngo", "ong",
-        "personnel", "traditional chief", "religious leaders", "cleric", "preacher", "businessman",
+        "personnel", "traditional chief", "religious leaders", "cleric", "preacher", "preachers",
+        "businessman", "youngster", "youngsters", "veterinarian", "accountant", "informer",
+        "informant", "albino", "bank director", "director", "judge", "magistrate", "witnesses",
         "businessmen", "operateur economique", "operateurs economiques",
     ),
     "protesters": (
@@ -193,7 +196,11 @@ HEADS: dict[str, tuple[str, ...]] = {
         "polling stations", "voting office", "voting offices", "bus", "buses", "truck", "trucks",
         "transport vehicle", "civilian vehicle", "hameau", "maison", "maisons", "boutique",
         "boutiques", "ecole", "ecoles", "eglise", "mosquee", "bureau de vote", "bureaux de vote",
-        "camion", "camions", "car de transport", "vehicule de transport",
+        "camion", "camions", "car de transport", "vehicule de transport", "minibus", "cart",
+        "pirogue", "ambulance", "marketplace", "hut", "huts", "bars", "delegation", "urn", "urns",
+        "voting urn", "voting urns", "poll booth", "poll booths", "electoral materials",
+        "electoral material", "voting material", "elections material", "election material",
+        "urne", "urnes", "materiel electoral",
     ),
 }
 LOWERCASE_ONLY: frozenset[str] = frozenset({"march", "marche"})
@@ -261,7 +268,8 @@ for _community, _words in {
     "tuareg": "tuareg tuaregs touareg touaregs targui twareg tamasheq tamashek",
     "imghad": "imghad imghads imrad",
     "idnan": "idnan idnane idnanes",
-    "dawsahak": "dawsahak daoussahak daoussak doushak idaksahak dawshahak",
+    "dawsahak": "dawsahak dawsahaq daoussahak daoussahaq daoussak doushak idaksahak dawshahak",
+    "malinke": "malinke malinkes",
     "arab": "arab arabs arabe arabes",
     "songhai": "songhai songhay sonrhai songhais",
     "bozo": "bozo bozos",
@@ -306,6 +314,22 @@ LINKERS_BEFORE_NAMED: tuple[str, ...] = (
 
 STANDALONE_CATEGORIES: frozenset[str] = frozenset(HEADS) - {"member"}
 IMPLIED_CATEGORIES: frozenset[str] = frozenset({"implied", "implied_civilians"})
+
+PROTEST_CUES: tuple[str, ...] = (
+    "protest", "demonstrat", "marched", "march ", "sit in", "took to the street", "went to the street",
+    "manifest", "marche ", "picket", "rally",
+)
+RIOT_CUES: tuple[str, ...] = (
+    "ransack", "loot", "burned tires", "burnt tires", "burning tires", "set fire", "torch", "threw stones",
+    "stones", "barricade", "vandal", "lynch", "riot", "beat up", "saccag", "incendi", "pille", "pillage",
+    "caillass", "jets de pierres", "pneus", "emeute", "turned violent", "violent",
+)
+"""Words of a sentence (folded) that make its crowd protesters, and violent ones rioters."""
+CROWD_HEADS: frozenset[str] = frozenset(
+    "residents locals people women youths youth students villagers inhabitants population "
+    "habitants jeunes femmes population activists workers teachers traders crowd crowds".split()
+)
+"""Civilian nouns that become the protesters (or rioters) of a sentence about a protest."""
 MOTORBIKE_WORDS: frozenset[str] = frozenset("motorbike motorbikes motorcycle motorcycles moto motos".split())
 """People "on motorbikes" in an attack report are the attackers (Unidentified Armed Group)."""
 JOINS_NAMED: frozenset[str] = frozenset(

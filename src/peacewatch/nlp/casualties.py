@@ -99,7 +99,11 @@ _KEYWORDS_EN: list[tuple[str, str, str]] = [
     ("fatally shot", "killed", "P"), ("shot dead", "killed", "P"), ("shot and killed", "killed", "P"),
     ("claiming the lives of", "killed", "A"), ("claimed the lives of", "killed", "A"),
     ("the death of", "killed", "A"), ("the deaths of", "killed", "A"),
-    ("the killing of", "killed", "A"), ("the bodies of", "killed", "A"),
+    ("the killing of", "killed", "A"), ("death toll of", "killed", "A"),
+    ("death toll rose to", "killed", "A"), ("death toll has risen to", "killed", "A"),
+    ("death toll rises to", "killed", "A"), ("death toll stands at", "killed", "A"),
+    ("death toll stood at", "killed", "A"), ("death toll reached", "killed", "A"),
+    ("death toll climbed to", "killed", "A"), ("death toll is", "killed", "A"), ("the bodies of", "killed", "A"),
     ("the corpses of", "killed", "A"), ("the body of", "killed", "A"), ("the corpse of", "killed", "A"),
     ("killed", "killed", "P"), ("killing", "killed", "A"), ("kill", "killed", "A"),
     ("dead", "killed", "N"), ("deaths", "killed", "N"), ("death", "killed", "N"),
@@ -107,6 +111,7 @@ _KEYWORDS_EN: list[tuple[str, str, str]] = [
     ("executed", "killed", "P"), ("slain", "killed", "P"), ("massacred", "killed", "P"),
     ("beheaded", "killed", "P"), ("murdered", "killed", "P"), ("assassinated", "killed", "P"),
     ("lynched", "killed", "P"), ("bodies", "killed", "N"), ("shot to death", "killed", "P"),
+    ("burned alive", "killed", "P"), ("burnt alive", "killed", "P"), ("burned to death", "killed", "P"),
     ("neutralised", "killed", "P"), ("neutralized", "killed", "P"), ("eliminated", "killed", "P"),
     ("wounded", "injured", "P"), ("injured", "injured", "P"), ("hurt", "injured", "P"),
     ("wounding", "injured", "A"), ("injuring", "injured", "A"), ("injuries", "injured", "N"),
@@ -143,7 +148,9 @@ _KEYWORDS_FR: list[tuple[str, str, str]] = [
     ("executes", "killed", "P"), ("execute", "killed", "P"), ("assassines", "killed", "P"),
     ("assassine", "killed", "P"), ("abattus", "killed", "P"), ("abattu", "killed", "P"),
     ("egorges", "killed", "P"), ("massacres", "killed", "P"), ("cadavres", "killed", "N"),
-    ("neutralises", "killed", "P"), ("elimines", "killed", "P"),
+    ("neutralises", "killed", "P"), ("neutralise", "killed", "P"), ("neutralisees", "killed", "P"),
+    ("elimines", "killed", "P"), ("elimine", "killed", "P"), ("brules vifs", "killed", "P"),
+    ("brule vif", "killed", "P"),
     ("blesses", "injured", "P"), ("blesse", "injured", "P"), ("blessee", "injured", "P"),
     ("blessees", "injured", "P"), ("blessant", "injured", "A"),
     ("pris en otage", "abducted", "P"), ("pris en otages", "abducted", "P"),
@@ -293,8 +300,10 @@ _PERSONS = set(_VICTIMS) | set(
     "planters apprentice apprentices thief thieves subprefect veterinarian associate bodyguard "
     "fulani fulanis peul peuls peulh peulhs dogon dogons bozo bozos tuareg tuaregs touareg "
     "touaregs bambara bambaras arab arabs arabe arabes songhai songhay sonrai imghad malinke "
-    "dawsahak daoussahak mossi bella bellah senoufo minianka".split()
+    "dawsahak daoussahak mossi bella bellah senoufo minianka adjoint adjoints assistant".split()
 )
+_PLURAL_PERSONS = {"people", "men", "women", "children", "gunmen", "troops", "forces", "youths",
+                   "herdsmen", "fishermen", "personnes"}
 _PLURAL_ONLY = {"people", "men", "women", "children", "gunmen", "police", "troops", "forces",
                 "youths", "herdsmen", "fishermen", "villageois", "personnes", "dozos", "army",
                 "military", "fama", "minusma", "onu", "customs", "helmets", "casques"}
@@ -302,6 +311,12 @@ _SINGULAR_PERSONS = {
     w for w in _PERSONS
     if w not in _PLURAL_ONLY and not (w.endswith("s") and w[:-1] in _PERSONS)
 } | {"he", "she", "il", "elle"}
+_THINGS = set(
+    "engin engins explosif explosifs device devices vehicle vehicule truck camion moto motorbike "
+    "motorcycle weapon arme cache stock depot base camp position poste checkpoint bomb bombe mine "
+    "ied pickup convoy convoi car voiture drone obus shell rocket roquette".split()
+)
+"""Objects that verbs such as "neutralised" or "captured" also take: never a casualty."""
 _DETERMINERS = {"the", "his", "her", "its", "le", "la", "l'", "son", "sa", "this", "ce", "cet", "cette"}
 
 
@@ -483,15 +498,19 @@ class _Reader:
         Returns the quantity's last token index, the phrase's words and whether the quantity is
         only implied by a singular person noun ("the mayor of X was killed": one).
         """
-        i, words = end, []
-        while i >= 0 and len(words) <= 8:
+        i, words, indexes = end, [], []
+        while i >= 0 and len(words) <= 10:
             fig = self.quantity_ending_at(i)
             if fig is not None and fig.article and words and not any(_lexical(w) in _PERSONS for w in words):
-                fig = None
+                words.append(self.words[i])
+                indexes.append(i)
+                i -= 1
+                continue
             if fig is not None and not (fig.article and i > 0 and self.words[i - 1] in _NP_CONNECTORS - {"including"}):
                 before = self.words[fig.first - 2:fig.first]
                 if len(before) == 2 and before[1] in ("the", "les", "ces") and before[0] in ("of", "de", "d'entre", "parmi"):
                     words.extend(reversed(self.words[fig.first:i + 1]))
+                    indexes.extend(range(i, fig.first - 1, -1))
                     i = fig.first - 1
                     continue
                 return i, list(reversed(words)), False
@@ -504,21 +523,37 @@ class _Reader:
             if word in ("'", '"', "\u2018", "\u201c", "\u201d"):
                 i -= 1
                 continue
-            if word in ("from", "in", "at", "near") and words and self.text[self.tokens[i + 1].start].isupper():
+            joins_names = word in ("and", "et", "&") and words and i > 0 and self._capitalised(i - 1) and self._capitalised(i + 1)
+            if joins_names or (word in ("from", "in", "at", "near") and words and self._capitalised(i + 1)):
                 words.append(word)
+                indexes.append(i)
                 i -= 1
                 continue
             if word in _NP_CONNECTORS or self._np_word(i) or (word in ("he", "she", "il", "elle") and not words):
                 words.append(word)
+                indexes.append(i)
                 i -= 1
                 if word in ("he", "she", "il", "elle"):
                     break
                 continue
             break
         words.reverse()
-        if _singular_person(words):
+        indexes.reverse()
+        if _singular_person(words) or _singular_person(self._without_trailing_names(words, indexes)):
             return i + 1, words, True
         return None
+
+    def _capitalised(self, i: int) -> bool:
+        return 0 <= i < len(self.tokens) and self.text[self.tokens[i].start].isupper()
+
+    def _without_trailing_names(self, words: list[str], indexes: list[int]) -> list[str]:
+        """"commander Ahmed Ag X" -> "commander": a person noun followed only by a name."""
+        for k in range(len(words) - 1, -1, -1):
+            if words[k] in _SINGULAR_PERSONS:
+                if k + 1 < len(words) and all(self._capitalised(t) for t in indexes[k + 1:]):
+                    return words[:k + 1]
+                break
+        return words
 
     def np_right(self, start: int) -> tuple[list[str], int]:
         """Words of a noun phrase starting at ``start`` and the index of its last token.
@@ -528,7 +563,7 @@ class _Reader:
         """
         words: list[str] = []
         i, last = start, start - 1
-        while i < len(self.words) and len(words) < 9:
+        while i < len(self.words) and len(words) < 12:
             word = self.words[i]
             if word == "(" and words:
                 close = next((k for k in range(i + 1, min(i + 12, len(self.words))) if self.words[k] == ")"), None)
@@ -568,6 +603,8 @@ class _Reader:
         if fig.article:
             if not fig.np_words:
                 return nominal
+            if any(w in _THINGS for w in fig.np_words):
+                return False
             return active or any(_lexical(w) in _PERSONS for w in fig.np_words)
         return True
 
@@ -593,7 +630,8 @@ class _Reader:
             return
         passive = first > 0 and words[first - 1] in _PASSIVE_AUX
         active_fr = first > 0 and words[first - 1] in _ACTIVE_AUX_FR and self.language != "en"
-        if mode == "A" or (mode == "P" and (active_fr or (self.language != "fr" and not passive))):
+        elided_fr = self.language == "fr" and first > 0 and words[first - 1] in ("et", ",")
+        if mode == "A" or (mode == "P" and (active_fr or elided_fr or (self.language != "fr" and not passive))):
             after = last + 1
             while after < len(words) and words[after] in ("also", "aussi", "egalement"):
                 after += 1
@@ -604,6 +642,8 @@ class _Reader:
                     chain = self._chain_right(after + 1 + shared[0])
                     if chain:
                         self.used.difference_update(range(chain[0][0].first, chain[-1][0].last + 1))
+            if chain and elided_fr and not (active_fr or chain[0][0].np_words):
+                chain = []
             if chain:
                 self._emit(chain, kind, first, last)
                 return
@@ -618,11 +658,16 @@ class _Reader:
             j -= 1
         if j < 0:
             return
+        if words[j] == ",":
+            opener = next((k for k in range(j - 1, max(j - 10, 0), -1)
+                           if words[k] in ("including", "dont", "notamment") and words[k - 1] == ","), None)
+            if opener is not None:
+                j = opener - 2
         nominal = mode == "N" or (mode == "P" and self.language == "fr")
         chain = self._chain_left(j, nominal=(j == first - 1 and nominal))
         if chain:
             mentions = self._emit(chain, kind, first, last)
-            if additional or words[first] in ("succumbed", "succombe") or "wounds" in words[first:last + 1] or "injuries" in words[first:last + 1] or "blessures" in words[first:last + 1]:
+            if additional or _died_of_wounds(words[first:last + 1]):
                 for m in mentions:
                     m.additional = True
 
@@ -689,9 +734,13 @@ class _Reader:
                                              or self._keyword_at(k) is not None):
                 break
             chain.append((fig, False))
+            if fig.article and k < len(words) and words[k] == "number":
+                break
             if k + 1 < len(words) and words[k] in _JOINERS | {"with", "avec"} and self._keyword_at(k + 1) is None:
                 joiner = words[k]
                 i = k + 1
+                while i < len(words) and words[i] in ("also", "aussi", "egalement"):
+                    i += 1
                 continue
             break
         return chain
@@ -707,11 +756,7 @@ class _Reader:
             np_words, np_last = self.np_right(i + 1)
         elif first_in_chain and (self.text[self.tokens[i].start].isupper() or words[i] in _SINGULAR_PERSONS):
             np_words, np_last = self.np_right(i)
-            named = next((k for k, w in enumerate(np_words) if w in _SINGULAR_PERSONS), None)
-            if named is not None and all(
-                self.text[self.tokens[i + k].start].isupper() for k in range(named + 1, len(np_words))
-            ):
-                np_words = np_words[:named + 1]
+            np_words = self._without_trailing_names(np_words, list(range(i, i + len(np_words))))
         else:
             return None
         if not _singular_person(np_words):
@@ -834,6 +879,11 @@ def _lexical(word: str) -> str:
     return word
 
 
+def _died_of_wounds(keyword: list[str]) -> bool:
+    """Deaths among the wounded are new deaths, never a restatement of the toll."""
+    return keyword[0] in ("succumbed", "succombe") or bool({"wounds", "injuries", "blessures"} & set(keyword))
+
+
 def _singular_person(np_words: list[str]) -> bool:
     """A noun phrase naming one person without a number: "the mayor of X", "a Fulani herder"."""
     head_part = []
@@ -842,7 +892,7 @@ def _singular_person(np_words: list[str]) -> bool:
             break
         head_part.append(word)
     content = [w for w in head_part if w not in _DETERMINERS]
-    if not content or any(w in _PERSONS and w not in _SINGULAR_PERSONS for w in content):
+    if not content or any(w in _PLURAL_PERSONS or (w.endswith("s") and w[:-1] in _PERSONS) for w in content):
         return False
     return content[-1] in _SINGULAR_PERSONS
 
@@ -864,7 +914,7 @@ _ZEROS_EN = [
     (r"\bno (?:injur(?:y|ies)|one (?:was )?(?:injured|wounded)|wounded)\b", ("injured",)),
 ]
 _ZEROS_FR = [
-    (r"\b(?:sans (?:faire |causer |occasionner )?(?:de |aucune )?|aucune |pas de |ni )victimes?\b", _BOTH),
+    (r"\b(?:sans (?:faire |causer |occasionner )?(?:de |aucune? )?|aucune? |pas de |ni )victimes?\b", _BOTH),
     (r"\b(?:n'a |n'ont |n'aurait |n'auraient )?fait aucune victime\b", _BOTH),
     (r"\baucune perte (?:en vies? humaines?|humaine)\b", _BOTH),
     (r"\bpas de pertes? (?:en vies? humaines?|humaines?)\b", _BOTH),

@@ -84,6 +84,12 @@ _ROAD_AFTER = re.compile(r"\s*(?:road|axis|highway|route|axe|stretch)\b", re.IGN
 _REGION_WORDS = {"region": "region", "cercle": "cercle", "circle": "cercle", "commune": "commune",
                  "district": "region", "province": "region", "wilaya": "region"}
 _RUN = re.compile(r"\S*")
+_WORD_AFTER = re.compile(r"[ \t]+([^\W\d_][\w'’]*)")
+_ALLOWED_AFTER_NAME = {"region", "cercle", "commune", "district", "province", "circle", "airport",
+                       "camp", "road", "axis", "area", "town", "city", "village", "valley", "forest",
+                       "market", "prison", "base", "lake", "river", "wadi", "oued", "ville",
+                       "department", "prefecture", "and", "et"}
+"""Capitalised words that may follow a place name in a title-cased phrase."""
 _WORD_BEFORE = re.compile(r"(\S+)\s+$")
 _ALLOWED_BEFORE_NAME = {
     "in", "at", "of", "near", "to", "from", "between", "and", "on", "en", "a", "de", "du", "des",
@@ -225,9 +231,21 @@ def _part_of_compound(text: str, toks: list[Token], first: int, last: int,
 
 
 def _looks_like_person(text: str, m: _Match, gaz: Gazetteer, sentence_starts: set[int],
-                       matched_ends: set[int]) -> bool:
-    """A single capitalised word right after another one ("Amadou Koufa") is a surname."""
-    before = _WORD_BEFORE.search(text, 0, m.start)
+                       matched_starts: set[int], matched_ends: set[int]) -> bool:
+    """A single capitalised word next to another capitalised word that is not a place
+    ("Amadou Koufa", "Baba Ag Adobent", "Madou Kante") is part of a person's name."""
+    if any(gaz.place(i).feature_code in ("PPLC", "PPLA", "ADM1") for i in m.candidates):
+        return False
+    after = _WORD_AFTER.match(text, m.end)
+    if after:
+        word = after.group(1)
+        if word.lower() in ("ag", "ould", "ben", "ibn"):
+            return True
+        if (word[0].isupper() and not word.isupper() and after.start(1) not in matched_starts
+                and name_key(word) not in _ALLOWED_AFTER_NAME
+                and name_key(word) not in _word_list("stopwords.txt")):
+            return True
+    before = _WORD_BEFORE.search(text, max(0, m.start - 40), m.start)
     if before is None or before.end() != m.start:
         return False
     word = before.group(1)
@@ -235,9 +253,7 @@ def _looks_like_person(text: str, m: _Match, gaz: Gazetteer, sentence_starts: se
         return False
     if before.start(1) in sentence_starts or before.end(1) in matched_ends:
         return False
-    if name_key(word) in _ALLOWED_BEFORE_NAME:
-        return False
-    return not any(gaz.place(i).feature_code in ("PPLC", "PPLA", "ADM1") for i in m.candidates)
+    return name_key(word) not in _ALLOWED_BEFORE_NAME
 
 
 def _admin_keys(place: Place) -> tuple[str, str, str]:
@@ -392,8 +408,9 @@ def find_places(text: str, language: str | None = None,
     if toks:
         sentence_starts.add(toks[0].start)
     matched_ends = {m.end for m in matches}
+    matched_starts = {m.start for m in matches}
     matches = [m for m in matches if m.country or m.last > m.first
-               or not _looks_like_person(text, m, gaz, sentence_starts, matched_ends)]
+               or not _looks_like_person(text, m, gaz, sentence_starts, matched_starts, matched_ends)]
     for m in matches:
         if not m.country:
             _phrase_kinds(text, m)
@@ -445,7 +462,7 @@ def find_places(text: str, language: str | None = None,
 
 _NOT_EVENT_BEFORE = re.compile(
     r"\b(?:mayor|maire|chief|chef|prefect|pr[ée]fet|governor|gouverneur|deputy|d[ée]put[ée]|"
-    r"native|originaire|imam|sous-pr[ée]fet|sub-prefect|mp|councilman|councillor|conseiller)\s+"
+    r"native|originaire|sous-pr[ée]fet|sub-prefect|mp|councilman|councillor|conseiller)\s+"
     r"(?:of|de|d['’]|du|for)?\s*(?:the\s+|la\s+|le\s+)?(?:(?:town|village|commune|city|ville)\s+"
     r"(?:of\s+|de\s+|d['’])?)?$"
     r"|\b(?:from|en\s+provenance\s+d[eu']?|venant\s+d[eu']?|coming\s+from|returning\s+from|"
@@ -458,18 +475,21 @@ _NOT_EVENT_BEFORE = re.compile(
 def primary_mention(mentions: list[PlaceMention], text: str | None = None) -> PlaceMention | None:
     """The mention that locates a report's event, as ACLED codes it.
 
-    Preference order: a mention below region level that is not an origin, destination or title
-    ("mayor of X", "coming from X", "en route to X"; needs ``text``), then any mention below
-    region level, then a region, then the country. Within a rank, the first in the text wins.
+    Preference order: the first mention below region level, skipping an origin, destination or
+    title ("mayor of X", "coming from X", "en route to X"; needs ``text``) when the text also
+    names a town plainly; then the first region; then the country.
     Extraction uses this when a report names a single event.
     """
     def plain(m: PlaceMention) -> bool:
         return text is None or not _NOT_EVENT_BEFORE.search(text, max(0, m.start - 60), m.start)
 
-    ranks = (lambda m: m.precision < 3 and plain(m), lambda m: m.precision < 3,
-             lambda m: m.place.feature_code != "PCLI", lambda m: True)
-    for wanted in ranks:
-        for m in mentions:
-            if wanted(m):
-                return m
-    return None
+    local = [m for m in mentions if m.precision < 3]
+    if local:
+        located = [m for m in local if plain(m)]
+        if located and (plain(local[0]) or any(m.precision == 1 for m in located)):
+            return located[0]
+        return local[0]
+    for m in mentions:
+        if m.place.feature_code != "PCLI":
+            return m
+    return mentions[0] if mentions else None

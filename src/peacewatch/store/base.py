@@ -51,12 +51,17 @@ class Store:
         return sql
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
-        self._conn.execute(self._sql(sql), list(params))
+        self._conn.execute(self._sql(sql), list(params)).fetchall()
 
     def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
         rows = [list(r) for r in rows]
         if rows:
             self._conn.executemany(self._sql(sql), rows)
+
+    def insert_rows(self, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+        """Insert many rows at once; backends override this with their bulk path."""
+        marks = ", ".join("?" for _ in columns)
+        self.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows)
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         cursor = self._conn.execute(self._sql(sql), list(params))
@@ -64,26 +69,26 @@ class Store:
         return [dict(zip(names, row)) for row in cursor.fetchall()]
 
     def scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:
-        row = self._conn.execute(self._sql(sql), list(params)).fetchone()
-        return row[0] if row else None
+        rows = self._conn.execute(self._sql(sql), list(params)).fetchall()
+        return rows[0][0] if rows else None
 
     @contextmanager
     def transaction(self) -> Iterator[Store]:
         """Nestable: only the outermost block commits or rolls back."""
         if self._depth == 0:
-            self._conn.execute("BEGIN TRANSACTION")
+            self.execute("BEGIN TRANSACTION")
         self._depth += 1
         try:
             yield self
         except BaseException:
             self._depth -= 1
             if self._depth == 0:
-                self._conn.execute("ROLLBACK")
+                self.execute("ROLLBACK")
             raise
         else:
             self._depth -= 1
             if self._depth == 0:
-                self._conn.execute("COMMIT")
+                self.execute("COMMIT")
 
     def close(self) -> None:
         self._conn.close()
@@ -140,9 +145,9 @@ class Store:
     def add_documents(self, docs: Sequence[tuple[Document, bytes | None]]) -> None:
         """Insert new documents with their MinHash signatures; callers skip known ids."""
         stamp = now()
-        self.executemany(
-            f"INSERT INTO documents ({', '.join(_DOCUMENT_COLUMNS)}, minhash, ingested_at) "
-            f"VALUES ({', '.join('?' for _ in _DOCUMENT_COLUMNS)}, ?, ?)",
+        self.insert_rows(
+            "documents",
+            (*_DOCUMENT_COLUMNS, "minhash", "ingested_at"),
             [[getattr(d, c) for c in _DOCUMENT_COLUMNS] + [sig, stamp] for d, sig in docs],
         )
 
@@ -160,9 +165,7 @@ class Store:
             )
         }
         fresh = sorted({p for p in pairs if p not in known})
-        self.executemany(
-            "INSERT INTO document_origins VALUES (?, ?, ?)", [(d, o, stamp) for d, o in fresh]
-        )
+        self.insert_rows("document_origins", ("document_id", "origin", "first_seen"), [(d, o, stamp) for d, o in fresh])
 
     def document(self, doc_id: str) -> Document | None:
         rows = self.query(
@@ -224,8 +227,9 @@ class Store:
             return
         start = int(self.scalar("SELECT COALESCE(MAX(seq), 0) FROM ingest_log WHERE run_id = ?", (run_id,)))
         stamp = now()
-        self.executemany(
-            "INSERT INTO ingest_log VALUES (?, ?, ?, ?, ?, ?, ?)",
+        self.insert_rows(
+            "ingest_log",
+            ("run_id", "seq", "origin", "status", "reason", "document_id", "logged_at"),
             [(run_id, start + i + 1, o, s, r, d, stamp) for i, (o, s, r, d) in enumerate(entries)],
         )
 
@@ -240,10 +244,10 @@ class Store:
     # -- candidates -----------------------------------------------------------------------
     def add_candidates(self, candidates: Sequence[EventCandidate], extractor: str) -> None:
         stamp = now()
-        self.executemany(
-            "INSERT INTO candidates (candidate_id, doc_id, extractor, event_id, event_date, "
-            "event_type, country, admin1, latitude, longitude, data, created_at) "
-            "VALUES (?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?)",
+        self.insert_rows(
+            "candidates",
+            ("candidate_id", "doc_id", "extractor", "event_date", "event_type", "country", "admin1",
+             "latitude", "longitude", "data", "created_at"),
             [
                 (
                     c.candidate_id, c.doc_id, extractor, c.event_date, c.event_type, c.country,
@@ -316,8 +320,9 @@ class Store:
             f"INSERT INTO events ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})",
             values,
         )
-        self.executemany(
-            "INSERT INTO evidence VALUES (?, ?, ?, ?, ?, ?, ?)",
+        self.insert_rows(
+            "evidence",
+            ("event_id", "document_id", "candidate_id", "field", "start_offset", "end_offset", "text"),
             [
                 (effective.event_id, e.document_id or "", None, e.field, e.start, e.end, e.text)
                 for e in effective.evidence

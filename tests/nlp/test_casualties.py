@@ -207,3 +207,52 @@ def test_spans_point_at_the_figure() -> None:
 def test_range_takes_the_lower_figure() -> None:
     assert killed("Between 5 and 7 people were killed.", "en")[0] == 5
     assert killed("Entre 4 et 6 morts selon les sources.", "fr")[0] == 4
+
+
+def test_coordinated_objects_of_an_active_verb() -> None:
+    assert killed("Gunmen killed a village chief and his three sons.", "en") == (4, "exact")
+    assert killed("The blast killed the driver and the deputy mayor.", "en") == (2, "exact")
+    assert total(find_casualties("Les ravisseurs ont enlevé le maire et son adjoint.", "fr"), "abducted") == (1 + 1, "exact")
+
+
+def test_person_noun_followed_by_a_name() -> None:
+    assert killed("Gunmen shot dead commander Ahmed Ag Example in the market.", "en") == (1, "exact")
+
+
+def test_killing_named_as_background_is_not_a_toll() -> None:
+    text = "Youths burned the town hall in protest against the killing of two traders."
+    assert killed(text, "en") == (0, "unknown")
+
+
+def test_breakdown_in_parenthesis_after_an_active_verb() -> None:
+    text = "The attackers fled after killing 9 people (6 soldiers and 3 civilians)."
+    assert [m.breakdown for m in find_casualties(text, "en")] == [False, True, True]
+    assert killed(text, "en") == (9, "exact")
+
+
+def test_appositive_breakdown_before_the_verb() -> None:
+    assert killed("Seven people, including three children, were killed.", "en") == (7, "exact")
+
+
+def test_death_toll_phrase() -> None:
+    assert killed("The death toll rose to 64 on Sunday.", "en") == (64, "exact")
+
+
+def test_french_elided_auxiliary() -> None:
+    text = "L'explosion a tué deux soldats et blessé quatre autres."
+    assert killed(text, "fr") == (2, "exact")
+    assert injured(text, "fr") == (4, "exact")
+
+
+def test_objects_are_not_victims() -> None:
+    text = "Les casques bleus ont neutralisé un engin explosif sur la route. Aucune victime."
+    assert killed(text, "fr") == (0, "exact")
+
+
+def test_deaths_among_the_wounded_add_to_the_toll() -> None:
+    text = "Two soldiers were killed and three wounded. One of the wounded later died of his injuries."
+    assert killed(text, "en") == (3, "exact")
+
+
+def test_livestock_is_not_a_casualty() -> None:
+    assert killed("The raiders killed 40 goats and stole 12 camels.", "en") == (0, "unknown")

@@ -486,7 +486,9 @@ class _Reader:
     def _np_word(self, i: int) -> bool:
         tok = self.tokens[i]
         word = tok.norm
-        if tok.digit or not word[0].isalpha() or word in _STOP or self._keyword_at(i):
+        if tok.digit or not word[0].isalpha() or word in _STOP:
+            return False
+        if self._keyword_at(i) and not self._noun_use(i):
             return False
         if self.language != "fr" and (word.endswith("ed") or word.endswith("ing")):
             return word in _ALLOWED_ED_ING
@@ -590,6 +592,10 @@ class _Reader:
             i += 1
         return words, last
 
+    def _noun_use(self, i: int) -> bool:
+        """"the wounded", "les morts": a keyword used as a noun for people already counted."""
+        return i > 0 and self.words[i - 1] in ("the", "les")
+
     # -- keywords -------------------------------------------------------------------------
     def _keyword_at(self, i: int) -> tuple[int, str, str] | None:
         for phrase, kind, mode in _KEYWORDS[self.language]:  # type: ignore[index]
@@ -625,6 +631,8 @@ class _Reader:
     def _read_keyword(self, first: int, last: int, kind: str, mode: str) -> None:
         words = self.words
         if words[first] == "missing" and last + 1 < len(words) and words[last + 1] in ("from",):
+            return
+        if mode != "A" and self._noun_use(first):
             return
         if mode == "A" and words[first] in ("the", "la", "l'", "les", "le") and first > 0 and words[first - 1] in _BACKGROUND:
             return

@@ -1,0 +1,55 @@
+"""The casualty rule on figures we make up."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from peacewatch.records import CasualtyReport
+from peacewatch.resolve.casualties import is_named_authority, reconcile
+
+
+def killed(value: int, day: int, qualifier: str = "exact", authority: str | None = None, doc: str = "") -> CasualtyReport:
+    return CasualtyReport("killed", value, qualifier, doc or f"d{day}-{value}", date(2017, 1, day), authority)
+
+
+def test_named_authority_beats_a_later_unofficial_count() -> None:
+    result = reconcile([killed(25, 18), killed(77, 20, authority="the government"), killed(90, 22, authority="witnesses")])
+    assert result.best == 77
+    assert (result.low, result.high) == (25, 90)
+    assert "named authority" in result.reason
+
+
+def test_most_recent_report_wins_and_figures_are_never_summed() -> None:
+    result = reconcile([killed(12, 18), killed(17, 19), killed(17, 20)])
+    assert result.best == 17
+    assert result.high == 17
+
+
+def test_approximate_latest_figure_gives_way_to_latest_precise_one() -> None:
+    result = reconcile([killed(60, 19), killed(80, 21, "nearly")])
+    assert result.best == 60
+    assert result.high == 80
+
+
+def test_at_least_counts_its_number() -> None:
+    assert reconcile([killed(12, 18, "at_least")]).best == 12
+
+
+def test_one_document_restating_an_older_toll_counts_once() -> None:
+    result = reconcile([killed(24, 26, doc="a"), killed(26, 26, doc="a")])
+    assert result.best == 26 and len(result.figures) == 1
+
+
+def test_unknown_toll_is_zero_for_deaths_and_unknown_for_injuries() -> None:
+    assert reconcile([], "killed").best == 0
+    assert reconcile([], "injured").best is None
+
+
+def test_named_authorities_in_both_languages() -> None:
+    assert is_named_authority("le ministère de la Défense")
+    assert is_named_authority("MINUSMA")
+    assert is_named_authority("the UN mission")
+    assert is_named_authority("l'hôpital de Gao")
+    assert not is_named_authority("une source sécuritaire")
+    assert not is_named_authority("local residents")
+    assert not is_named_authority(None)

@@ -89,3 +89,14 @@ def test_empty_text_is_never_a_near_duplicate() -> None:
     index = NearDuplicateIndex()
     index.add("empty", minhash_signature(""))
     assert index.find(minhash_signature("")) is None
+
+
+def test_signatures_match_a_plain_datasketch_minhash() -> None:
+    """Stored signatures stay comparable with any MinHash of the same seed and size."""
+    from datasketch import LeanMinHash, MinHash
+
+    from peacewatch.documents.near_duplicates import NUM_PERM, SEED, shingles
+
+    plain = MinHash(num_perm=NUM_PERM, seed=SEED)
+    plain.update_batch(list(shingles(STORY)))
+    assert LeanMinHash.deserialize(minhash_signature(STORY)).jaccard(LeanMinHash(plain)) == 1.0

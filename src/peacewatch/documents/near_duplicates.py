@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cache
 
 from datasketch import LeanMinHash, MinHash, MinHashLSH
 
@@ -54,12 +55,19 @@ def shingles(text: str, size: int = SHINGLE_WORDS) -> set[bytes]:
     return {" ".join(words[i : i + size]).encode("utf-8") for i in range(len(words) - size + 1)}
 
 
+@cache
+def _template() -> MinHash:
+    """Drawing the permutations costs more than hashing a whole report, so draw them once."""
+    return MinHash(num_perm=NUM_PERM, seed=SEED)
+
+
 def minhash_signature(text: str, shingle_words: int = SHINGLE_WORDS) -> bytes:
     """Serialised MinHash of the text's shingles (fixed seed and size, so signatures compare across runs).
 
     ``shingle_words`` exists for the benchmark; stored signatures must all use the default.
     """
-    minhash = MinHash(num_perm=NUM_PERM, seed=SEED)
+    template = _template()
+    minhash = MinHash(num_perm=NUM_PERM, seed=SEED, permutations=template.permutations, scheme=template.scheme)
     minhash.update_batch(list(shingles(text, shingle_words)))
     lean = LeanMinHash(minhash)
     buffer = bytearray(lean.bytesize())

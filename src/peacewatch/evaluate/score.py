@@ -82,6 +82,19 @@ def actor_matcher() -> Callable[[str, str], bool]:
     return same
 
 
+def same_place(gold_name: str, name: str, latitude: float | None, longitude: float | None) -> bool:
+    """Same place name, or the gold name is a gazetteer name (any spelling) of the place predicted."""
+    if norm_name(gold_name) == norm_name(name):
+        return True
+    if not gold_name or latitude is None or longitude is None:
+        return False
+    from peacewatch.geo import gazetteer
+
+    return any(
+        distance_km(p.latitude, p.longitude, latitude, longitude) <= 2.0 for p in gazetteer().lookup(gold_name)
+    )
+
+
 def _acled_checks(gold: dict[str, Any], c: EventCandidate, same: Callable[[str, str], bool]) -> dict[str, bool]:
     checks = {
         "found": True,
@@ -89,7 +102,7 @@ def _acled_checks(gold: dict[str, Any], c: EventCandidate, same: Callable[[str, 
         "sub_event_type": c.sub_event_type == gold["sub_event_type"],
         "event_date": c.event_date == gold["event_date"],
         "admin1": norm_name(c.admin1) == norm_name(gold["admin1"]),
-        "location": norm_name(c.location) == norm_name(gold["location"]),
+        "location": same_place(gold["location"], c.location, c.latitude, c.longitude),
         "coords_10km": (
             c.latitude is not None and gold["latitude"] is not None
             and distance_km(c.latitude, c.longitude, gold["latitude"], gold["longitude"]) <= 10.0
@@ -103,14 +116,14 @@ def _acled_checks(gold: dict[str, Any], c: EventCandidate, same: Callable[[str, 
 
 
 def _malilink_checks(gold: dict[str, Any], c: EventCandidate, same: Callable[[str, str], bool]) -> dict[str, bool]:
-    places = {norm_name(p) for p in gold["places"]}
+    places = gold["places"]
     checks = {
         "found": True,
         "killed": (c.fatalities or 0) == gold["killed"],
         "wounded": (c.injuries or 0) == gold["wounded"],
     }
     if places:
-        checks["place"] = norm_name(c.location) in places
+        checks["place"] = any(same_place(p, c.location, c.latitude, c.longitude) for p in gold["places"])
     if gold["perpetrator"]:
         checks["perpetrator"] = any(same(gold["perpetrator"], p) for p in (c.actor1, c.actor2) if p)
     return checks
@@ -155,13 +168,18 @@ def _score_rows(gold_set: GoldSet, extractor: Any, checks_for: Callable[..., dic
     return report
 
 
-def _accepts(spec: Any, value: Any, same: Callable[[str, str], bool], key: str) -> bool:
+def _accepts(
+    spec: Any, value: Any, same: Callable[[str, str], bool], key: str,
+    c_lat: float | None = None, c_lon: float | None = None,
+) -> bool:
     actorish = key.startswith(("actor", "assoc_actor", "claimed_by", "denied_by"))
 
     def eq(a: Any, b: Any) -> bool:
         if actorish:
             return same(str(a or ""), str(b or ""))
-        if key in ("location", "admin1", "country"):
+        if key == "location":
+            return same_place(str(a or ""), str(b or ""), c_lat, c_lon)
+        if key in ("admin1", "country"):
             return norm_name(a) == norm_name(b)
         if isinstance(b, date):
             return str(a) == b.isoformat()
@@ -199,7 +217,7 @@ def _seed_checks(expected: dict[str, Any], c: EventCandidate, same: Callable[[st
         value = getattr(c, key, None)
         if key == "status" and isinstance(spec, dict) and value == "denied" and "alleged" in spec.get("accept", []):
             value = "denied" if "denied" in spec["accept"] else "alleged"
-        checks[key] = _accepts(spec, value.isoformat() if isinstance(value, date) else value, same, key)
+        checks[key] = _accepts(spec, value.isoformat() if isinstance(value, date) else value, same, key, c.latitude, c.longitude)
     if "latitude" in expected and "longitude" in expected:
         checks["coords_10km"] = c.latitude is not None and distance_km(
             c.latitude, c.longitude, expected["latitude"], expected["longitude"]) <= 10.0

@@ -20,7 +20,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from peacewatch.extract.base import extractors, number_candidates
-from peacewatch.nlp.roles import CIVILIAN_INTER, ActorSpan, Roles, assign_roles, target_kind
+from peacewatch.nlp.roles import CIVILIAN_INTER, ActorSpan, Roles, assign_roles, is_community, target_kind
 from peacewatch.nlp.status import combine, find_status_cues, refers_to_group, speaker
 from peacewatch.nlp.triggers import (
     BATTLES,
@@ -107,6 +107,14 @@ def _sentences(doc: Any) -> list[tuple[int, int]]:
             if line.group(0).strip():
                 out.append((start + line.start(), start + line.end()))
     return out
+
+
+def _cue_family(cue: str) -> str:
+    if cue in VIOLENT_CUES:
+        return "violence"
+    if cue in ("protest", "riot", "mob"):
+        return "crowd"
+    return cue
 
 
 def _family(typed: tuple[str, str] | None) -> str | None:
@@ -280,7 +288,10 @@ class RulesExtractor:
         published = document.published or date.today()
         places = list(doc._.places or [])
         country = next((p.place.country for p in places if p.place.country), "Mali")
-        actor_mentions = list(doc._.actors or [])
+        actor_mentions = [
+            a for a in doc._.actors or []
+            if not any(p.start <= a.start and a.end <= p.end and (p.end - p.start) > (a.end - a.start) for p in places)
+        ]
         actors = _actor_spans(actor_mentions, country)
         dates = [d for d in find_dates(text, language, published)]
         casualties = find_casualties(text, language)
@@ -301,7 +312,13 @@ class RulesExtractor:
             if not real and not harm:
                 orphans.append((s_index, s_start, s_end))
                 continue
-            m_cues = {t.cue for t in real} | {_CASUALTY_CUES[c.kind] for c in harm}
+            plain = [t for t in real if not t.definite]
+            if plain:
+                families = {_cue_family(t.cue) for t in plain}
+                real = [t for t in real if not t.definite or _cue_family(t.cue) in families]
+            m_cues = {t.cue for t in real}
+            if not real or m_cues & VIOLENT_CUES:
+                m_cues |= {_CASUALTY_CUES[c.kind] for c in harm}
             m_cues |= {t.cue for t in s_triggers if t.cue == "intervention"}
             chosen, background, planned = _pick_date(text, s_dates, real, published, s_start)
             planned = planned or any(c.status == "planned" for c in cues if s_start <= c.start < s_end)
@@ -479,7 +496,7 @@ class RulesExtractor:
             if actor1 is not None and actor1.inter == CIVILIAN_INTER and (actor2 is None or actor2.inter != CIVILIAN_INTER):
                 actor1, actor2 = actor2, actor1
             if actor2 is not None and actor2.inter != CIVILIAN_INTER:
-                if actor1 is None:
+                if actor1 is None and not is_community(actor2):
                     actor1 = actor2
                 actor2 = None
         name1 = actor1.name if actor1 else ""

@@ -60,6 +60,16 @@ _ACCUSE = re.compile(r"\b(?:accus\w*|blam(?:ed|es|ing)|imput\w+)\b", re.I)
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s*(?:while|whereas|but|and then|alors que|tandis que|mais)\b|\bwho\b|\bqui\b", re.I)
 _SUSPECT = re.compile(r"\b(?:presum\w*|suspect\w*|alleged|believed|supposed|présum\w*|suppos\w*|soupçonn\w*)\s+(?:to be\s+)?(?:[\w'’-]+\s+){0,2}$", re.I)
 
+_BY_AFTER = re.compile(r"\s+(?:by|par)\b", re.I)
+_FACILITY = {
+    "en": re.compile(r"\b(?:checkpoints?|posts?|camps?|base|convoys?|patrols?|positions?|vehicles?|escort|barracks)\b", re.I),
+    "fr": re.compile(r"\b(?:postes?|camps?|base|convois?|patrouilles?|positions?|véhicules?|escorte|caserne)\b", re.I),
+}
+_MILITIA_WORDS = re.compile(
+    r"\b(?:milit\w+|hunters?|dozos?|fighters?|combatants?|self-defen[cs]e|armed|gunmen|milice\w*|chasseurs?|combattants?|"
+    r"autodéfense|armés?)\b",
+    re.I,
+)
 _NOMINAL_TRIGGER = re.compile(r"(?:attack|assault|raid|ambush|attaque|assaut|embuscade|offensive|incursion)s?$", re.I)
 
 
@@ -89,6 +99,8 @@ def _role_of(text: str, actor: ActorSpan, triggers: list[Trigger], language: str
         between = text[actor.end : nxt.start]
         if not _CLAUSE_BREAK.search(between) and len(between.split()) <= 8:
             if _PASSIVE[lang].search(text[max(actor.end, nxt.start - 30) : nxt.start]):
+                return "patient"
+            if _BY_AFTER.match(text, nxt.end) or _FACILITY[lang].search(between):
                 return "patient"
             return "agent"
     return None
@@ -150,6 +162,8 @@ def assign_roles(text: str, actors: list[ActorSpan], triggers: list[Trigger], la
         return roles
     roles.actor1, roles.assoc1 = _pick(agents)
     roles.actor2, roles.assoc2 = _pick(patients)
+    if roles.actor2 is None and roles.assoc1:
+        roles.actor2, roles.assoc1 = roles.assoc1[0], roles.assoc1[1:]
     if roles.actor1 and roles.actor2 and roles.actor1.name == roles.actor2.name:
         roles.actor2, roles.assoc2 = _pick([p for p in patients if p.name != roles.actor1.name])
     if roles.actor1 is None and roles.actor2 is not None and roles.assoc2 and roles.actor2.inter == CIVILIAN_INTER:
@@ -201,11 +215,18 @@ def kind_of_victims(words: str, language: str = "en") -> str | None:
     return None
 
 
+def is_community(actor: ActorSpan) -> bool:
+    """An identity militia named only by its community ("two Fulani", "a Bambara hunter" is not)."""
+    return actor.inter == 4 and not _MILITIA_WORDS.search(actor.text)
+
+
 def target_kind(
     text: str, roles: Roles, triggers: list[Trigger], victims: list[str], language: str = "en"
 ) -> str | None:
     """What the acting side hit: 'armed' (forces, armed groups, their posts), 'civilian' or None."""
     if roles.actor2 is not None and roles.actor2.inter is not None:
+        if roles.actor2.inter == 4 and not _MILITIA_WORDS.search(roles.actor2.text):
+            return "civilian"
         if roles.actor2.inter in ARMED_INTERS:
             return "armed"
         return "civilian"

@@ -22,7 +22,8 @@ STRATEGIC = "Strategic developments"
 LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
     "attack": {
         "en": (
-            r"attack(?:s|ed|ing)?\b", r"assault(?:s|ed|ing)?\b", r"raid(?:s|ed|ing)?\b",
+            r"attack(?:s|ed|ing)?\b", r"assault(?:s|ing)?\b", r"raid(?:s|ed|ing)?\b",
+            r"(?:military |security )?operations? against\b", r"offensives?\b",
             r"storm(?:ed|ing)\b", r"target(?:s|ed|ing)\b", r"opened fire", r"open fire",
             r"fir(?:ed|ing) (?:on|at|upon|into)\b", r"shot at\b", r"shooting\b", r"overr?an\b",
             r"harass(?:ed|ing|ment)\b", r"incursions?\b", r"(?-i:hit)\b",
@@ -43,11 +44,13 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             r"clash(?:es|ed|ing)?\b", r"fighting\b", r"fought\b", r"exchange(?:s|d)? (?:of )?fire",
             r"gun ?fights?\b", r"fire ?fights?\b", r"skirmish(?:es)?\b", r"combat\b", r"gunfire\b",
             r"gun battles?\b", r"repel(?:led|s)?\b", r"repuls(?:ed|e)\b", r"counter-?attack\w*",
+            r"complex attacks?\b", r"armed assaults?\b", r"small arms fire", r"gunshots?\b", r"shots (?:were )?fired",
+            r"fend(?:ed)? off\b", r"fought off\b",
         ),
         "fr": (
             r"affrontements?\b", r"s'affront\w+", r"accrochages?\b", r"combats?\b",
             r"échanges? de tirs", r"heurts?\b", r"ripost(?:e|é|ent)\b", r"repouss(?:é|ée|és|ent|er)\b",
-            r"tirs? nourris",
+            r"tirs? nourris", r"coups? de feu", r"attaque complexe",
         ),
     },
     "kill": {
@@ -64,7 +67,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "harm": {
         "en": (
-            r"beat(?:en|ing)?\b", r"tortur\w+", r"whipp\w+", r"flogg\w+", r"wounded\b", r"injured\b",
+            r"beat(?:en|ing)?\b", r"assaulted\b", r"tortur\w+", r"whipp\w+", r"flogg\w+", r"wounded\b", r"injured\b",
             r"injuring\b", r"wounding\b", r"mutilat\w+",
         ),
         "fr": (r"bless(?:é|ée|és|ées|ant|ure|ures)\b", r"frapp(?:é|ée|és|ées)\b", r"tortur\w+", r"passé\w* à tabac"),
@@ -140,10 +143,12 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             r"protest(?:s|ed|ing|ers?)?\b", r"demonstrat(?:ion|ions|ors?|ed|ing)\b",
             r"(?-i:march(?:ed|es|ing)?)\b", r"sit-?ins?\b", r"rall(?:y|ies|ied)\b",
             r"(?:on|general|went on|go on) strike\b", r"strike action", r"boycott\w*",
+            r"(?:took|take|taking|went|go|going|gone|taken) (?:to )?the streets?\b", r"petition\w*",
         ),
         "fr": (
             r"manifest(?:ation|ations|ants?|é|ée|és|er|ent|aient)\b", r"(?-i:march(?:e|es|ent|é|aient))\b",
             r"sit-?in\b", r"rassemblements?\b", r"grèves?\b", r"protest(?:er|é|ent|aient|ation|ations)\b",
+            r"descendu\w* dans la rue", r"(?-i:march(?:e|es|ent|é|aient))\b",
         ),
     },
     "riot": {
@@ -151,6 +156,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             r"riot\w*", r"violent (?:demonstration|protest)s?", r"burn\w* (?:\w+ ){0,2}(?:tyres|tires)",
             r"barricad\w+", r"(?:threw|throwing|hurled|hurling) stones", r"stone[- ]throwing",
             r"vandali[sz]\w*", r"angry (?:youths?|crowds?|residents|mob)", r"(?:youths?|residents) (?:blocked|ransacked)",
+            r"blocked (?:the )?(?:\w+ ){0,2}(?:roads?|access|traffic|bridge|entrance)", r"road ?blocks?\b",
         ),
         "fr": (
             r"émeut\w+", r"barricad\w+", r"pneus brûlés", r"brûl\w+ des pneus", r"saccag\w+",
@@ -165,7 +171,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
         "en": (
             r"loot\w*", r"st(?:ole|olen|eal|ealing|eals)\b", r"rob(?:bed|bery|beries|bing|bers?)\b",
             r"ransack\w*", r"pillag\w+", r"plunder\w*", r"rustl\w+", r"extort\w*", r"racket\w*",
-            r"sabotag\w+", r"destroy(?:ed|ing|s)?\b", r"destruction\b", r"stripped\b",
+            r"sabotag\w+", r"destroy(?:ed|ing|s)?\b", r"destruction\b", r"stripp(?:ed|ing)\b",
             r"(?:seiz|took|tak|carr|driv|drove)\w* (?:\w+ ){0,4}(?:livestock|cattle|animals|camels|goats|sheep|goods|vehicles?|motorbikes?|motorcycles?|belongings|money|cash|food|cars?|trucks?)",
         ),
         "fr": (
@@ -184,7 +190,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "defuse": {
         "en": (
-            r"defus\w+", r"dismantl\w+", r"neutrali[sz]\w* (?:an? |the |two |three |several )?(?:IED|explosive|device|mine)",
+            r"defus\w+", r"dismantl\w+ (?:\w+ ){0,3}(?:IEDs?|explosives?|devices?|mines?|bombs?)",
+            r"neutrali[sz]\w* (?:an? |the |two |three |several )?(?:IED|explosive|device|mine)",
             r"(?:found|discovered|seized|recovered|uncovered) (?:\w+ ){0,4}(?:weapons|arms|ammunition|explosives?|IEDs?|caches?|mines?|rifles|munitions)",
             r"(?:weapons|arms) caches?", r"controlled (?:explosion|detonation)", r"demin\w+", r"disarm(?:ed)?\b",
         ),
@@ -255,8 +262,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
         "fr": (r"viol(?:é|ée|és|ées|s|ent|er)?\b(?! de| des| du)", r"violences? sexuelles?", r"abus sexuels?"),
     },
     "other": {
-        "en": (r"curfew\b", r"state of emergency", r"(?:motorcycle|motorbike|vehicle) ban", r"banned (?:the )?(?:use|circulation|movement|traffic)"),
-        "fr": (r"couvre-feu\b", r"état d'urgence", r"interdi\w+ (?:de la )?circulation"),
+        "en": (r"curfew\b", r"state of emergency", r"threaten(?:ed|ing)\b", r"intimidat\w+", r"(?:motorcycle|motorbike|vehicle) ban", r"banned (?:the )?(?:use|circulation|movement|traffic)"),
+        "fr": (r"couvre-feu\b", r"état d'urgence", r"menac(?:é|ée|és|ées|ent|ant)\b", r"intimid\w+", r"interdi\w+ (?:de la )?circulation"),
     },
     "intervention": {
         "en": (r"tear ?gas\b", r"dispers(?:ed|e|ing)\b", r"batons?\b", r"water cannons?", r"broke up\b", r"prevented\b"),
@@ -274,13 +281,13 @@ _HYPOTHETICAL = {
         r"\b(?:plann?(?:ing|ed)?|plott(?:ing|ed)|plot|prepar(?:ing|ed|e)|threat(?:en(?:ed|s)?)?|prevent(?:ed|ing)?|"
         r"foil(?:ed|ing)?|thwart(?:ed|ing)?|avert(?:ed)?|risk|fear(?:s|ed)?|warn(?:ed|s|ing)?|could|might|would|possible|"
         r"intend(?:ed|s)?|suspected of|accused of planning|call(?:ed|s)? for|condemn(?:ed|s)?|denounc(?:ed|e|es|ing))\b"
-        r"(?:\W+\w+){0,3}\W*$",
+        r"(?:\W+\w+){0,3}\W*$|\b(?:without|no|not|never)\s+(?:any\s+)?(?:\w+\s+)?$",
         re.I,
     ),
     "fr": re.compile(
         r"\b(?:projet(?:aient|ait)?|prépar(?:er|aient|ait|ation)|planifi\w*|menac\w*|déjou\w*|empêch\w*|éviter|"
         r"risque|craint\w*|pourrait|pourraient|soupçonn\w+ de|appel\w* à|condamn\w+|dénonc\w+)\b"
-        r"(?:\W+\w+){0,3}\W*$",
+        r"(?:\W+\w+){0,3}\W*$|\b(?:sans|aucune?|pas de|ni)\s+(?:\w+\s+)?$",
         re.I,
     ),
 }
@@ -313,7 +320,7 @@ class Trigger:
 @lru_cache(maxsize=4)
 def _compiled(language: str) -> list[tuple[str, re.Pattern[str]]]:
     lang = language if language in ("en", "fr") else "en"
-    return [(cue, re.compile(r"(?<![\w-])(?:" + "|".join(pats[lang]) + ")", re.I)) for cue, pats in LEXICON.items()]
+    return [(cue, re.compile(r"(?<!\w)(?:" + "|".join(pats[lang]) + ")", re.I)) for cue, pats in LEXICON.items()]
 
 
 def _is_definite(text: str, start: int, end: int, language: str) -> bool:
@@ -366,10 +373,11 @@ def decide_type(
     harmed = killed > 0 or injured > 0
     if "agreement" in c and not violent:
         return STRATEGIC, "Agreement"
+    complex_attack = bool(c & {"clash", "ambush"}) and target != "civilian"
     if c & {"protest", "riot", "mob"}:
         if "mob" in c:
             return RIOTS, "Mob violence"
-        if "riot" in c or ("protest" in c and c & {"burn", "loot"}):
+        if "riot" in c or ("protest" in c and c & {"burn", "loot", "clash"}):
             return RIOTS, "Violent demonstration"
         if "protest" in c and not c & {"ied", "vbied", "suicide", "shelling", "air", "grenade", "ambush"}:
             if killed > 0 and (c & {"kill", "attack"} or state_actor):
@@ -379,6 +387,8 @@ def decide_type(
             return PROTESTS, "Peaceful protest"
     if "sexual" in c:
         return VAC, "Sexual violence"
+    if c & {"suicide", "shelling", "ied", "vbied", "grenade"} and complex_attack and "defuse" not in c:
+        return BATTLES, "Armed clash"
     if "suicide" in c:
         return REMOTE, "Suicide bomb"
     if "air" in c and (violent or harmed):
@@ -390,8 +400,6 @@ def decide_type(
     if c & {"ied", "vbied"}:
         if "defuse" in c and not harmed and not c & {"attack", "kill", "clash", "ambush"}:
             return STRATEGIC, "Disrupted weapons use"
-        if c & {"clash", "ambush"} and target != "civilian":
-            return BATTLES, "Armed clash"
         return REMOTE, "Remote explosive/landmine/IED"
     if "defuse" in c and not harmed:
         return STRATEGIC, "Disrupted weapons use"

@@ -142,6 +142,12 @@ def _files(folder: Path) -> list[Path]:
     return sorted(found)
 
 
+def _unexpected(error: Exception) -> str:
+    """A one-line reason for an error nobody planned for."""
+    message = " ".join(str(error).split())
+    return f"unexpected error: {type(error).__name__}: {message[:200]}"
+
+
 def _read_file(path: Path, max_bytes: int, make: _DocumentMaker) -> Iterator[Document | IngestIssue]:
     try:
         if not path.is_file():
@@ -154,11 +160,11 @@ def _read_file(path: Path, max_bytes: int, make: _DocumentMaker) -> Iterator[Doc
             try:
                 yield from make(item, path)
             except Exception as error:  # one item's failure must not lose the file's other items
-                yield IngestIssue(item.origin, f"unexpected error: {type(error).__name__}: {error}")
+                yield IngestIssue(item.origin, _unexpected(error))
     except Rejected as rejected:
         yield IngestIssue(str(path), str(rejected))
     except Exception as error:  # never crash the batch for one file
-        yield IngestIssue(str(path), f"unexpected error: {type(error).__name__}: {error}")
+        yield IngestIssue(str(path), _unexpected(error))
 
 
 def read_paths(

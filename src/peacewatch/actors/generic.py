@@ -231,6 +231,8 @@ def generic_actor(
         kind = "police" if category == "customs" else category
         return registry.state_force(kind, nation, on), ()
     if category == "civilians":
+        if head.phrase == "civil" and ctx.count is None:
+            return None
         nation = ctx.nationality or country
         if ctx.community:
             groups.append(registry.ethnic(ctx.community, False, country, on))

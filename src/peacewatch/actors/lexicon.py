@@ -64,7 +64,7 @@ CIVILIAN_GROUPS: dict[str, tuple[str, ...]] = {
     "fishermen": ("fishermen", "fisherman", "pecheurs", "pecheur"),
     "refugees": (
         "refugees", "refugee", "idps", "displaced people", "displaced persons", "deplaces",
-        "refugies", "refugie",
+        "refugies",
     ),
     "prisoners": ("prisoners", "prisoner", "detainees", "detainee", "inmates", "detenus", "detenu", "prisonniers"),
     "traders": (
@@ -121,7 +121,8 @@ HEADS: dict[str, tuple[str, ...]] = {
     ),
     "islamist": (
         "jihadists", "jihadis", "djihadistes", "jihadistes", "islamists", "islamistes",
-        "terrorists", "terroristes", "extremists", "extremistes", "insurgents", "insurges",
+        "terrorists", "terroristes", "terrorist", "terroriste", "jihadist", "jihadiste",
+        "djihadiste", "extremists", "extremistes", "insurgents", "insurges",
         "groupes armes terroristes", "groupe arme terroriste", "terrorist group", "terrorist groups",
         "jihadist group", "jihadist groups", "islamist group", "islamist groups",
         "groupe terroriste", "groupes terroristes", "groupe jihadiste", "groupes jihadistes",
@@ -135,7 +136,7 @@ HEADS: dict[str, tuple[str, ...]] = {
         "young men", "young man",
     ),
     "civilians": (
-        "civilians", "civilian", "civils", "villagers", "villager", "villageois", "residents",
+        "civilians", "civilian", "civils", "civil", "villagers", "villager", "villageois", "residents",
         "resident", "inhabitants", "habitants", "habitant", "locals", "local population",
         "population", "passengers", "passenger", "passagers", "passager", "travellers",
         "travelers", "traveller", "traveler", "voyageurs", "voyageur", "drivers", "driver",
@@ -149,7 +150,7 @@ HEADS: dict[str, tuple[str, ...]] = {
         "ouvriers", "travailleurs", "chief", "chiefs", "tribal chief", "community leader",
         "community leaders", "leaders", "elders", "elder", "thief", "thieves", "cattle thief",
         "cattle thieves", "voleurs", "guide", "nun", "priest", "pastor", "pretre", "religieuse",
-        "chef", "chefs", "agents", "agent", "notable", "tribal leader", "tribal leaders",
+        "chef", "chefs", "agents", "agent", "youths", "youth", "young people", "jeunes", "notable", "tribal leader", "tribal leaders",
         "interpreter", "staff member", "staff members", "staff", "blogger", "activist", "activists",
         "coordinator", "voters", "voter", "market goers", "stallholders", "families", "family",
         "wife", "husband", "son", "daughter", "brother", "relatives", "villages", "ngo", "ong",
@@ -169,7 +170,7 @@ HEADS: dict[str, tuple[str, ...]] = {
     "rioters": (
         "rioters", "rioter", "emeutiers", "riot", "riots", "emeute", "emeutes", "mob", "angry mob",
         "angry youths", "angry crowd", "foule", "foule en colere", "jeunes en colere", "lynch mob",
-        "crowd", "crowds", "youths", "youth", "young people", "jeunes",
+        "crowd", "crowds",
     ),
     "militia": (
         "militia", "militias", "militiamen", "militiaman", "self defense group", "self defence group",
@@ -189,6 +190,8 @@ HEADS: dict[str, tuple[str, ...]] = {
         "ambush", "ambushed", "ambushes", "gunfire", "gunshots", "exchange of fire", "kidnapped",
         "abducted", "assassinated", "attacked", "shot dead", "embuscade", "enleve", "enleves",
         "enlevee", "assassine", "assassines", "coups de feu", "kidnappe", "kidnappes",
+        "found dead", "executed", "beheaded", "retrouve mort", "retrouves morts", "execute",
+        "executes",
     ),
     "implied_civilians": (
         "village", "villages", "hamlet", "hamlets", "house", "houses", "homes", "shop", "shops",

@@ -41,6 +41,7 @@ _CALLED = re.compile(
 _LOWER_HEAD = re.compile(
     rf"\b(?:group|movement|militia|groupe|mouvement|milice|katiba)\s+({_CAP}(?:\s+{_CAP}){{0,4}})"
 )
+_TITLE_WORDS = frozenset({"Commander", "Chief", "Leader", "Spokesman", "Spokesperson", "Commandant", "Chef", "Porte-parole"})
 _TRAILING_CONNECTORS = re.compile(r"(?:\s+(?:of|for|the|and|in|de|du|des|la|le|l'|d'|pour|et))+$")
 _NOT_GROUPS = frozenset(
     {
@@ -93,7 +94,7 @@ def find_unknown_groups(text: str) -> list[UnknownGroup]:
                 name = " ".join(words[1:])
                 start = end - len(name)
                 words = words[1:]
-            if len(words) < 2 or name in _NOT_GROUPS or not any(w[:1].isupper() for w in words[1:] + words[:1]):
+            if len(words) < 2 or name in _NOT_GROUPS or words[-1] in _TITLE_WORDS or not any(w[:1].isupper() for w in words[1:] + words[:1]):
                 continue
             found.append(UnknownGroup(start, end, name))
     return found

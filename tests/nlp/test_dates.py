@@ -198,3 +198,23 @@ def test_main_date_codes_a_week_at_its_middle() -> None:
     text = "Two villages were burned last week."
     value, precision, _ = main_date(find_dates(text, "en", PUBLISHED), PUBLISHED, text)
     assert (value, precision) == (date(2017, 3, 9), 2)
+
+
+def test_main_date_skips_an_anaphor_relating_another_event() -> None:
+    text = "Villagers were attacked after a herder was killed the day before."
+    assert main_date(find_dates(text, "en", PUBLISHED), PUBLISHED, text)[0] == PUBLISHED
+
+
+def test_other_numeric_forms() -> None:
+    assert one("Attack reported on 12/31/2016.").value == date(2016, 12, 31)
+    assert one("Le rapport du 31.12.2016 le confirme.", "fr").value == date(2016, 12, 31)
+
+
+def test_french_weekend_expression() -> None:
+    mention = one("Au cours du week-end, deux attaques ont été signalées.", "fr")
+    assert (mention.value, mention.end_value, mention.precision) == (date(2017, 3, 11), date(2017, 3, 12), 2)
+
+
+def test_last_day_month_before_publication_with_dernier() -> None:
+    published = date(2018, 1, 9)
+    assert one("Le 18 janvier dernier, le poste a été attaqué.", "fr", published).value == date(2017, 1, 18)

@@ -444,7 +444,8 @@ _SEP = r"\s*(?:-|\u2013|to|and|au|et|a|through|until)\s*(?:the\s+|le\s+)?"
 
 _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str], _Context], _Resolved | None]]] = [
     (re.compile(rf"\b(?P<y>{YEAR})-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b"), _iso),
-    (re.compile(rf"(?<![\d/])(?P<a>[0-3]?\d)/(?P<b>[01]?\d)(?:/(?P<y>{YEAR}|\d{{2}}))?(?![\d/])"), _numeric),
+    (re.compile(rf"(?<![\d/])(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)(?:/(?P<y>{YEAR}|\d{{2}}))?(?![\d/])"), _numeric),
+    (re.compile(rf"(?<![\d.])(?P<a>[0-3]?\d)\.(?P<b>[0-3]?\d)\.(?P<y>{YEAR})(?!\d)"), _numeric),
     (re.compile(rf"\b{_NIGHT}(?:between\s+|from\s+|entre\s+le\s+|entre\s+|du\s+|les\s+|on\s+)?"
                 rf"(?P<d1>{DAY}){_SEP}(?P<d2>{DAY})\s+(?:of\s+)?(?P<m>{MONTH})(?:,?\s+(?P<y>{YEAR}))?\b"), _day_range),
     (re.compile(rf"\b{_NIGHT}(?:between\s+|from\s+|on\s+)?(?P<m>{MONTH})\s+(?P<d1>{DAY}){_SEP}(?P<d2>{DAY})(?![\d\w])"
@@ -466,9 +467,10 @@ _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str], _Context], _Reso
                 rf"(?<=\bdepuis\sl'an\s)|(?<=\bl'annee\s)|(?<=\bthe\syear\s))(?P<y>{YEAR})\b(?![-/]\d)"), _year_only),
     (re.compile(rf"\b(?:{_REL_DAY_RE})\b"), _relative_day),
     (re.compile(r"\b(?:(?:last|this|next|past|earlier\s+this|later\s+this)\s+week|la\s+semaine\s+(?:derniere|passee|prochaine)|"
-                r"cette\s+semaine|en\s+(?:debut|fin)\s+de\s+semaine)\b"), _relative_week),
-    (re.compile(r"\b(?:(?:last|this|next|over\s+the|during\s+the)\s+week-?end|ce\s+week-?end|"
-                r"le\s+week-?end\s+(?:dernier|prochain)|durant\s+le\s+week-?end|pendant\s+le\s+week-?end)\b"), _weekend),
+                r"cette\s+semaine|en\s+debut\s+de\s+semaine)\b"), _relative_week),
+    (re.compile(r"\b(?:(?:last|this|next|over\s+the|during\s+the|at\s+the)\s+week-?end|ce\s+week-?end|"
+                r"le\s+week-?end\s+(?:dernier|prochain)|(?:durant|pendant)\s+le\s+week-?end|"
+                r"au\s+cours\s+du\s+week-?end|en\s+fin\s+de\s+semaine)\b"), _weekend),
     (re.compile(r"\b(?:(?:last|this|earlier\s+this)\s+month|le\s+mois\s+(?:dernier|passe)|ce\s+mois(?:-ci)?)\b"), _relative_month),
     (re.compile(r"\b(?:last\s+year|l'an\s+(?:dernier|passe)|l'annee\s+(?:derniere|passee))\b"), _relative_year),
     (re.compile(rf"\b(?P<n>{_NUMBER_WORD})\s+(?P<u>days?|weeks?)\s+ago\b"), _days_ago),
@@ -542,14 +544,20 @@ def main_date(
 ) -> tuple[date, int, DateMention | None]:
     """The date an event extractor should code for a report: (date, time precision, mention).
 
-    Background (bare years), planned dates and, when ``text`` is given, dates of a claim,
-    statement or release ("JNIM claimed the attack on 17 October") are passed over. Of the
+    Background (bare years), planned dates, anaphors with no date before them ("after a trader
+    was killed the day before" relates another event to this one) and, when ``text`` is given,
+    dates of a claim, statement or release ("JNIM claimed the attack on 17 October") are
+    passed over. Of the
     rest the most precise wins, the first in the text among equals; week- and month-precise
     dates are coded at their middle as ACLED does. Without any, the publication date is coded.
     """
     folded = fold(text) if text is not None else None
     usable = []
+    dated_before = False
     for mention in mentions:
+        if mention.kind == "anaphoric" and not dated_before:
+            continue
+        dated_before = dated_before or mention.kind != "anaphoric"
         if mention.kind == "year" or mention.future or mention.value > published:
             continue
         if folded is not None:

@@ -160,6 +160,17 @@ def test_one_failing_file_does_not_stop_the_others(tmp_path: Path, monkeypatch: 
     assert only_error(issues).reason == "unexpected error: RuntimeError: disk gremlin"
 
 
+def test_unreadable_file_gets_the_system_reason(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    report = tmp_path / "locked.txt"
+    report.write_text("A report nobody may read.", encoding="utf-8")
+
+    def denied(self: Path) -> bytes:
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "read_bytes", denied)
+    assert only_error(read(report)[1]).reason == "cannot read file: Permission denied"
+
+
 # -- happy paths --------------------------------------------------------------------------
 
 

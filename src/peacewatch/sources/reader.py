@@ -163,6 +163,8 @@ def _read_file(path: Path, max_bytes: int, make: _DocumentMaker) -> Iterator[Doc
                 yield IngestIssue(item.origin, _unexpected(error))
     except Rejected as rejected:
         yield IngestIssue(str(path), str(rejected))
+    except OSError as error:
+        yield IngestIssue(str(path), f"cannot read file: {error.strerror or error}")
     except Exception as error:  # never crash the batch for one file
         yield IngestIssue(str(path), _unexpected(error))
 

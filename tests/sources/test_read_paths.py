@@ -312,3 +312,11 @@ def test_a_text_opening_with_a_rule_keeps_its_text(tmp_path: Path) -> None:
     report.write_text("---\nBreaking news from Gao\n---\nA curfew was declared in Gao on Friday.\n", encoding="utf-8")
     (document,) = read(report, published=date(2017, 1, 1))[0]
     assert document.text.startswith("---\nBreaking news from Gao\n---\nA curfew")
+
+
+def test_wrong_lang_attribute_of_a_site_template_is_overruled(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    french = (INPUTS / "page.html").read_text(encoding="utf-8").replace('<html lang="fr">', '<html lang="en-US">')
+    page.write_text(french, encoding="utf-8")
+    (document,) = read(page)[0]
+    assert document.language == "fr"

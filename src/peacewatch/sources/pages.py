@@ -10,6 +10,7 @@ import lxml.html
 import trafilatura
 from trafilatura.settings import use_config
 
+from peacewatch.documents import detect_language
 from peacewatch.records import IngestIssue
 from peacewatch.sources.base import Item, clean, language_code
 from peacewatch.sources.dates import parse_date_string
@@ -17,6 +18,8 @@ from peacewatch.sources.dates import parse_date_string
 _HTML_LANG = re.compile(r"<html\b[^>]*?\blang\s*=\s*[\"']?([A-Za-z_-]{2,10})", re.IGNORECASE)
 MIN_WORDS = 5
 """Less than this is a menu or a cookie banner, not a report."""
+OVERRIDE_CONFIDENCE = 0.9
+"""Detection confidence needed to overrule a page's declared language."""
 MIN_FALLBACK_WORDS = 20
 """Words the whole page must have for its raw text to stand in for a main text."""
 
@@ -63,14 +66,27 @@ def parse_html(html: str, origin: str) -> tuple[Item | None, list[IngestIssue]]:
         if len(text.split()) < MIN_FALLBACK_WORDS:
             return None, [IngestIssue(origin, "HTML has no main text")]
         issues.append(IngestIssue(origin, "no main text found in the HTML; used all of the page's text", "warning"))
-    lang = _HTML_LANG.search(html[:5000])
-    item = Item(text=text, origin=origin, language=language_code(lang[1]) if lang else None)
+    item = Item(text=text, origin=origin, language=_language(html, text))
     if extracted is not None:
         item.title = clean(extracted.title) if not issues else None
         item.url = clean(extracted.url)
         item.source = clean(extracted.sitename)
         item.published = parse_date_string(extracted.date or "")
     return item, issues
+
+
+def _language(html: str, text: str) -> str | None:
+    """The page's declared language unless its text clearly says otherwise.
+
+    Site templates often keep a default ``lang="en"`` on pages written in French, so a
+    confident detection on the main text overrides the declaration.
+    """
+    declared = _HTML_LANG.search(html[:5000])
+    code = language_code(declared[1]) if declared else None
+    if code is None:
+        return None
+    detected, confidence = detect_language(text)
+    return detected if detected != code and confidence >= OVERRIDE_CONFIDENCE else code
 
 
 def _all_text(html: str) -> str:

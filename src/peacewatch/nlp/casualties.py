@@ -182,22 +182,23 @@ def _split_phrase(phrase: str) -> list[str]:
 _KEYWORDS = {"en": _compile(_KEYWORDS_EN), "fr": _compile(_KEYWORDS_FR)}
 _KEYWORDS[None] = sorted(_KEYWORDS["en"] + _KEYWORDS["fr"], key=lambda e: -len(e[0]))  # type: ignore[index]
 
-_BACKGROUND = {"for", "against", "over", "about", "after", "following", "since", "avenge", "condemn",
-               "condemned", "denounce", "denounced", "pour", "contre", "apres", "depuis", "suite",
-               "venger", "denoncer", "condamner", "since", "before", "avant"}
+_BACKGROUND = {"for", "against", "over", "about", "after", "following", "since", "before", "avenge",
+               "condemn", "condemned", "denounce", "denounced", "pour", "contre", "apres", "avant",
+               "depuis", "suite", "venger", "denoncer", "condamner"}
 """Words before "the killing of ..." that make it the background of another event."""
 _PASSIVE_AUX = {"were", "was", "been", "be", "being", "are", "is", "ete", "etre"}
 _ACTIVE_AUX_FR = {"a", "ont", "avait", "avaient", "avoir", "aurait", "auraient", "ayant"}
 _LEFT_SKIP = {
+    # English auxiliaries and hedges between a figure and its participle
     "were", "was", "are", "is", "be", "been", "being", "have", "has", "had", "reportedly",
     "reported", "also", "allegedly", "later", "all", "subsequently", "eventually", "then", "who",
-    "apparently", "initially", "said", "to", "were", "left", "reportedly", "confirmed", "found",
-    "still", "now", "toujours", "encore", "estimated", "believed", "thought", "feared",
-    "likely", "went", "gone", "probably", "presumably",
-    "retrouve", "retrouves", "retrouvee", "retrouvees",
+    "apparently", "initially", "said", "to", "left", "confirmed", "found", "still", "now",
+    "estimated", "believed", "thought", "feared", "likely", "went", "gone", "probably",
+    "presumably",
+    # French
     "ont", "a", "ete", "sont", "est", "etaient", "etait", "auraient", "aurait", "seraient",
-    "serait", "avaient", "avait", "egalement", "aussi", "tous", "toutes", "y", "qui", "se",
-    "s'", "en", "sont", "ete",
+    "serait", "avaient", "avait", "egalement", "aussi", "tous", "toutes", "y", "qui", "se", "s'",
+    "en", "toujours", "encore", "retrouve", "retrouves", "retrouvee", "retrouvees",
 }
 _ADDITIVE = {"also", "another", "other", "others", "more", "additional", "further", "egalement",
              "aussi", "autre", "autres", "supplementaires", "supplementaire"}

@@ -320,3 +320,16 @@ def test_wrong_lang_attribute_of_a_site_template_is_overruled(tmp_path: Path) ->
     page.write_text(french, encoding="utf-8")
     (document,) = read(page)[0]
     assert document.language == "fr"
+
+
+def test_feed_wide_language_is_checked_per_item(tmp_path: Path) -> None:
+    feed = tmp_path / "mixed.rss"
+    feed.write_text(
+        (INPUTS / "feed.rss").read_text(encoding="utf-8").replace(
+            "Unidentified attackers fired on a gendarmerie checkpoint near Ségou overnight.",
+            "Des assaillants non identifiés ont ouvert le feu sur un poste de gendarmerie près de Ségou dans la nuit.",
+        ).replace("One gendarme was killed.", "Un gendarme a été tué."),
+        encoding="utf-8",
+    )
+    documents = read(feed)[0]
+    assert [d.language for d in documents] == ["fr", "en"]

@@ -5,6 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from peacewatch.documents import detect_language
+
+OVERRIDE_CONFIDENCE = 0.9
+"""Detection confidence needed to overrule a language declared for a whole site or feed."""
+
 LANGUAGE_NAMES = {"english": "en", "anglais": "en", "french": "fr", "français": "fr", "francais": "fr"}
 
 
@@ -40,3 +45,16 @@ def clean(value: object) -> str | None:
         return None
     text = " ".join(str(value).split())
     return text or None
+
+
+def checked_language(declared: str | None, text: str) -> str | None:
+    """A site- or feed-wide declared language, unless the text is confidently another one.
+
+    Site templates and feed headers often keep a default (``lang="en"``) on French pages, so a
+    confident detection on the text itself overrides them. Per-document metadata (front
+    matter, JSONL) is not checked: a person wrote it for that document.
+    """
+    if declared is None:
+        return None
+    detected, confidence = detect_language(text)
+    return detected if detected != declared and confidence >= OVERRIDE_CONFIDENCE else declared

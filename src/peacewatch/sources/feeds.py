@@ -10,7 +10,7 @@ from time import struct_time
 import feedparser
 
 from peacewatch.records import IngestIssue
-from peacewatch.sources.base import Item, clean, language_code
+from peacewatch.sources.base import Item, checked_language, clean, language_code
 from peacewatch.sources.pages import fragment_text
 
 
@@ -55,5 +55,5 @@ def parse_feed(data: bytes, origin: str) -> Iterator[Item | IngestIssue]:
             url=clean(entry.get("link")),
             source=source,
             published=_entry_date(entry),
-            language=language_code(entry.get("language")) or feed_language,
+            language=language_code(entry.get("language")) or checked_language(feed_language, text),
         )

@@ -10,16 +10,13 @@ import lxml.html
 import trafilatura
 from trafilatura.settings import use_config
 
-from peacewatch.documents import detect_language
 from peacewatch.records import IngestIssue
-from peacewatch.sources.base import Item, clean, language_code
+from peacewatch.sources.base import Item, checked_language, clean, language_code
 from peacewatch.sources.dates import parse_date_string
 
 _HTML_LANG = re.compile(r"<html\b[^>]*?\blang\s*=\s*[\"']?([A-Za-z_-]{2,10})", re.IGNORECASE)
 MIN_WORDS = 5
 """Less than this is a menu or a cookie banner, not a report."""
-OVERRIDE_CONFIDENCE = 0.9
-"""Detection confidence needed to overrule a page's declared language."""
 MIN_FALLBACK_WORDS = 20
 """Words the whole page must have for its raw text to stand in for a main text."""
 
@@ -76,17 +73,9 @@ def parse_html(html: str, origin: str) -> tuple[Item | None, list[IngestIssue]]:
 
 
 def _language(html: str, text: str) -> str | None:
-    """The page's declared language unless its text clearly says otherwise.
-
-    Site templates often keep a default ``lang="en"`` on pages written in French, so a
-    confident detection on the main text overrides the declaration.
-    """
+    """The page's declared language, checked against its text (templates keep a default lang)."""
     declared = _HTML_LANG.search(html[:5000])
-    code = language_code(declared[1]) if declared else None
-    if code is None:
-        return None
-    detected, confidence = detect_language(text)
-    return detected if detected != code and confidence >= OVERRIDE_CONFIDENCE else code
+    return checked_language(language_code(declared[1]) if declared else None, text)
 
 
 def _all_text(html: str) -> str:

@@ -36,7 +36,7 @@ class Resolver(Protocol):
 
 resolvers: Registry[Resolver] = Registry("resolver", package="peacewatch.resolve")
 
-DEFAULT_RESOLVER = "singleton"
+DEFAULT_RESOLVER = "default"
 
 
 def resolve_pending(store: Store, resolver: Resolver) -> ResolveSummary:

@@ -55,13 +55,14 @@ def _identifier() -> LanguageIdentifier:
 
 def detect_language(text: str) -> tuple[str, float]:
     """Return (ISO 639-1 code, confidence in [0, 1]); ("und", 0.0) when there is nothing to read."""
-    words = _WORD.findall(text)
+    sample = text[:SAMPLE_CHARS]
+    words = _WORD.findall(sample)
     if not any(ch.isalpha() for word in words for ch in word):
         return "und", 0.0
     identifier = _identifier()
     scores = {
         code: probability * (PRIOR if code in ("en", "fr") else 1.0)
-        for code, probability in identifier.rank(text[:SAMPLE_CHARS])
+        for code, probability in identifier.rank(sample)
     }
     total = sum(scores.values()) or 1.0
     language = max(scores, key=scores.__getitem__)

@@ -1,8 +1,10 @@
 """Casualty figures read from our own example sentences, English and French."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from peacewatch.nlp.casualties import CasualtyMention, find_casualties, total
+from peacewatch.nlp.casualties import KINDS, CasualtyMention, find_casualties, total
 
 
 def figures(text: str, language: str, kind: str | None = None) -> list[tuple[int, str, str]]:
@@ -256,3 +258,36 @@ def test_deaths_among_the_wounded_add_to_the_toll() -> None:
 
 def test_livestock_is_not_a_casualty() -> None:
     assert killed("The raiders killed 40 goats and stole 12 camels.", "en") == (0, "unknown")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "L'accord de 2015 prévoyait le cantonnement sous 60 jours.",
+        "La résolution 2100 a été prolongée de 18 mois.",
+        "600 soldats ont été rassemblés à Gao avant l'opération.",
+        "Le 12 mars, la patrouille est rentrée à la base.",
+    ],
+)
+def test_french_numbers_that_are_not_casualties(text: str) -> None:
+    assert figures(text, "fr") == []
+
+
+_WORDS = (
+    "killed wounded dead morts blessés tués a un the le of de and et , . ( ) : ; 12 1,200 3 "
+    "twenty-five vingt-cinq dozens plusieurs at least au moins soldiers soldats civilians including "
+    "dont January 5 his son mayor killing tuant ont été were no aucune victime casualties him or ou"
+).split()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), max_size=25), st.sampled_from(["en", "fr", None]))
+def test_any_text_gives_consistent_spans(words: list[str], language: str | None) -> None:
+    text = " ".join(words)
+    mentions = find_casualties(text, language)
+    for mention in mentions:
+        assert text[mention.start:mention.end] == mention.text
+        assert mention.value >= 0 and mention.kind in KINDS
+    for kind in KINDS:
+        value, qualifier = total(mentions, kind)
+        assert value >= 0 and qualifier

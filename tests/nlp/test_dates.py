@@ -3,6 +3,8 @@
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from peacewatch.nlp.dates import DateMention, find_dates, main_date
 
@@ -218,3 +220,24 @@ def test_french_weekend_expression() -> None:
 def test_last_day_month_before_publication_with_dernier() -> None:
     published = date(2018, 1, 9)
     assert one("Le 18 janvier dernier, le poste a été attaqué.", "fr", published).value == date(2017, 1, 18)
+
+
+_WORDS = (
+    "On 26 January 2017 le 1er mars 18/01/2017 yesterday hier lundi Monday the next day le "
+    "lendemain two days later trois jours plus tard in September and October between 12 and 15 "
+    "June will prévu since 2012 depuis last week la semaine dernière , . gunmen attacked"
+).split()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), max_size=25), st.dates(date(2000, 1, 1), date(2030, 12, 31)))
+def test_any_text_gives_consistent_mentions(words: list[str], published: date) -> None:
+    text = " ".join(words)
+    mentions = find_dates(text, None, published)
+    for mention in mentions:
+        assert text[mention.start:mention.end] == mention.text
+        assert mention.precision in (1, 2, 3)
+        assert mention.future or mention.value <= published
+        assert mention.end_value is None or mention.end_value >= mention.value
+    value, precision, _ = main_date(mentions, published, text)
+    assert value <= published and precision in (1, 2, 3)

@@ -33,6 +33,7 @@ from peacewatch.nlp.triggers import (
     VIOLENT_CUES,
     Trigger,
     decide_type,
+    explicit_type,
     find_triggers,
 )
 from peacewatch.records import CasualtyReport, Document, EventCandidate, Evidence
@@ -292,10 +293,13 @@ class RulesExtractor:
             a for a in doc._.actors or []
             if not any(p.start <= a.start and a.end <= p.end and (p.end - p.start) > (a.end - a.start) for p in places)
         ]
-        actors = _actor_spans(actor_mentions, country)
         dates = [d for d in find_dates(text, language, published)]
         casualties = find_casualties(text, language)
         triggers = find_triggers(text, language)
+        actors = [
+            a for a in _actor_spans(actor_mentions, country)
+            if not any(t.start <= a.start and a.end <= t.end for t in triggers)
+        ]
         cues = find_status_cues(text, language)
         sentences = _sentences(doc)
 
@@ -359,7 +363,9 @@ class RulesExtractor:
 
     @staticmethod
     def _mention_type(text: str, m: Mention, language: str) -> tuple[str, str] | None:
-        roles = assign_roles(text[m.start : m.end], _shift(m.actors, -m.start), _shift(m.triggers, -m.start), language)
+        roles = assign_roles(
+            text[m.start : m.end], _shift(m.actors, -m.start), _shift(m.triggers, -m.start), language, _victim_spans(m, -m.start)
+        )
         victims = [c.victims for c in m.casualties if c.kind in ("killed", "injured")]
         target = target_kind(text[m.start : m.end], roles, _shift(m.triggers, -m.start), victims, language)
         state = roles.actor1 is not None and roles.actor1.inter in (1, 8)
@@ -433,7 +439,9 @@ class RulesExtractor:
 
         roles = Roles()
         for m in sorted(mentions, key=lambda x: (x.definite, x.start)):
-            r = assign_roles(text[m.start : m.end], _shift(m.actors, -m.start), _shift(m.triggers, -m.start), language)
+            r = assign_roles(
+                text[m.start : m.end], _shift(m.actors, -m.start), _shift(m.triggers, -m.start), language, _victim_spans(m, -m.start)
+            )
             r = _unshift(r, m.start)
             if roles.actor1 is None or (roles.actor1.generic and r.actor1 is not None and not r.actor1.generic):
                 roles.actor1 = r.actor1 or roles.actor1
@@ -486,6 +494,7 @@ class RulesExtractor:
             typed = decide_type(telling_cues, target, killed, injured, state)
             if typed is not None and not (telling_cues & SPECIFIC_CUES) and target is None:
                 typed = None
+        typed = explicit_type(text[mentions[0].start : mentions[0].end]) or typed
         typed = typed or decide_type(group.cues, target, killed, injured, state)
         if typed is None:
             return None
@@ -601,6 +610,10 @@ def _antecedent(actors: list[ActorSpan], sentences: list[tuple[int, int]], befor
     last = earlier[-1]
     start = max((a for a, b in sentences if a <= last.start), default=0)
     return min((a for a in earlier if a.start >= start), key=lambda a: a.start)
+
+
+def _victim_spans(m: Mention, offset: int) -> list[tuple[int, int]]:
+    return [(c.start + offset, c.end + offset) for c in m.casualties if c.kind in ("killed", "injured", "abducted")]
 
 
 def claimed_by_name(actor: ActorSpan | None) -> str:

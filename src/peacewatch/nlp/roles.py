@@ -121,8 +121,18 @@ def _pick(spans: list[ActorSpan]) -> tuple[ActorSpan | None, list[ActorSpan]]:
     return main, rest
 
 
-def assign_roles(text: str, actors: list[ActorSpan], triggers: list[Trigger], language: str = "en") -> Roles:
-    """Split the actor mentions of one sentence (or one event's sentences) into the two sides."""
+def assign_roles(
+    text: str,
+    actors: list[ActorSpan],
+    triggers: list[Trigger],
+    language: str = "en",
+    victims: list[tuple[int, int]] | None = None,
+) -> Roles:
+    """Split the actor mentions of one sentence (or one event's sentences) into the two sides.
+
+    ``victims`` are the spans of casualty figures ("two soldiers were killed"): an actor named
+    inside one was hit, unless it is the acting side counting its own dead ("five assailants").
+    """
     actors = sorted(actors, key=lambda a: a.start)
     triggers = sorted((t for t in triggers if not t.hypothetical), key=lambda t: t.start)
     agents: list[ActorSpan] = []
@@ -148,6 +158,10 @@ def assign_roles(text: str, actors: list[ActorSpan], triggers: list[Trigger], la
         else:
             role = _role_of(text, actor, triggers, language)
         decided[actor] = role
+    inside = [a for a in decided if any(v0 <= a.start and a.end <= v1 for v0, v1 in victims or [])]
+    acting = {a.name for a, r in decided.items() if r == "agent" and a not in inside}
+    for actor in inside:
+        decided[actor] = "agent" if actor.name in acting else "patient"
     for actor, role in decided.items():
         if role is None:
             same = [r for a, r in decided.items() if r is not None and a.name == actor.name]
@@ -224,8 +238,11 @@ def target_kind(
     text: str, roles: Roles, triggers: list[Trigger], victims: list[str], language: str = "en"
 ) -> str | None:
     """What the acting side hit: 'armed' (forces, armed groups, their posts), 'civilian' or None."""
+    fighting = any(t.cue == "clash" and not t.hypothetical for t in triggers)
+    if fighting and not (roles.actor2 is not None and roles.actor2.inter == CIVILIAN_INTER and not roles.actor2.generic):
+        return "armed"
     if roles.actor2 is not None and roles.actor2.inter is not None:
-        if roles.actor2.inter == 4 and not _MILITIA_WORDS.search(roles.actor2.text):
+        if is_community(roles.actor2):
             return "civilian"
         if roles.actor2.inter in ARMED_INTERS:
             return "armed"

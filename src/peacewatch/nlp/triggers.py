@@ -23,7 +23,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
     "attack": {
         "en": (
             r"attack(?:s|ed|ing)?\b", r"assault(?:s|ing)?\b", r"raid(?:s|ed|ing)?\b",
-            r"(?:military |security )?operations? against\b", r"offensives?\b",
+            r"(?:military |security )?operations? against\b", r"offensives?\b", r"fir(?:ed|ing) (?:shots )?in the air",
             r"storm(?:ed|ing)\b", r"target(?:s|ed|ing)\b", r"opened fire", r"open fire",
             r"fir(?:ed|ing) (?:on|at|upon|into)\b", r"shot at\b", r"shooting\b", r"overr?an\b",
             r"harass(?:ed|ing|ment)\b", r"incursions?\b", r"(?-i:hit)\b",
@@ -45,7 +45,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             r"gun ?fights?\b", r"fire ?fights?\b", r"skirmish(?:es)?\b", r"combat\b", r"gunfire\b",
             r"gun battles?\b", r"repel(?:led|s)?\b", r"repuls(?:ed|e)\b", r"counter-?attack\w*",
             r"complex attacks?\b", r"armed assaults?\b", r"small arms fire", r"gunshots?\b", r"shots (?:were )?fired",
-            r"fend(?:ed)? off\b", r"fought off\b",
+            r"fend(?:ed)? off\b", r"fought (?:off|back)\b", r"returned fire\b", r"(?:violence|fighting|hostilities) between\b",
         ),
         "fr": (
             r"affrontements?\b", r"s'affront\w+", r"accrochages?\b", r"combats?\b",
@@ -57,7 +57,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
         "en": (
             r"kill(?:s|ed|ing)\b", r"murder(?:s|ed|ing)?\b", r"executions?\b",
             r"assassinat\w+", r"behead\w*", r"shot dead\b", r"slaughter\w*", r"massacre\w*",
-            r"(?:was|were) shot\b", r"summarily executed\b", r"slit\b", r"succumbed\b", r"lost (?:their|his|her) li(?:fe|ves)",
+            r"(?:was|were) shot\b", r"(?:summarily|were|was|been|later) executed\b", r"slit\b", r"succumbed\b", r"lost (?:their|his|her) li(?:fe|ves)",
         ),
         "fr": (
             r"tu(?:é|ée|és|ées|ent|ant|er)\b", r"assassin(?:é|ée|és|ées|at|ats|ent)\b",
@@ -207,11 +207,13 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             r"sign(?:ed|ing|s)? (?:[\w'’-]+ ){0,6}(?:agreement|accord|deal|ceasefire|truce|pact|memorandum|roadmap|charter)s?",
             r"(?:agreement|accord|deal|ceasefire|truce|pact) (?:\w+ ){0,3}(?:was|were|has been|had been) signed",
             r"ceasefire\b", r"cease-fire\b", r"truce\b", r"reconciliation (?:agreement|pact)",
+            r"(?:agreed|agree) (?:to|on|upon) (?:an? |the )?(?:[\w'’-]+ ){0,2}(?:agreement|accord|ceasefire|truce|deal|pact)",
+            r"reached (?:an? |the )?(?:[\w'’-]+ ){0,2}(?:agreement|accord|deal)",
         ),
         "fr": (
             r"sign(?:é|ée|és|ées|ent|ature|er|ant)\w* (?:[\w'’-]+ ){0,6}(?:accord|cessez-le-feu|trêve|pacte|feuille de route|charte)s?",
             r"(?:accord|cessez-le-feu|trêve|pacte) (?:\w+ ){0,3}(?:a été|ont été|est|sont) signé",
-            r"cessez-le-feu\b", r"trêve\b",
+            r"cessez-le-feu\b", r"trêve\b", r"(?:conclu|parvenu\w* à) (?:un |une |l')?(?:accord|pacte|trêve)",
         ),
     },
     "change": {
@@ -293,6 +295,32 @@ _HYPOTHETICAL = {
 }
 """Words just before a trigger that make it something that did not (yet) happen."""
 
+_STOPPED = re.compile(r"\b(?:prevent\w*|foil\w*|thwart\w*|empêch\w*|interdi\w*)\b(?:\W+\w+){0,3}\W*$", re.I)
+"""A protest that was stopped still took place (as a protest with intervention)."""
+
+LABELS: dict[str, tuple[str, str]] = {
+    "agreement": (STRATEGIC, "Agreement"),
+    "arrest": (STRATEGIC, "Arrests"),
+    "arrests": (STRATEGIC, "Arrests"),
+    "looting": (STRATEGIC, "Looting/property destruction"),
+    "property destruction": (STRATEGIC, "Looting/property destruction"),
+    "looting/property destruction": (STRATEGIC, "Looting/property destruction"),
+    "non-violent activity": (STRATEGIC, "Other"),
+    "change to group/activity": (STRATEGIC, "Change to group/activity"),
+    "disrupted weapons use": (STRATEGIC, "Disrupted weapons use"),
+    "headquarters or base established": (STRATEGIC, "Headquarters or base established"),
+    "non-violent transfer of territory": (STRATEGIC, "Non-violent transfer of territory"),
+}
+"""Sub-event labels some coders' notes open with ("Looting: On July 29, ...")."""
+_LABEL = re.compile(r"^\s*([A-Za-z /-]{5,40}?)\s*:")
+
+
+def explicit_type(sentence: str) -> tuple[str, str] | None:
+    """The type a note states itself with a leading label, if it has one we know."""
+    match = _LABEL.match(sentence)
+    return LABELS.get(match.group(1).strip().lower()) if match else None
+
+
 _DEFINITE = re.compile(
     r"(?:^|[^\w'’])(?:the|this|that|these|those|le|la|les|l['’]|cette|ce|cet|ces)\s*((?:[\w'’/-]+,?\s+){0,5})$", re.I
 )
@@ -347,7 +375,7 @@ def find_triggers(text: str, language: str = "en") -> list[Trigger]:
                     end=end,
                     text=match.group(0),
                     cue=cue,
-                    hypothetical=bool(hypothetical.search(before)),
+                    hypothetical=bool(hypothetical.search(before)) and not (cue == "protest" and _STOPPED.search(before)),
                     definite=_is_definite(text, start, end, language),
                 )
             )
@@ -371,7 +399,7 @@ def decide_type(
     c = set(cues)
     violent = bool(c & VIOLENT_CUES)
     harmed = killed > 0 or injured > 0
-    if "agreement" in c and not violent:
+    if "agreement" in c and not harmed and not c & {"ied", "vbied", "suicide", "shelling", "air", "grenade"}:
         return STRATEGIC, "Agreement"
     complex_attack = bool(c & {"clash", "ambush"}) and target != "civilian"
     if c & {"protest", "riot", "mob"}:
@@ -414,7 +442,7 @@ def decide_type(
             return BATTLES, "Armed clash"
         if c & {"loot", "burn"} and not harmed and not c & {"kill", "harm"}:
             return STRATEGIC, "Looting/property destruction"
-        if state_actor and "arrest" in c and not harmed:
+        if state_actor and "arrest" in c and not harmed and not c & {"kill", "harm"}:
             return STRATEGIC, "Arrests"
         return VAC, "Attack"
     if "abduct" in c:

@@ -95,3 +95,10 @@ def test_verification_history_survives_re_reading(db_path: Path) -> None:
 def test_unknown_verification_status_is_refused(db_path: Path) -> None:
     result = CliRunner().invoke(build_app(), ["accords", "verify", "alg-x", "proven", "--by", "me", "--db", str(db_path)])
     assert result.exit_code != 0
+
+
+def test_a_party_speaking_about_itself_accuses_no_one(store) -> None:  # type: ignore[no-untyped-def]
+    save_event(store, Event(event_id="ev-self", event_date=date(2017, 1, 22), event_type="Battles",
+                            actor1=CMA, status="alleged", claimed_by="CMA", iso3="MLI"))
+    after_resolution(store, ["ev-self"])
+    assert repository.allegations(store) == []

@@ -102,3 +102,9 @@ def test_reimport_keeps_analyst_observations(store) -> None:  # type: ignore[no-
     notes = [o.note for o in repository.observations(store, "testland-2020/elections")]
     assert notes == ["Voter lists opened."]
     assert repository.provision(store, "testland-2020/elections").summary.endswith("by 2021.")
+
+
+def test_a_users_own_file_for_a_bundled_id_is_not_overwritten(store) -> None:  # type: ignore[no-untyped-def]
+    import_agreement(store, TESTLAND.replace("id: testland-2020", "id: mali-2015"))
+    ensure_bundled(store)
+    assert repository.agreement(store, "mali-2015").name == "Testland Framework Agreement"

@@ -114,3 +114,10 @@ def test_links_of_a_deleted_event_are_withdrawn(store) -> None:  # type: ignore[
         store.delete_event(event.event_id, "merged", merged_into="ev-other")
     summary = after_resolution(store, [event.event_id])
     assert summary.links_withdrawn == 2 and repository.links(store) == []
+
+
+def test_a_planned_event_does_not_obstruct(store) -> None:  # type: ignore[no-untyped-def]
+    import_agreement(store, TESTLAND)
+    event = _ambush(store)
+    event.status = "planned"
+    assert propose_links(store, [event]) == []

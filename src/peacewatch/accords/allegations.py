@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 from datetime import date
 
+from peacewatch.accords.links import actor_matches
 from peacewatch.accords.records import Allegation, Denial, EventProvisionLink
 from peacewatch.records import Event, Evidence
 from peacewatch.store.base import Store
@@ -78,7 +79,9 @@ def allegations_from_event(
         provision = links[0].provision_id
     out = []
     for accuser in accusers:
-        target = event.actor2 if accuser == accused and event.actor2 else accused
+        target = event.actor2 if actor_matches(accused, accuser) and event.actor2 else accused
+        if actor_matches(target, accuser):
+            continue  # a party speaking about itself accuses no one
         denials = []
         for denier in _split(event.denied_by):
             spans = [e for e in evidence if e.field in DENIAL_FIELDS]

@@ -8,6 +8,7 @@ evidence spans plus the event's notes, not the whole document: a long analysis n
 bodies, and only the sentences that carry the event say which ones it touched. Per provision
 the first matching rule wins, so one event gets at most one link per provision, and can link
 to several provisions (an attack on a joint patrol obstructs both the MOC and the ceasefire).
+A planned event can only advance a provision unless a rule names the ``planned`` status.
 """
 
 from __future__ import annotations
@@ -127,6 +128,8 @@ def match_rule(rule: LinkRule, event: Event, text: str) -> list[str] | None:
     """Why the rule matches the event (facts, in order), or None if it does not."""
     facts: list[str] = []
     if rule.statuses and event.status not in rule.statuses:
+        return None
+    if not rule.statuses and event.status == "planned" and rule.relation != "advance":
         return None
     if rule.event_types:
         if event.event_type not in rule.event_types:

@@ -250,16 +250,26 @@ def import_agreement(store: Store, text: str, origin: str = "agreement", kind: s
     return agreement.id
 
 
-def ensure_bundled(store: Store) -> None:
-    """Import the bundled agreements that the store lacks or holds in an older version."""
-    known = repository.agreement_hashes(store)
+@cache
+def _bundled_index() -> tuple[tuple[str, str, str, str], ...]:
+    """(file name, agreement id, content hash, text) of each bundled file, parsed once."""
+    out = []
     for name, text in bundled_files():
         data = parse_text(text, name)
-        if known.get(data.get("id", "")) == ("bundled", _content_hash(data)):
-            continue
-        if known.get(data.get("id", ""), ("bundled", ""))[0] != "bundled":
-            continue
-        import_agreement(store, text, origin=name, kind="bundled")
+        out.append((name, str(data.get("id", "")), _content_hash(data), text))
+    return tuple(out)
+
+
+def ensure_bundled(store: Store) -> None:
+    """Import the bundled agreements that the store lacks or holds in an older version.
+
+    An agreement a user imported under the same id is left alone: their file wins.
+    """
+    known = repository.agreement_hashes(store)
+    for name, agreement_id, digest, text in _bundled_index():
+        origin, stored = known.get(agreement_id, ("bundled", ""))
+        if origin == "bundled" and stored != digest:
+            import_agreement(store, text, origin=name, kind="bundled")
 
 
 def export_agreement(store: Store, agreement_id: str) -> dict[str, Any]:

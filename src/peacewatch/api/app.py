@@ -16,7 +16,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.staticfiles import StaticFiles
 
 from peacewatch import __version__
-from peacewatch.api import admin, catalog, events
+from peacewatch.api import admin, agreements, catalog, events, layers, overview, session
 from peacewatch.api.deps import StoreProvider
 
 STATIC = Path(__file__).resolve().parent.parent / "web" / "static"
@@ -41,6 +41,10 @@ def create_app(db: Path, cors_origins: Sequence[str] = ()) -> FastAPI:
     app.include_router(events.router)
     app.include_router(catalog.router)
     app.include_router(admin.router)
+    app.include_router(agreements.router)
+    app.include_router(overview.router)
+    app.include_router(layers.router)
+    app.include_router(session.router)
     if cors_origins:
         app.add_middleware(
             CORSMiddleware, allow_origins=list(cors_origins), allow_methods=["GET", "POST"],

@@ -1,0 +1,80 @@
+"""What the dashboard's overview needs beyond the event list: filter choices and map points.
+
+Points come as compact rows for the current filter; past ``limit`` events they come as grid
+cells (count, fatalities, centre) computed in SQL, so the map stays cheap at any store size.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Depends, Query
+
+from peacewatch.api.deps import get_store
+from peacewatch.api.queries import EventQuery, event_query
+from peacewatch.store import Store
+
+router = APIRouter(prefix="/api/v1", tags=["reference"])
+
+FACETS = ("country", "admin1", "event_type", "sub_event_type", "status", "review_state")
+
+
+def _iso(value: Any) -> Any:
+    return value.isoformat() if hasattr(value, "isoformat") else value
+
+
+@router.get("/facets", summary="Values present in the store for each filter, with counts; date and fatality ranges")
+def facets(store: Store = Depends(get_store)) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for column in FACETS:
+        rows = store.query(
+            f"SELECT {column} AS value, COUNT(*) AS n FROM events WHERE {column} IS NOT NULL AND {column} <> '' "
+            "GROUP BY 1 ORDER BY 2 DESC, 1"
+        )
+        out[column] = [[r["value"], r["n"]] for r in rows]
+    actors = store.query(
+        "SELECT actor AS value, COUNT(*) AS n FROM (SELECT actor1 AS actor FROM events UNION ALL "
+        "SELECT actor2 FROM events) WHERE actor IS NOT NULL AND actor <> '' GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 300"
+    )
+    out["actor"] = [[r["value"], r["n"]] for r in actors]
+    bounds = store.query(
+        "SELECT MIN(event_date) AS first, MAX(event_date) AS last, MAX(fatalities) AS max_fatalities, "
+        "COUNT(*) AS events FROM events"
+    )[0]
+    out["range"] = {k: _iso(v) for k, v in bounds.items()}
+    return out
+
+
+@router.get("/points", summary="Map points for a query: events, or grid cells when there are more than limit")
+def points(
+    query: EventQuery = Depends(event_query),
+    limit: int = Query(5000, ge=1, le=20000, description="Most single points; beyond, grid cells."),
+    cell: float = Query(0.5, gt=0, le=10, description="Grid cell size in degrees when aggregating."),
+    store: Store = Depends(get_store),
+) -> dict[str, Any]:
+    where, params = query.where()
+    located = f"{where} AND latitude IS NOT NULL AND longitude IS NOT NULL"
+    rows = store.query(
+        "SELECT event_id, latitude, longitude, event_type, COALESCE(fatalities, 0) AS fatalities, review_state, "
+        f"location, event_date FROM events WHERE {located} ORDER BY event_date DESC, event_id LIMIT {limit + 1}",
+        params,
+    )
+    total = store.scalar(f"SELECT COUNT(*) FROM events WHERE {where}", params)
+    if len(rows) <= limit:
+        return {
+            "mode": "points", "total": total, "located": len(rows),
+            "columns": ["event_id", "lat", "lon", "event_type", "fatalities", "review_state", "location", "event_date"],
+            "rows": [[r["event_id"], r["latitude"], r["longitude"], r["event_type"], r["fatalities"], r["review_state"],
+                      r["location"], _iso(r["event_date"])] for r in rows],
+        }
+    cells = store.query(
+        f"SELECT FLOOR(latitude / {cell}) AS gy, FLOOR(longitude / {cell}) AS gx, COUNT(*) AS n, "
+        "SUM(COALESCE(fatalities, 0)) AS fatalities, AVG(latitude) AS lat, AVG(longitude) AS lon "
+        f"FROM events WHERE {located} GROUP BY 1, 2",
+        params,
+    )
+    return {
+        "mode": "cells", "total": total, "located": sum(c["n"] for c in cells), "cell": cell,
+        "columns": ["lat", "lon", "count", "fatalities"],
+        "rows": [[c["lat"], c["lon"], c["n"], c["fatalities"]] for c in cells],
+    }

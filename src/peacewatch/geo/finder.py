@@ -150,7 +150,8 @@ def _capitalised(text: str, tok: Token, all_caps_text: bool) -> bool:
     return True
 
 
-def _raw_matches(text: str, toks: list[Token], gaz: Gazetteer) -> list[_Match]:
+def _raw_matches(text: str, toks: list[Token], gaz: Gazetteer,
+                 sentence_starts: set[int]) -> list[_Match]:
     stop, blocked_names = _word_list("stopwords.txt"), _word_list("not_places.txt")
     letters = [c for c in text if c.isalpha()]
     all_caps_text = bool(letters) and sum(c.isupper() for c in letters) > 0.8 * len(letters)
@@ -162,6 +163,7 @@ def _raw_matches(text: str, toks: list[Token], gaz: Gazetteer) -> list[_Match]:
             i += 1
             continue
         found = None
+        fuzzy: tuple[list[int], int, str] | None = None
         key = ""
         for length in range(min(gaz.max_tokens, n - i), 0, -1):
             last = i + length - 1
@@ -183,6 +185,14 @@ def _raw_matches(text: str, toks: list[Token], gaz: Gazetteer) -> list[_Match]:
             if cands:
                 found = (cands, exact, last)
                 break
+            if fuzzy is None and length <= 3 and tok.start not in sentence_starts and all(
+                    _capitalised(text, toks[k], all_caps_text) and len(toks[k].norm) >= 3
+                    and toks[k].norm not in stop and toks[k].norm.rstrip("s") not in COUNTRY_WORDS
+                    for k in range(i, last + 1)):
+                fuzzy = (gaz.fuzzy(key), last, key)
+        if found is None and fuzzy is not None and fuzzy[0]:
+            found = (fuzzy[0], set(), fuzzy[1])
+            key = fuzzy[2]
         if found is None:
             i += 1
             continue
@@ -351,17 +361,26 @@ def _confident(m: _Match) -> bool:
 
 def _proximity(matches: list[_Match], gaz: Gazetteer) -> None:
     """Prefer the candidate that lies near the other, unambiguous places of the text."""
-    anchors = [(k, gaz.place(m.candidates[m.best])) for k, m in enumerate(matches)
-               if not m.country and not m.consumed and m.candidates and _confident(m)
-               and gaz.place(m.candidates[m.best]).feature_class != "A"]
+    anchors: dict[int | None, tuple[set[int], Place]] = {}
     for k, m in enumerate(matches):
-        if m.country or len(m.candidates) < 2 or not anchors:
+        if m.country or m.consumed or not m.candidates or not _confident(m):
             continue
+        place = gaz.place(m.candidates[m.best])
+        if place.feature_class != "A":
+            anchors.setdefault(place.geonameid, (set(), place))[0].add(k)
+    if not anchors:
+        return
+    for k, m in enumerate(matches):
+        if m.country or len(m.candidates) < 2:
+            continue
+        others = [a for owners, a in anchors.values() if owners != {k}]
         for j, i in enumerate(m.candidates):
-            d = min((distance_km(gaz.place(i), a) for ka, a in anchors if ka != k), default=None)
-            if d is None:
-                continue
-            m.scores[j] += 2.0 if d < 75 else 1.0 if d < 200 else 0.0
+            place = gaz.place(i)
+            near = [a for a in others
+                    if abs(a.latitude - place.latitude) < 2 and abs(a.longitude - place.longitude) < 2.5]
+            d = min((distance_km(place, a) for a in near), default=None)
+            if d is not None:
+                m.scores[j] += 2.0 if d < 75 else 1.0 if d < 200 else 0.0
 
 
 def _region_capital(place: Place, key: str, gaz: Gazetteer) -> Place:
@@ -402,11 +421,11 @@ def find_places(text: str, language: str | None = None,
     """
     gaz = gazetteer()
     toks = tokenize(text)
-    matches = _raw_matches(text, toks, gaz)
     sentence_starts = {0} | {t.start for k, t in enumerate(toks)
                              if k and re.search(r"[.!?:;\n\"“«]\s*$", text[toks[k - 1].end:t.start])}
     if toks:
         sentence_starts.add(toks[0].start)
+    matches = _raw_matches(text, toks, gaz, sentence_starts)
     matched_ends = {m.end for m in matches}
     matched_starts = {m.start for m in matches}
     matches = [m for m in matches if m.country or m.last > m.first

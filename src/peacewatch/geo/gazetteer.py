@@ -36,6 +36,10 @@ def distance_km(a: Place | tuple[float, float], b: Place | tuple[float, float]) 
     return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
 
 
+def _deletions(key: str) -> set[str]:
+    return {key[:k] + key[k + 1:] for k in range(len(key))}
+
+
 def prior(place: Place) -> float:
     """Score of a place before any context: feature class, rank in the admin tree, population."""
     score = _CLASS_WEIGHT.get(place.feature_class, 0.3) + _CODE_BONUS.get(place.feature_code, 0.0)
@@ -82,6 +86,7 @@ class Gazetteer:
                 place = self.place(i)
                 self.country_place[place.iso3] = place
         self.max_tokens = 6
+        self._fuzzy: tuple[dict[str, list[int]], dict[str, list[int]]] | None = None
 
     def _coords(self, i: int) -> tuple[float, float, str]:
         row = self._rows[i]
@@ -110,6 +115,10 @@ class Gazetteer:
         self._cache[i] = place
         return place
 
+    def _iso3(self, i: int) -> str:
+        row = self._rows[i]
+        return row.iso3 if isinstance(row, Place) else row[8]
+
     def names(self, i: int) -> list[str]:
         """Name, ASCII name and Latin-script alternate names of row ``i``."""
         row = self._rows[i]
@@ -122,6 +131,39 @@ class Gazetteer:
         exact = self.by_key.get(key, [])
         folded = self.by_fold.get(fold_key(key), [])
         return list(dict.fromkeys([*exact, *folded])), set(exact)
+
+    def fuzzy(self, key: str) -> list[int]:
+        """Malian towns and admin units one typing slip away from ``key`` ("Ansogo" for
+        "Ansongo", "Bambara Moudé" for "Bambara Maoudé"); only for keys of 8+ letters."""
+        folded = fold_key(key)
+        if len(folded) < 8:
+            return []
+        if self._fuzzy is None:
+            self._fuzzy = self._build_fuzzy()
+        whole, deleted = self._fuzzy
+        found = list(deleted.get(folded, ()))  # a letter missing from the text
+        for d in _deletions(folded):
+            found.extend(whole.get(d, ()))  # a letter too many in the text
+            if len(folded) >= 9:
+                found.extend(deleted.get(d, ()))  # one letter replaced
+        found = list(dict.fromkeys(found))
+        # A slip is only trusted when it points at one name, not at several different ones.
+        return found if len({self.main_key[i] for i in found}) == 1 else []
+
+    def _build_fuzzy(self) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
+        whole: dict[str, list[int]] = defaultdict(list)
+        deleted: dict[str, list[int]] = defaultdict(list)
+        for folded, idx in self.by_fold.items():
+            if len(folded) < 7:
+                continue
+            keep = [i for i in idx if self._iso3(i) == "MLI" and (
+                self._feature_class(i) == "P" or self._coords(i)[2] in ("ADM1", "ADM2", "ADM3"))]
+            if not keep:
+                continue
+            whole[folded].extend(keep)
+            for d in _deletions(folded):
+                deleted[d].extend(keep)
+        return whole, deleted
 
     def lookup(self, name: str, country: str | None = None, admin1: str | None = None) -> list[Place]:
         """Places called ``name`` (accent/case/spacing-insensitive), best prior first."""

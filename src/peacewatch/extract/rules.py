@@ -313,7 +313,8 @@ class RulesExtractor:
             s_dates = [d for d in dates if s_start <= d.start < s_end]
             s_actors = [a for a in actors if s_start <= a.start < s_end]
             s_places = [p for p in places if s_start <= p.start < s_end]
-            if not real and not harm:
+            labelled = explicit_type(text[s_start:s_end]) is not None
+            if not real and not harm and not labelled:
                 orphans.append((s_index, s_start, s_end))
                 continue
             plain = [t for t in real if not t.definite]
@@ -323,6 +324,8 @@ class RulesExtractor:
             m_cues = {t.cue for t in real}
             if not real or m_cues & VIOLENT_CUES:
                 m_cues |= {_CASUALTY_CUES[c.kind] for c in harm}
+            if not m_cues:
+                m_cues = {"other"}
             m_cues |= {t.cue for t in s_triggers if t.cue == "intervention"}
             chosen, background, planned = _pick_date(text, s_dates, real, published, s_start)
             planned = planned or any(c.status == "planned" for c in cues if s_start <= c.start < s_end)

@@ -26,7 +26,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             r"(?:military |security )?operations? against\b", r"offensives?\b", r"fir(?:ed|ing) (?:shots )?in the air",
             r"storm(?:ed|ing)\b", r"target(?:s|ed|ing)\b", r"opened fire", r"open fire",
             r"fir(?:ed|ing) (?:on|at|upon|into)\b", r"shot at\b", r"shooting\b", r"overr?an\b",
-            r"harass(?:ed|ing|ment)\b", r"incursions?\b", r"(?-i:hit)\b",
+            r"harass(?:ed|ing|ment)\b", r"incursions?\b", r"(?-i:hit)\b", r"shot (?:an?|the|two|three|one)\b",
+            r"(?:military |security |joint )?operations? (?:took place|was conducted|was carried out)",
         ),
         "fr": (
             r"attaqu(?:e|es|é|ée|és|ées|ent|ait|aient|er|ant)\b", r"assauts?\b", r"raids?\b",
@@ -57,7 +58,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
         "en": (
             r"kill(?:s|ed|ing)\b", r"murder(?:s|ed|ing)?\b", r"executions?\b",
             r"assassinat\w+", r"behead\w*", r"shot dead\b", r"slaughter\w*", r"massacre\w*",
-            r"(?:was|were) shot\b", r"(?:summarily|were|was|been|later) executed\b", r"slit\b", r"succumbed\b", r"lost (?:their|his|her) li(?:fe|ves)",
+            r"(?:was|were) shot\b", r"(?:summarily|were|was|been|later) executed\b", r"mass graves?\b", r"slit\b", r"succumbed\b", r"lost (?:their|his|her) li(?:fe|ves)",
         ),
         "fr": (
             r"tu(?:é|ée|és|ées|ent|ant|er)\b", r"assassin(?:é|ée|és|ées|at|ats|ent)\b",
@@ -67,7 +68,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "harm": {
         "en": (
-            r"beat(?:en|ing)?\b", r"assaulted\b", r"tortur\w+", r"whipp\w+", r"flogg\w+", r"wounded\b", r"injured\b",
+            r"beat(?:en|ing)?\b", r"assaulted\b", r"tortur\w+", r"stabb(?:ed|ing)\b", r"stab wounds?", r"whipp\w+", r"flogg\w+", r"wounded\b", r"injured\b",
             r"injuring\b", r"wounding\b", r"mutilat\w+",
         ),
         "fr": (r"bless(?:é|ée|és|ées|ant|ure|ures)\b", r"frapp(?:é|ée|és|ées)\b", r"tortur\w+", r"passé\w* à tabac"),
@@ -143,7 +144,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             r"protest(?:s|ed|ing|ers?)?\b", r"demonstrat(?:ion|ions|ors?|ed|ing)\b",
             r"(?-i:march(?:ed|es|ing)?)\b", r"sit-?ins?\b", r"rall(?:y|ies|ied)\b",
             r"(?:on|general|went on|go on) strike\b", r"strike action", r"boycott\w*",
-            r"(?:took|take|taking|went|go|going|gone|taken) (?:to )?the streets?\b", r"petition\w*",
+            r"(?:took|take|taking|went|go|going|gone|taken) (?:to )?the streets?\b", r"petition\w*", r"picket\w*",
+            r"(?:limited|minimum) service\b", r"walk-?outs?\b",
         ),
         "fr": (
             r"manifest(?:ation|ations|ants?|é|ée|és|er|ent|aient)\b", r"(?-i:march(?:e|es|ent|é|aient))\b",
@@ -171,7 +173,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
         "en": (
             r"loot\w*", r"st(?:ole|olen|eal|ealing|eals)\b", r"rob(?:bed|bery|beries|bing|bers?)\b",
             r"ransack\w*", r"pillag\w+", r"plunder\w*", r"rustl\w+", r"extort\w*", r"racket\w*",
-            r"sabotag\w+", r"destroy(?:ed|ing|s)?\b", r"destruction\b", r"stripp(?:ed|ing)\b",
+            r"sabotag\w+", r"destroy(?:ed|ing|s)?\b", r"destruction\b", r"stripp(?:ed|ing)\b", r"wreck(?:ed|ing)\b",
+            r"car-?jack\w*", r"hijack\w*", r"(?:seiz|took|stole)\w* (?:an? |the |his |their )?(?:ambulance|pick-?up|car|truck|vehicle|motorbike|motorcycle)s?\b",
             r"(?:seiz|took|tak|carr|driv|drove)\w* (?:\w+ ){0,4}(?:livestock|cattle|animals|camels|goats|sheep|goods|vehicles?|motorbikes?|motorcycles?|belongings|money|cash|food|cars?|trucks?)",
         ),
         "fr": (
@@ -237,6 +240,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             r"withdr(?:ew|awn|aw|awal|awing)\b", r"evacuat(?:ed|ion)\b", r"pulled out\b", r"retreat(?:ed)?\b",
             r"handed over (?:the )?(?:\w+ ){0,2}(?:control|camp|base|town|city|post)",
             r"(?:left|abandon\w+|vacated) (?:their |its |the )?(?:positions?|base|camp|post)",
+            r"(?-i:left) (?=[A-Z])", r"leaving the (?:city|town)\b",
         ),
         "fr": (
             r"retir(?:é|ée|és|ées|ent|er|ait)\b", r"retrait\b", r"évacu(?:é|ée|és|ation)\b", r"repli(?:é|és|er)?\b",
@@ -251,7 +255,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
         "en": (
             r"(?:took|take|taken|seized|captured|gained|assumed) control (?:of|over)",
             r"(?:seized|captured|occupied|took over|overran) (?:the )?(?:town|city|village|locality|base|camp|post)",
-            r"occup(?:ied|y|ying|ation)\b",
+            r"occup(?:ied|y|ying|ation)\b", r"under the control of\b", r"takeover\b",
         ),
         "fr": (r"(?:pris|prend|prennent|prise) (?:le )?contrôle", r"occup(?:é|ée|ent|ation|aient)\b", r"s'empar\w+", r"tomb\w+ (?:aux|entre les) mains"),
     },
@@ -264,7 +268,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
         "fr": (r"viol(?:é|ée|és|ées|s|ent|er)?\b(?! de| des| du)", r"violences? sexuelles?", r"abus sexuels?"),
     },
     "other": {
-        "en": (r"curfew\b", r"state of emergency", r"threaten(?:ed|ing)\b", r"intimidat\w+", r"(?:motorcycle|motorbike|vehicle) ban", r"banned (?:the )?(?:use|circulation|movement|traffic)"),
+        "en": (r"curfew\b", r"state of emergency", r"threaten(?:ed|ing)\b", r"intimidat\w+", r"closed down\b", r"(?:motorcycle|motorbike|vehicle) ban", r"banned (?:the )?(?:use|circulation|movement|traffic)"),
         "fr": (r"couvre-feu\b", r"état d'urgence", r"menac(?:é|ée|és|ées|ent|ant)\b", r"intimid\w+", r"interdi\w+ (?:de la )?circulation"),
     },
     "intervention": {
@@ -310,6 +314,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "disrupted weapons use": (STRATEGIC, "Disrupted weapons use"),
     "headquarters or base established": (STRATEGIC, "Headquarters or base established"),
     "non-violent transfer of territory": (STRATEGIC, "Non-violent transfer of territory"),
+    "weapons seizure": (STRATEGIC, "Disrupted weapons use"),
+    "change to armed group": (STRATEGIC, "Change to group/activity"),
+    "change to group": (STRATEGIC, "Change to group/activity"),
+    "other": (STRATEGIC, "Other"),
 }
 """Sub-event labels some coders' notes open with ("Looting: On July 29, ...")."""
 _LABEL = re.compile(r"^\s*([A-Za-z /-]{5,40}?)\s*:")

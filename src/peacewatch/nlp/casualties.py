@@ -49,36 +49,24 @@ class _Token:
     digit: bool
 
 
-_TOKEN = re.compile(
-    r"\d{1,3}(?:,\d{3})+(?!\d)"
-    r"|\d{1,3}(?:[\u00a0\u202f]\d{3})+(?!\d)"
-    r"|\d+"
-    r"|(?:qu|[a-z])'(?=\w)"
-    r"|[^\W\d_]+(?:-[^\W\d_]+)*"
-    r"|[^\w\s]"
-)
-_FR_SPACE_THOUSANDS = re.compile(r"\d{1,3}(?: \d{3})+(?!\d)")
+_TOKEN_PARTS = [
+    r"\d{1,3}(?:,\d{3})+(?!\d)",
+    r"\d{1,3}(?:[\u00a0\u202f]\d{3})+(?!\d)",
+    r"\d+",
+    r"(?:qu|[a-z])'(?=\w)",
+    r"[^\W\d_]+(?:-[^\W\d_]+)*",
+    r"[^\w\s]",
+]
+_TOKEN = {
+    "en": re.compile("|".join(_TOKEN_PARTS)),
+    # French also writes thousands with a plain space ("1 200 déplacés").
+    "fr": re.compile("|".join([r"\d{1,3}(?: \d{3})+(?!\d)"] + _TOKEN_PARTS)),
+}
 
 
 def _tokenize(folded: str, language: str | None) -> list[_Token]:
-    tokens: list[_Token] = []
-    pos = 0
-    while pos < len(folded):
-        if folded[pos].isspace():
-            pos += 1
-            continue
-        match = None
-        if language != "en" and folded[pos].isdigit():
-            match = _FR_SPACE_THOUSANDS.match(folded, pos)
-        if match is None:
-            match = _TOKEN.match(folded, pos)
-        if match is None:
-            pos += 1
-            continue
-        text = match.group(0)
-        tokens.append(_Token(text, match.start(), match.end(), text[0].isdigit()))
-        pos = match.end()
-    return tokens
+    pattern = _TOKEN["en" if language == "en" else "fr"]
+    return [_Token(m.group(0), m.start(), m.end(), m.group(0)[0].isdigit()) for m in pattern.finditer(folded)]
 
 
 # Keyword phrases: (folded words, kind, mode). Modes: "P" participle (left, or right when used
@@ -181,6 +169,11 @@ def _split_phrase(phrase: str) -> list[str]:
 
 _KEYWORDS = {"en": _compile(_KEYWORDS_EN), "fr": _compile(_KEYWORDS_FR)}
 _KEYWORDS[None] = sorted(_KEYWORDS["en"] + _KEYWORDS["fr"], key=lambda e: -len(e[0]))  # type: ignore[index]
+_KEYWORDS_BY_FIRST: dict[str | None, dict[str, list[tuple[tuple[str, ...], str, str]]]] = {}
+for _language, _entries in _KEYWORDS.items():
+    _KEYWORDS_BY_FIRST[_language] = {}
+    for _entry in _entries:
+        _KEYWORDS_BY_FIRST[_language].setdefault(_entry[0][0], []).append(_entry)
 
 _BACKGROUND = {"for", "against", "over", "about", "after", "following", "since", "before", "avenge",
                "condemn", "condemned", "denounce", "denounced", "pour", "contre", "apres", "avant",
@@ -347,6 +340,7 @@ class _Reader:
         self.approx = {tuple(_split_phrase(k)): v for k, v in phrases}
         self.used: set[int] = set()
         self.mentions: list[CasualtyMention] = []
+        self._keyword_cache: dict[int, tuple[int, str, str] | None] = {}
 
     # -- quantities -----------------------------------------------------------------------
     def _is_number_word(self, i: int) -> bool:
@@ -599,11 +593,15 @@ class _Reader:
 
     # -- keywords -------------------------------------------------------------------------
     def _keyword_at(self, i: int) -> tuple[int, str, str] | None:
-        for phrase, kind, mode in _KEYWORDS[self.language]:  # type: ignore[index]
-            n = len(phrase)
-            if tuple(self.words[i:i + n]) == phrase:
-                return n, kind, mode
-        return None
+        """The longest casualty keyword starting at token i: (length, kind, mode)."""
+        if i not in self._keyword_cache:
+            self._keyword_cache[i] = None
+            if i < len(self.words):
+                for phrase, kind, mode in _KEYWORDS_BY_FIRST[self.language].get(self.words[i], ()):  # type: ignore[index]
+                    if tuple(self.words[i:i + len(phrase)]) == phrase:
+                        self._keyword_cache[i] = (len(phrase), kind, mode)
+                        break
+        return self._keyword_cache[i]
 
     def _valid(self, fig: _Figure, nominal: bool, active: bool = False) -> bool:
         """An article counts as "one" only before a person ("a soldier"), or after an active verb."""
@@ -946,7 +944,7 @@ def sentence_starts(text: str) -> list[int]:
     """Character offsets where sentences start (a light splitter, enough to group figures)."""
     starts = [0]
     for match in _SENTENCE_END.finditer(text):
-        before = re.search(r"(\w+)$", text[:match.start()])
+        before = re.search(r"(\w+)$", text[max(0, match.start() - 40):match.start()])
         word = before.group(1) if before else ""
         if match.group(0)[0] == "." and (fold(word) in _ABBREVIATIONS or (len(word) == 1 and word.isupper())):
             continue

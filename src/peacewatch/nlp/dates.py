@@ -274,9 +274,23 @@ def _range(start: date, end: date, explicit: bool, night: bool = False) -> _Reso
     return _Resolved(start, precision, "range", end, explicit)
 
 
+_MONTH_CUE = re.compile(
+    r"(?:\b(?:in|since|during|until|early|late|mid|end\s+of|beginning\s+of|last|this|en|depuis|debut|"
+    r"fin|courant|mois\s+de|jusqu'en)\s+|\bmid-|\bmi-|\bmois\s+d')$"
+)
+"""What must come just before a month written alone for it to be a date ("in March")."""
+_YEAR_CUE = re.compile(
+    r"(?:\b(?:in|since|during|until|early|late|mid|end\s+of|en|depuis|debut|fin|pendant|jusqu'en|des|"
+    r"from|by|of|depuis\s+l'an|l'annee|the\s+year|courant)\s+|\bmid-|\bmi-)$"
+)
+"""What must come just before a bare year for it to be one ("since 2012", not "the 2015 accord")."""
+
+
 def _month_only(m: re.Match[str], ctx: _Context) -> _Resolved | None:
     name = m.group("m")
     if name == "may" and not ctx.original[m.start("m") - m.start()].isupper():
+        return None
+    if not m.group("y") and not _MONTH_CUE.search(ctx.before):
         return None
     month = _month(name)
     if m.group("y"):
@@ -299,6 +313,8 @@ def _month_range(m: re.Match[str], ctx: _Context) -> _Resolved | None:
 
 
 def _year_only(m: re.Match[str], ctx: _Context) -> _Resolved | None:
+    if not _YEAR_CUE.search(ctx.before):
+        return None
     year = int(m.group("y"))
     return _Resolved(date(year, 1, 1), 3, "year", date(year, 12, 31), True)
 
@@ -457,14 +473,8 @@ _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str], _Context], _Reso
     (re.compile(rf"\b(?P<m1>{FULL_MONTH})(?:\s+(?:and|to|-|et|a|au|through|until)\s+|\s*[-\u2013]\s*)(?:early\s+|late\s+)?"
                 rf"(?P<m2>{FULL_MONTH})(?:\s+(?P<y>{YEAR}))?\b"), _month_range),
     (re.compile(rf"\b(?P<m>{FULL_MONTH})\s+(?:of\s+)?(?P<y>{YEAR})\b"), _month_only),
-    (re.compile(rf"(?:(?<=\bin\s)|(?<=\bsince\s)|(?<=\bduring\s)|(?<=\buntil\s)|(?<=\bearly\s)|(?<=\blate\s)|"
-                rf"(?<=\bmid-)|(?<=\bmid\s)|(?<=\bend\sof\s)|(?<=\blast\s)|(?<=\bthis\s)|(?<=\ben\s)|"
-                rf"(?<=\bdepuis\s)|(?<=\bdebut\s)|(?<=\bfin\s)|(?<=\bmi-)|(?<=\bcourant\s)|(?<=\bmois\sde\s)|"
-                rf"(?<=\bmois\sd')|(?<=\bjusqu'en\s)|(?<=\bbeginning\sof\s))(?P<m>{FULL_MONTH})(?P<y>)\b(?!\s*\d)"), _month_only),
-    (re.compile(rf"(?:(?<=\bin\s)|(?<=\bsince\s)|(?<=\bduring\s)|(?<=\buntil\s)|(?<=\bearly\s)|(?<=\blate\s)|"
-                rf"(?<=\bmid-)|(?<=\bend\sof\s)|(?<=\ben\s)|(?<=\bdepuis\s)|(?<=\bdebut\s)|(?<=\bfin\s)|"
-                rf"(?<=\bpendant\s)|(?<=\bjusqu'en\s)|(?<=\bdes\s)|(?<=\bfrom\s)|(?<=\bby\s)|(?<=\bof\s)|"
-                rf"(?<=\bdepuis\sl'an\s)|(?<=\bl'annee\s)|(?<=\bthe\syear\s))(?P<y>{YEAR})\b(?![-/]\d)"), _year_only),
+    (re.compile(rf"\b(?P<m>{FULL_MONTH})(?P<y>)\b(?!\s*\d)"), _month_only),
+    (re.compile(rf"\b(?P<y>{YEAR})\b(?![-/]\d)"), _year_only),
     (re.compile(rf"\b(?:{_REL_DAY_RE})\b"), _relative_day),
     (re.compile(r"\b(?:(?:last|this|next|past|earlier\s+this|later\s+this)\s+week|la\s+semaine\s+(?:derniere|passee|prochaine)|"
                 r"cette\s+semaine|en\s+debut\s+de\s+semaine)\b"), _relative_week),
@@ -520,7 +530,7 @@ def find_dates(text: str, language: str | None, published: date) -> list[DateMen
     for item in chosen:
         future = _is_future(folded, item.start, item.end)
         ctx = _Context(published, future, today_in_text, previous, text[item.start:item.end],
-                       folded[max(0, item.start - 12):item.start])
+                       folded[max(0, item.start - 20):item.start])
         resolved = item.handler(item.match, ctx)
         if resolved is None:
             continue

@@ -14,16 +14,26 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 
+class _FoldTable(dict[int, str]):
+    """Character translation table filled on first sight of each character."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        base = unicodedata.normalize("NFD", char)[0].lower()
+        folded = base if len(base) == 1 else char
+        self[code] = folded
+        return folded
+
+
+_FOLD = _FoldTable({ord("\u2019"): "'"})
+
+
 def fold(text: str) -> str:
     """Lower-case and strip accents, keeping exactly one output character per input character.
 
     Offsets found in the folded text are therefore valid in the original text.
     """
-    out = []
-    for char in text:
-        base = unicodedata.normalize("NFD", char)[0].lower()
-        out.append(base if len(base) == 1 else char)
-    return "".join(out).replace("\u2019", "'")
+    return text.translate(_FOLD)
 
 
 _UNITS_EN = {

@@ -291,3 +291,12 @@ def test_any_text_gives_consistent_spans(words: list[str], language: str | None)
     for kind in KINDS:
         value, qualifier = total(mentions, kind)
         assert value >= 0 and qualifier
+
+
+def test_cumulative_figures_are_background() -> None:
+    text = ("Gunmen killed 4 soldiers near the border on Monday. "
+            "More than 4,000 people have been killed in the region since 2012.")
+    mentions = find_casualties(text, "en")
+    assert [m.background for m in mentions] == [False, True]
+    assert killed(text, "en") == (4, "exact")
+    assert killed("Des milliers de civils ont été tués depuis 2012.", "fr") == (0, "unknown")

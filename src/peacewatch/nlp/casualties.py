@@ -39,6 +39,8 @@ class CasualtyMention:
     """The text marks it as adding to earlier figures ("also", "another", "cinq autres")."""
     sentence: int = 0
     """Index of the sentence it is in, so that ``total`` can tell restatements from additions."""
+    background: bool = False
+    """A cumulative or earlier figure ("since 2012", "last year", "so far"), not this event's toll."""
 
 
 @dataclass(slots=True)
@@ -952,15 +954,30 @@ def sentence_starts(text: str) -> list[int]:
     return starts
 
 
+_BACKGROUND_TIME = re.compile(
+    r"\b(?:since|depuis)\s+(?:the\s+(?:start|beginning)|le\s+debut|(?:19|20)\d\d|l'an|l'annee|"
+    r"janvier|january|\d+\s+(?:ans|years|mois|months))|\b(?:last|this|past)\s+year\b|"
+    r"\bl'an(?:nee)?\s+(?:derniere?|passee?)\b|\bcette\s+annee\b|\bso\s+far\b|\bjusqu'ici\b|"
+    r"\bto\s+date\b|\b(?:in|en)\s+(?:19|20)\d\d\b"
+)
+"""Time phrases that make a figure cumulative or past: "since 2012", "so far this year"."""
+
+
 def find_casualties(text: str, language: str | None) -> list[CasualtyMention]:
-    """Every casualty figure stated in ``text``, in text order, with qualifier and victims."""
+    """Every casualty figure stated in ``text``, in text order, with qualifier and victims.
+
+    ``victims`` is one of "soldiers", "police", "peacekeepers", "attackers", "civilians" or ""
+    (not said, or only "people").
+    """
     mentions = _Reader(text, language).read()
-    starts = sentence_starts(text)
+    starts = sentence_starts(text) + [len(text)]
+    folded = fold(text)
     index = 0
     for mention in mentions:
-        while index + 1 < len(starts) and starts[index + 1] <= mention.start:
+        while index + 1 < len(starts) - 1 and starts[index + 1] <= mention.start:
             index += 1
         mention.sentence = index
+        mention.background = bool(_BACKGROUND_TIME.search(folded, starts[index], starts[index + 1]))
     return mentions
 
 
@@ -991,6 +1008,8 @@ def _distinct(group: list[CasualtyMention]) -> list[CasualtyMention]:
 def total(mentions: list[CasualtyMention], kind: str) -> tuple[int, str]:
     """The toll of one kind the text states, with its qualifier ("unknown" when none is stated).
 
+    Background figures ("since 2012 more than 4,000 people have been killed") never count.
+
     Within a sentence distinct figures add up ("two soldiers and a civilian" = 3) but a breakdown
     never adds to its total ("10 morts (8 soldats, 2 assaillants)" = 10). A later sentence adds
     only when it is about other victims or says so ("also", "another"); otherwise it restates
@@ -999,9 +1018,9 @@ def total(mentions: list[CasualtyMention], kind: str) -> tuple[int, str]:
     figures = [m for m in mentions if m.kind == kind]
     if not figures:
         return 0, "unknown"
-    positive = [m for m in figures if not m.explicit_zero and not m.breakdown]
+    positive = [m for m in figures if not m.explicit_zero and not m.breakdown and not m.background]
     if not positive:
-        return 0, "exact"
+        return (0, "exact") if any(m.explicit_zero for m in figures) else (0, "unknown")
     by_sentence: dict[int, list[CasualtyMention]] = {}
     for mention in positive:
         by_sentence.setdefault(mention.sentence, []).append(mention)

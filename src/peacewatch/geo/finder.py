@@ -78,6 +78,9 @@ _CONTEXT_GAP = re.compile(
     r"\s(?:area|zone|sector|neighbou?rhood|district|quarter)\s+of\s+)?\s*"
     r"(?:(?:the\s+|la\s+|le\s+)?(?:cercle|circle|region|r[ée]gion|commune|district|province)\s+"
     r"(?:of\s+|de\s+la\s+|de\s+|du\s+|d['’]\s*)?)?", re.IGNORECASE)
+_THE_BEFORE = re.compile(r"\b(?:in|across|throughout|of|from)\s+the\s+$", re.IGNORECASE)
+_NOUN_AFTER = re.compile(r"[\s-]+[a-z]")
+_POSSESSIVE = re.compile(r"['’]s\s+")
 _AREA_OF = re.compile(r"^\s+(?:area|zone|sector|neighbou?rhood|district|quarter)\s+of\s+$",
                       re.IGNORECASE)
 _ROAD_AFTER = re.compile(r"\s*(?:road|axis|highway|route|axe|stretch)\b", re.IGNORECASE)
@@ -303,6 +306,16 @@ def _attach_context(text: str, matches: list[_Match], gaz: Gazetteer) -> None:
             prev_end = region.end() if region else f.end
 
 
+def _possessive_context(text: str, matches: list[_Match], gaz: Gazetteer) -> None:
+    """"Kidal's Anefis": a place owning the next one is its admin context, not a place."""
+    for m, f in zip(matches, matches[1:]):
+        if m.country or f.country or m.consumed or not _POSSESSIVE.fullmatch(text[m.end:f.start]):
+            continue
+        if any(m.base in _admin_keys(gaz.place(i)) for i in f.candidates):
+            f.context_keys.add(m.base)
+            m.consumed = True
+
+
 def _wanted_countries(matches: list[_Match], country_hint: str | None) -> set[str]:
     """The hinted country, else Mali and the covered countries the text names."""
     hint = country_iso3(country_hint)
@@ -409,6 +422,8 @@ def _relation(text: str, m: _Match, nxt: _Match | None) -> tuple[str, int, float
         return "near", 2, float(dist.group("km").replace(",", ".")), False
     if _NEAR_BEFORE.search(core) or _NEAR_AFTER.match(text, m.end):
         return "near", 2, None, False
+    if _THE_BEFORE.search(head) and not _NOUN_AFTER.match(text, m.end):
+        return "region", 3, None, False  # "clashes in the Macina": a named area, not the town
     return "in", 1, None, False
 
 
@@ -434,6 +449,7 @@ def find_places(text: str, language: str | None = None,
         if not m.country:
             _phrase_kinds(text, m)
     _attach_context(text, matches, gaz)
+    _possessive_context(text, matches, gaz)
     wanted = _wanted_countries(matches, country_hint)
     _score(text, matches, gaz, wanted)
     _proximity(matches, gaz)

@@ -147,15 +147,28 @@ def test_a_date_number_is_not_a_count():
     assert result == [("presumed militants", "Islamist Militia (Mali)", None)]
 
 
-def test_weapon_or_agentless_attack_implies_an_unidentified_actor():
-    mentions = find_actors("A MINUSMA convoy hit an IED near Aguelhok.", on=JUNE_2017)
+def test_weapon_or_agentless_attack_implies_an_unidentified_attacker_on_request():
+    text = "A MINUSMA convoy hit an IED near Aguelhok."
+    assert not any(m.implied for m in find_actors(text, on=JUNE_2017))
+    mentions = find_actors(text, on=JUNE_2017, implied_attackers=True)
     implied = [m for m in mentions if m.implied]
     assert [(m.text, m.actor.name) for m in implied] == [("IED", "Unidentified Armed Group (Mali)")]
-    mentions = find_actors("Un camion a été attaqué; le chauffeur a été enlevé.", language="fr", on=JUNE_2017)
+    mentions = find_actors(
+        "Un camion a été attaqué; le chauffeur a été enlevé.", language="fr", on=JUNE_2017, implied_attackers=True
+    )
     assert [(m.text, m.actor.name, m.implied) for m in mentions] == [
         ("camion", "Civilians (Mali)", True),
         ("chauffeur", "Civilians (Mali)", False),
         ("enlevé", "Unidentified Armed Group (Mali)", True),
+    ]
+
+
+def test_targets_imply_their_actor():
+    mentions = find_actors("JNIM attacked a checkpoint and burned a school.", on=JUNE_2017)
+    assert [(m.text, m.actor.name, m.implied) for m in mentions] == [
+        ("JNIM", "JNIM: Group for Support of Islam and Muslims", False),
+        ("checkpoint", "Military Forces of Mali (2013-2020)", True),
+        ("school", "Civilians (Mali)", True),
     ]
 
 
@@ -171,6 +184,15 @@ def test_unregistered_groups_are_kept():
 
 def test_person_names_are_not_groups():
     assert names("A councillor named Amadou Diallo was killed.") == ["Civilians (Mali)"]
+
+
+def test_same_actor_reads_generic_descriptions():
+    from peacewatch.actors import registry
+
+    reg = registry()
+    assert reg.same_actor("Présumés djihadistes", "Islamist Militia (Mali)")
+    assert reg.same_actor("Bandits armés", "Unidentified Armed Group (Mali)")
+    assert not reg.same_actor("Bandits armés", "Islamist Militia (Mali)")
 
 
 def test_offsets_point_into_the_original_text():

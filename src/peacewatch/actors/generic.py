@@ -221,6 +221,8 @@ def generic_actor(
     groups: list[Actor] = []
     if category == "implied":
         return registry.generic("unidentified_armed_group", country, on), ()
+    if category == "implied_military":
+        return registry.state_force("military", country, on), ()
     if category == "implied_civilians":
         return registry.generic("civilians", country, on), ()
     if category == "government":

@@ -25,6 +25,8 @@ Categories and the actor each gives (see generic.py):
   implied   -> a weapon someone placed or fired ("an IED", "obus") or an attack told without
                its author ("was ambushed", "enlevé"): Unidentified Armed Group, flagged
                ``implied``, for the role finder to use only when nobody is named;
+  implied_military -> a military target ("a checkpoint", "camp militaire"): the country's
+               military forces, flagged ``implied``;
   implied_civilians -> a civilian target ("the village", "a school", "bus"): Civilians,
                flagged ``implied`` (ACLED codes attacks on such places as against civilians).
 """
@@ -193,6 +195,12 @@ HEADS: dict[str, tuple[str, ...]] = {
         "found dead", "executed", "beheaded", "retrouve mort", "retrouves morts", "execute",
         "executes",
     ),
+    "implied_military": (
+        "checkpoint", "checkpoints", "checkpost", "checkposts", "military camp", "army camp",
+        "military base", "army base", "military post", "army post", "outpost", "army checkpoint",
+        "poste de controle", "postes de controle", "poste militaire", "camp militaire",
+        "base militaire", "poste avance", "poste de securite",
+    ),
     "implied_civilians": (
         "village", "villages", "hamlet", "hamlets", "house", "houses", "homes", "shop", "shops",
         "market", "school", "schools", "church", "churches", "mosque", "polling station",
@@ -316,7 +324,7 @@ LINKERS_BEFORE_NAMED: tuple[str, ...] = (
 """Words allowed between a noun and the named actor it belongs to ("combattants du GSIM")."""
 
 STANDALONE_CATEGORIES: frozenset[str] = frozenset(HEADS) - {"member"}
-IMPLIED_CATEGORIES: frozenset[str] = frozenset({"implied", "implied_civilians"})
+IMPLIED_CATEGORIES: frozenset[str] = frozenset({"implied", "implied_military", "implied_civilians"})
 
 PROTEST_CUES: tuple[str, ...] = (
     "protest", "demonstrat", "marched", "march ", "sit in", "took to the street", "went to the street",

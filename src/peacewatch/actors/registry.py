@@ -40,6 +40,7 @@ class ActorRegistry:
         self._actors: dict[str, Actor] = {}
         self._keys: dict[str, str] = {}
         self._templates = templates
+        self._resolved: dict[str, Actor | None] = {}
         for actor in actors:
             self._add(actor)
 
@@ -74,13 +75,31 @@ class ActorRegistry:
         return actor.name if actor else name.strip()
 
     def same_actor(self, a: str, b: str) -> bool:
-        """Whether two names (canonical, any period, alias or acronym) denote one actor."""
+        """Whether two names denote one actor: canonical names (any period), aliases, acronyms,
+        or a generic description ("présumés djihadistes", "bandits armés") read as find_actors
+        reads it."""
         if not a.strip() or not b.strip():
             return a.strip() == b.strip()
-        first, second = self.get(a), self.get(b)
+        first, second = self.resolve(a), self.resolve(b)
         if first is not None and second is not None:
             return first.id == second.id
         return lookup_key(a) == lookup_key(b)
+
+    def resolve(self, name: str) -> Actor | None:
+        """The actor a name or a short description denotes: a registry name or alias, else the
+        one actor find_actors finds covering the whole description (in Mali)."""
+        key = lookup_key(name)
+        if key in self._resolved:
+            return self._resolved[key]
+        actor = self.get(name)
+        if actor is None:
+            from peacewatch.actors.finder import find_actors
+
+            found = [m for m in find_actors(name) if not m.implied]
+            if len(found) == 1 and len(lookup_key(found[0].text)) >= len(key) - 1:
+                actor = self._actors.get(found[0].actor.id)
+        self._resolved[key] = actor
+        return actor
 
     def parents(self, name: str, on: date | None = None, relations: Iterable[str] | None = None) -> list[Actor]:
         """Actors ``name`` belongs to (is member of, allied with, merged into...) on ``on``.

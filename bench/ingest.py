@@ -44,8 +44,11 @@ def measure(mode: str, folder: Path, db: Path) -> dict[str, float]:
     from peacewatch.pipeline import ingest
     from peacewatch.resolve.base import resolvers
     from peacewatch.sources import read_paths
+    from peacewatch.documents import detect_language, minhash_signature
     from peacewatch.store import open_store
 
+    detect_language("warm-up: load the language model before timing")
+    minhash_signature("warm-up: build the hash functions before timing")
     start = time.perf_counter()
     if mode == "read":
         count = sum(1 for _ in read_paths([folder]))

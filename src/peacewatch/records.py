@@ -125,6 +125,8 @@ class Document(Record):
     """Where ``published`` came from: metadata, option, mtime or unknown."""
     near_duplicate_group: str | None = None
     """Id of the first document of its near-duplicate group (itself when it leads one)."""
+    external_id: str | None = None
+    """The id a JSONL input gave the document; ``id`` stays the content hash."""
 
 
 @dataclass(slots=True)

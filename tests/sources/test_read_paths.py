@@ -114,7 +114,7 @@ def test_html_without_main_text_gives_a_reason() -> None:
 
 def test_malformed_jsonl_lines_are_reported_and_good_lines_still_come() -> None:
     documents, issues = read(INPUTS / "docs.jsonl")
-    assert [d.id for d in documents] == ["brief-001", "brief-005"]
+    assert [d.external_id for d in documents] == ["brief-001", "brief-005"]
     reasons = [i.reason for i in issues]
     assert reasons[0].startswith("malformed JSON on line 2: ")
     assert reasons[1:] == ["line 4 is a JSON list, not an object", 'line 5 has no "text"']
@@ -303,7 +303,7 @@ def test_json_file_with_an_array_of_documents(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     documents, issues = read(docs)
-    assert [d.id for d in documents] == ["a", "c"]
+    assert [d.external_id for d in documents] == ["a", "c"]
     assert [i.reason for i in issues] == ['record 2 has no "text"']
 
 

@@ -120,7 +120,8 @@ class _DocumentMaker:
                 item.origin, f"no publication date; using file modification time {published.isoformat()}", "warning"
             )
         yield Document(
-            id=item.doc_id or document_id(text),
+            id=document_id(text),
+            external_id=item.doc_id,
             text=text,
             published=published,
             language=item.language or detect_language(text)[0],

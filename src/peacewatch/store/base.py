@@ -27,7 +27,7 @@ from peacewatch.store import migrations, reviews
 
 _DOCUMENT_COLUMNS = (
     "id", "text", "published", "language", "title", "url", "source", "origin", "fetched_at",
-    "published_from", "near_duplicate_group",
+    "published_from", "near_duplicate_group", "external_id",
 )
 
 

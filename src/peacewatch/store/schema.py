@@ -68,4 +68,5 @@ MIGRATIONS = [
             "CREATE INDEX reviews_event ON reviews (event_id)",
         ),
     ),
+    Migration(3, "the id a JSONL input gave a document", ("ALTER TABLE documents ADD COLUMN external_id VARCHAR",)),
 ]

@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 DEMO := demo-output
 DEMO_DB := $(DEMO)/peacewatch.duckdb
 
-.PHONY: demo test venv bench lock clean
+.PHONY: demo test venv browser bench lock clean
 
 venv: $(STAMP)
 
@@ -25,8 +25,14 @@ demo: venv
 	$(BIN)/peacewatch events --db $(DEMO_DB) --format parquet --output $(DEMO)/events.parquet
 	$(BIN)/peacewatch events --db $(DEMO_DB) --format jsonl --output $(DEMO)/events.jsonl
 
-test: venv
+test: venv browser
 	$(BIN)/python -m pytest
+
+# Browser tests drive Debian's chromium (never a downloaded browser); install it when missing.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } || \
+		{ echo "the browser tests need Debian's chromium: sudo apt-get install chromium"; exit 1; }
 
 bench: venv
 	$(BIN)/python bench/ingest.py

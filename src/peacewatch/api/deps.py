@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -13,25 +12,29 @@ from peacewatch.store import Store, open_store
 
 
 class StoreProvider:
-    """One open store per server; each worker thread gets its own cursor on it."""
+    """One open store per server; each request gets a cursor of its own on it.
+
+    Per request rather than per thread: FastAPI may run a sync dependency and the endpoint in
+    different pool threads, so a thread-local cursor could serve two requests at once, which
+    DuckDB refuses.
+    """
 
     def __init__(self, db: Path) -> None:
         self.root = open_store(db)
-        self._local = threading.local()
 
-    def get(self) -> Store:
-        store = getattr(self._local, "store", None)
-        if store is None:
-            store = self.root.for_thread()
-            self._local.store = store
-        return store
+    def open(self) -> Store:
+        return self.root.for_thread()
 
     def close(self) -> None:
         self.root.close()
 
 
 def get_store(request: Request) -> Iterator[Store]:
-    yield request.app.state.stores.get()
+    store = request.app.state.stores.open()
+    try:
+        yield store
+    finally:
+        store.close()
 
 
 def current_user(

@@ -13,3 +13,13 @@ export function navigate(path, params) {
   if (location.hash === target) window.dispatchEvent(new HashChangeEvent("hashchange"));
   else location.hash = target;
 }
+
+let renders = 0;
+
+/** Start rendering a view into root; the returned check turns false once another render starts,
+ * so a slow view never overwrites the page the user has moved on to. */
+export function begin(root) {
+  const seq = String(++renders);
+  root.dataset.render = seq;
+  return () => root.dataset.render === seq;
+}

@@ -3,16 +3,20 @@ import { get } from "../api.js";
 import { h, clear, typeLabel, typeSwatch, fmtDate, fmtNumber, eventHref, actorHref, notice } from "../dom.js";
 import { t } from "../i18n.js";
 import { qs } from "../api.js";
+import { begin } from "../router.js";
 
 export async function renderActor(root, name) {
+  const current = begin(root);
   clear(root).append(h("p.muted", {}, t("loading")));
   let actor;
   try {
     actor = await get(`/actors/${encodeURIComponent(name)}`);
   } catch (err) {
+    if (!current()) return;
     clear(root).append(notice("error", t("error.load", { detail: err.message })));
     return;
   }
+  if (!current()) return;
   const aliases = Object.entries(actor.aliases || {}).map(([language, list]) =>
     h("div", {}, h("span.badge.muted-badge", {}, language.toUpperCase()), " ", list.join(" · ")));
   const memberships = actor.memberships.length ? h("table.plain", {},
@@ -28,7 +32,7 @@ export async function renderActor(root, name) {
       h("td", {}, [e.actor1, e.actor2].filter(Boolean).map((a, i) => [i ? " — " : "", a === actor.name ? h("strong", {}, a) : h("a", { href: actorHref(a) }, a)])),
       h("td", {}, e.location || "—"),
       h("td.num", {}, fmtNumber(e.fatalities)))))) : h("p.muted", {}, t("actor.none"));
-  clear(root).append(h("div.actor-page", { "data-ready": "1" },
+  clear(root).append(h("div.actor-page", { "data-ready": location.hash },
     h("a.back", { href: "#/" }, "← ", t("event.back")),
     h("header.page-head", {},
       h("div.kicker", {}, t("actor.title")),

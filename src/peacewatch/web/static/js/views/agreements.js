@@ -4,6 +4,7 @@
 import { get, post, ApiError, token } from "../api.js";
 import { h, clear, fmtDate, typeLabel, typeSwatch, eventHref, notice } from "../dom.js";
 import { t, lang } from "../i18n.js";
+import { begin } from "../router.js";
 
 const pct = (score) => (score === null || score === undefined ? "—" : `${Math.round(score * 100)}%`);
 
@@ -17,15 +18,18 @@ function scoreDots(score) {
 }
 
 export async function renderAgreements(root) {
+  const current = begin(root);
   clear(root).append(h("p.muted", {}, t("loading")));
   let data;
   try {
     data = await get("/agreements");
   } catch (err) {
+    if (!current()) return;
     clear(root).append(notice("error", t("error.load", { detail: err.message })));
     return;
   }
-  clear(root).append(h("div.agreements-page", { "data-ready": "1" },
+  if (!current()) return;
+  clear(root).append(h("div.agreements-page", { "data-ready": location.hash },
     h("header.page-head", {}, h("h1", {}, t("agr.title"))),
     h("div.cards", {}, data.agreements.map((a) => h("a.card", { href: `#/agreements/${encodeURIComponent(a.id)}` },
       h("div.card-title", {}, a.short_name || a.name),
@@ -116,17 +120,20 @@ function provisionCard(p, reload) {
 }
 
 export async function renderAgreement(root, id) {
+  const current = begin(root);
   clear(root).append(h("p.muted", {}, t("loading")));
   let a;
   try {
     a = await get(`/agreements/${encodeURIComponent(id)}`);
   } catch (err) {
+    if (!current()) return;
     clear(root).append(notice("error", t("error.load", { detail: err.message })));
     return;
   }
+  if (!current()) return;
   const name = (a.names && a.names[lang()]) || a.name;
   const reload = () => renderAgreement(root, id);
-  clear(root).append(h("div.agreement-page", { "data-ready": "1" },
+  clear(root).append(h("div.agreement-page", { "data-ready": location.hash },
     h("a.back", { href: "#/agreements" }, "← ", t("agr.title")),
     h("header.page-head", {},
       h("div.kicker", {}, a.short_name || a.id),

@@ -5,6 +5,7 @@ import {
   h, clear, typeLabel, typeSwatch, fmtDate, fmtNumber, reviewBadge, statusBadge, actorHref, notice,
 } from "../dom.js";
 import { t } from "../i18n.js";
+import { begin } from "../router.js";
 
 const FIELDS = [
   "event_date", "time_precision", "event_type", "sub_event_type", "actor1", "assoc_actor_1", "inter1",
@@ -165,14 +166,18 @@ function disagreements(list) {
 }
 
 export async function renderEvent(root, id, message = "") {
+  const rendered = location.hash;
+  const current = begin(root);
   clear(root).append(h("p.muted", {}, t("loading")));
   let story;
   try {
     story = await get(`/events/${encodeURIComponent(id)}`);
   } catch (err) {
+    if (!current()) return;
     clear(root).append(notice("error", t("error.load", { detail: err.message })));
     return;
   }
+  if (!current()) return;
   const e = story.event;
   const reload = (msg) => renderEvent(root, id, msg);
   const title = `${typeLabel(e.event_type)}${e.sub_event_type ? " — " + e.sub_event_type : ""}`;
@@ -198,6 +203,7 @@ export async function renderEvent(root, id, message = "") {
         reviewPanel(story, reload),
         h("section.panel", {}, h("h3", {}, t("event.fields")), fieldTable(e, story.machine, story.reviews.length > 0))))));
   const cards = await Promise.all(story.sources.map(sourceCard));
+  if (!current()) return;
   sources.append(...cards);
-  root.querySelector(".event-page").dataset.ready = "1";
+  root.querySelector(".event-page").dataset.ready = rendered;
 }

@@ -9,7 +9,7 @@ import {
 import { t } from "../i18n.js";
 import { EventMap } from "../map.js";
 import { Timeline } from "../timeline.js";
-import { navigate } from "../router.js";
+import { navigate, begin } from "../router.js";
 
 const MULTI = ["country", "admin1", "event_type", "sub_event_type", "status", "review_state"];
 const SINGLE = ["since", "until", "actor", "fatalities_min", "fatalities_max", "q"];
@@ -170,6 +170,8 @@ function eventTable(f, data, pageState, reload) {
 }
 
 export async function renderOverview(root, params) {
+  const rendered = location.hash;
+  const current = begin(root);
   const f = filtersFrom(params);
   const filters = h("aside.sidebar", {}, h("p.muted", {}, t("loading")));
   const kpis = h("div.kpis", {});
@@ -207,6 +209,7 @@ export async function renderOverview(root, params) {
     const cursor = pageState.stack[pageState.stack.length - 1];
     try {
       const data = await get("/events", { ...api, sort: f.sort, limit: PAGE, cursor });
+      if (!current()) return null;
       if (cursor === null) pageState.total = data.total;
       clear(tableBox).append(eventTable(f, data, pageState, loadTable));
       tableBox.dataset.total = pageState.total;
@@ -220,6 +223,7 @@ export async function renderOverview(root, params) {
   try {
     const [lay, fac] = await Promise.all([loadLayers(), facets ? Promise.resolve(facets) : get("/facets")]);
     facets = fac;
+    if (!current()) return;
     clear(filters).append(filterPanel(f));
     map.setLayers(lay.admin1, lay.towns);
   } catch (err) {
@@ -234,10 +238,10 @@ export async function renderOverview(root, params) {
     get("/aggregates", { ...api, period: "month", by: "review_state" }),
     loadTable(),
   ]).catch((err) => {
-    root.querySelector(".main-col").prepend(notice("error", t("error.load", { detail: err.message })));
+    if (current()) root.querySelector(".main-col").prepend(notice("error", t("error.load", { detail: err.message })));
     return [];
   });
-  if (!points) return;
+  if (!points || !current()) return;
   map.setPoints(points);
   if (points.mode === "cells") mapNote.textContent = t("map.cells");
   timeline.render(weekly.rows, f.since || f.until ? { since: f.since || facets.range.first, until: f.until || facets.range.last } : null);
@@ -253,6 +257,6 @@ export async function renderOverview(root, params) {
     breakdown("agg.by_admin1", byRegion.rows, "admin1", f),
     breakdown("agg.by_event_type", byType.rows, "event_type", f, typeLabel, typeColor),
   );
-  root.querySelector(".overview").dataset.ready = "1";
+  root.querySelector(".overview").dataset.ready = rendered;
   window.peacewatchMap = map;
 }

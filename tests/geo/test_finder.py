@@ -142,3 +142,35 @@ def test_primary_mention_skips_titles_and_regions() -> None:
 
 def test_primary_mention_of_nothing_is_none() -> None:
     assert primary_mention([], "") is None
+
+
+def test_quarter_of_a_town_is_coded_at_the_town() -> None:
+    m = only("Une explosion a touché une maison du quartier Sirakoro Méguétana à Bamako.")
+    assert (m.place.name, m.precision, m.relation) == ("Bamako", 1, "in")
+    assert m.text == "Sirakoro Méguétana à Bamako"
+
+
+def test_possessive_town_is_context_for_the_next_name() -> None:
+    m = only("Graves were found in Kidal's Anefis area.")
+    assert m.place.admin1 == "Kidal" and m.relation == "near"
+
+
+def test_one_letter_slip_in_a_long_name_is_forgiven() -> None:
+    m = only("Les soldats ont été attaqués près de Bambara Moudé hier.")
+    assert m.place.name.startswith("Bambara")
+
+
+def test_surname_that_is_also_a_village_is_not_a_place() -> None:
+    assert names("The blogger Madou Kante was shot while driving in Bamako.") == ["Bamako"]
+
+
+def test_named_area_after_the_is_region_level() -> None:
+    text = "Tension rose in the Macina: clashes pitted militants against villagers in Kouakourou."
+    found = find_places(text)
+    assert found[0].precision == 3
+    assert primary_mention(found, text).text == "Kouakourou"
+
+
+def test_primary_mention_skips_origin_when_another_place_is_named() -> None:
+    text = "Un convoi en route vers Gao a heurté une mine près de Doro."
+    assert primary_mention(find_places(text), text).text == "Doro"

@@ -80,6 +80,9 @@ _CONTEXT_GAP = re.compile(
     r"(?:of\s+|de\s+la\s+|de\s+|du\s+|d['’]\s*)?)?", re.IGNORECASE)
 _THE_BEFORE = re.compile(r"\b(?:in|across|throughout|of|from)\s+the\s+$", re.IGNORECASE)
 _NOUN_AFTER = re.compile(r"[\s-]+[a-z]")
+_QUARTER_BEFORE = re.compile(r"\b(?:quartiers?|neighbou?rhoods?|secteur)\s+(?:de\s+|d['’]\s*|du\s+|of\s+)?$",
+                             re.IGNORECASE)
+_QUARTER_OF = re.compile(r"\s+(?:[àa]|de|d['’]|of|in)\s*", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s\s+")
 _AREA_OF = re.compile(r"^\s+(?:area|zone|sector|neighbou?rhood|district|quarter)\s+of\s+$",
                       re.IGNORECASE)
@@ -190,7 +193,8 @@ def _raw_matches(text: str, toks: list[Token], gaz: Gazetteer,
                 break
             if fuzzy is None and length <= 3 and tok.start not in sentence_starts and all(
                     _capitalised(text, toks[k], all_caps_text) and len(toks[k].norm) >= 3
-                    and toks[k].norm not in stop and toks[k].norm.rstrip("s") not in COUNTRY_WORDS
+                    and (length > 1 or toks[k].norm not in stop)
+                    and toks[k].norm.rstrip("s") not in COUNTRY_WORDS
                     for k in range(i, last + 1)):
                 fuzzy = (gaz.fuzzy(key), last, key)
         if found is None and fuzzy is not None and fuzzy[0]:
@@ -241,6 +245,20 @@ def _part_of_compound(text: str, toks: list[Token], first: int, last: int,
         if tok.norm in stop or len(tok.norm) < 3:
             return True
     return False
+
+
+def _minor(m: _Match, gaz: Gazetteer) -> bool:
+    return m.first == m.last and not m.country and not any(
+        gaz.place(i).feature_code in ("PPLC", "PPLA", "ADM1") for i in m.candidates)
+
+
+def _adjacent_minor_pairs(text: str, matches: list[_Match], gaz: Gazetteer) -> set[int]:
+    """Two minor one-word names side by side ("Madou Kante") make a person's name."""
+    out: set[int] = set()
+    for a, b in zip(matches, matches[1:]):
+        if _minor(a, gaz) and _minor(b, gaz) and text[a.end:b.start] == " ":
+            out.update((id(a), id(b)))
+    return out
 
 
 def _looks_like_person(text: str, m: _Match, gaz: Gazetteer, sentence_starts: set[int],
@@ -443,8 +461,10 @@ def find_places(text: str, language: str | None = None,
     matches = _raw_matches(text, toks, gaz, sentence_starts)
     matched_ends = {m.end for m in matches}
     matched_starts = {m.start for m in matches}
-    matches = [m for m in matches if m.country or m.last > m.first
-               or not _looks_like_person(text, m, gaz, sentence_starts, matched_starts, matched_ends)]
+    people = _adjacent_minor_pairs(text, matches, gaz)
+    matches = [m for m in matches if m.country or m.last > m.first or (
+        id(m) not in people
+        and not _looks_like_person(text, m, gaz, sentence_starts, matched_starts, matched_ends))]
     for m in matches:
         if not m.country:
             _phrase_kinds(text, m)
@@ -472,6 +492,12 @@ def find_places(text: str, language: str | None = None,
         if m.kind in ("region", "cercle") and place.feature_class == "A":
             out.append(PlaceMention(m.start, m.end, text[m.start:m.end],
                                     _region_capital(place, m.base, gaz), precision=3, relation="region"))
+            continue
+        if (nxt is not None and not nxt.country and _QUARTER_BEFORE.search(text, max(0, m.start - 30), m.start)
+                and _QUARTER_OF.fullmatch(text[m.end:nxt.start])):
+            town = gaz.place(nxt.candidates[nxt.best])  # "le quartier X à Bamako": the town
+            out.append(PlaceMention(m.start, nxt.end, text[m.start:nxt.end], town, 1, "in"))
+            skip_next = True
             continue
         if nxt is not None and not nxt.country and _AREA_OF.match(text[m.end:nxt.start]):
             town = gaz.place(nxt.candidates[nxt.best])
@@ -521,7 +547,7 @@ def primary_mention(mentions: list[PlaceMention], text: str | None = None) -> Pl
     local = [m for m in mentions if m.precision < 3]
     if local:
         located = [m for m in local if plain(m)]
-        if located and (plain(local[0]) or any(m.precision == 1 for m in located)):
+        if located:
             return located[0]
         return local[0]
     for m in mentions:

@@ -300,3 +300,21 @@ def test_cumulative_figures_are_background() -> None:
     assert [m.background for m in mentions] == [False, True]
     assert killed(text, "en") == (4, "exact")
     assert killed("Des milliers de civils ont été tués depuis 2012.", "fr") == (0, "unknown")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Les assaillants ont tué vingt et un soldats.", "fr", 21),
+        ("On dénombre soixante et onze morts.", "fr", 71),
+        ("Cent un morts ont été recensés.", "fr", 101),
+        ("Gunmen killed two hundred and five people.", "en", 205),
+    ],
+)
+def test_numbers_joined_by_a_conjunction(text: str, language: str, expected: int) -> None:
+    assert killed(text, language)[0] == expected
+
+
+def test_a_conjunction_between_two_figures_does_not_join_them() -> None:
+    mentions = find_casualties("They killed two and one was wounded.", "en")
+    assert [(m.kind, m.value) for m in mentions] == [("killed", 2), ("injured", 1)]

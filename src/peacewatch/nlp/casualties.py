@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from peacewatch.nlp.numbers import approximate_words, fold, number_words, parse_digits, parse_number_words
+from peacewatch.nlp.numbers import UNITS, approximate_words, fold, number_words, parse_digits, parse_number_words
 
 KINDS = ("killed", "injured", "abducted", "missing", "arrested")
 
@@ -392,16 +392,16 @@ class _Reader:
             value = parse_digits(self.text[self.tokens[j].start:self.tokens[j].end])
         elif self._is_number_word(j) and (
             words[j] not in ("un", "une", "one")
-            or (j >= 2 and words[j - 1] in ("and", "et") and self._is_number_word(j - 2))
+            or (j >= 2 and _joined_number(words[j - 2], words[j - 1], words[j]))
+            or (j >= 1 and words[j - 1] in ("cent", "mille") and words[j] != "one")
         ):
             first = j
             while first - 1 >= 0 and (
-                self._is_number_word(first - 1)
-                or (words[first - 1] in ("and", "et") and first - 2 >= 0 and self._is_number_word(first - 2)
-                    and words[first - 2] not in ("un", "une", "one"))
+                (self._is_number_word(first - 1) and words[first - 1] not in ("un", "une"))
+                or (first >= 2 and _joined_number(words[first - 2], words[first - 1], words[first]))
                 or (words[first - 1] in ("a",) and self.language != "fr" and words[first] in ("hundred", "thousand"))
             ):
-                first -= 1
+                first -= 2 if words[first - 1] in ("and", "et") else 1
             value = parse_number_words(words[first:j + 1], self.language)
         elif words[j] in _ARTICLES:
             value, article = _ARTICLES[words[j]], words[j] not in _EXPLICIT_ARTICLES
@@ -455,10 +455,9 @@ class _Reader:
                     last = i
                 else:
                     while last + 1 < len(words) and not self.tokens[i].digit and (
-                        self._is_number_word(last + 1)
-                        or (words[last + 1] in ("and", "et") and last + 2 < len(words)
-                            and self._is_number_word(last + 2) and words[last + 2] not in ("un", "une", "one")
-                            and words[last] not in ("un", "une", "one"))
+                        (self._is_number_word(last + 1)
+                         and (words[last + 1] not in ("un", "une") or words[last] in ("cent", "mille")))
+                        or (last + 2 < len(words) and _joined_number(words[last], words[last + 1], words[last + 2]))
                     ):
                         last += 2 if words[last + 1] in ("and", "et") else 1
             found = self.quantity_ending_at(last)
@@ -886,6 +885,18 @@ def _lexical(word: str) -> str:
         if form in _PERSONS:
             return form
     return word
+
+
+_FR_TENS = {"vingt", "trente", "quarante", "cinquante", "soixante"}
+
+
+def _joined_number(left: str, joiner: str, right: str) -> bool:
+    """"vingt et un", "soixante et onze", "two hundred and five": one number across a conjunction."""
+    if joiner == "et":
+        return left.split("-")[-1] in _FR_TENS and right in ("un", "une", "onze")
+    if joiner == "and":
+        return left in ("hundred", "thousand") and right in UNITS["en"]
+    return False
 
 
 def _died_of_wounds(keyword: list[str]) -> bool:

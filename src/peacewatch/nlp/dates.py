@@ -162,7 +162,7 @@ def _year_for(month: int, day: int, ctx: _Context) -> date | None:
             if (c := _safe_date(y, month, day)) is not None and c <= published
         ]
         if options:
-            return min(options, key=lambda c: abs((c - anchor).days))
+            return min(options, key=lambda c: (abs((c - anchor).days), c < anchor))
     for year in (published.year, published.year - 1, published.year - 2):
         candidate = _safe_date(year, month, day)
         if candidate is not None and candidate <= published:
@@ -180,7 +180,7 @@ def _month_year(month: int, ctx: _Context) -> int:
         options = [y for y in (anchor.year - 1, anchor.year, anchor.year + 1)
                    if date(y, month, 1) <= published]
         if options:
-            return min(options, key=lambda y: abs((date(y, month, 15) - anchor).days))
+            return min(options, key=lambda y: (abs((date(y, month, 15) - anchor).days), y < anchor.year))
     return published.year if month <= published.month else published.year - 1
 
 

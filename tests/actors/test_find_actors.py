@@ -219,3 +219,16 @@ def test_crowd_of_a_protest_sentence_protests_or_riots():
         "Police Forces of Mali (2013-2020)",
         "Protesters (Mali)",
     ]
+
+
+def test_national_guard_is_coded_as_the_military_and_customs_as_police():
+    assert names("Two national guards and a customs officer were wounded.") == [
+        "Military Forces of Mali (2013-2020)",
+        "Police Forces of Mali (2013-2020)",
+    ]
+    assert names("La garde nationale nigérienne a riposté.", language="fr") == ["Military Forces of Niger (2011-2021)"]
+
+
+def test_youths_who_clash_are_rioters():
+    assert names("Youths clashed with the police.")[0] == "Rioters (Mali)"
+    assert names("Two youths were wounded by gunmen.")[0] == "Civilians (Mali)"

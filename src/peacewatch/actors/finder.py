@@ -221,7 +221,8 @@ def _demonstration_roles(
 ) -> list[ActorMention]:
     """In a sentence about a protest, its crowd ("residents", "women") are the protesters, or
     the rioters when the sentence tells of violence ("ransacked", "burned tires"); the
-    "security forces" facing them are coded as police, as ACLED does for crowd control."""
+    "security forces" facing them are coded as police, as ACLED does for crowd control.
+    Youths who clash or burn are rioters even without a protest."""
     result = []
     for mention in mentions:
         sentence = _sentence_at(text, flat, mention.start)
@@ -230,7 +231,10 @@ def _demonstration_roles(
         head = " ".join(flat[mention.start : mention.end].split())
         last_word = head.rsplit(" ", 1)[-1]
         actor = mention.actor
-        if mention.generic and not mention.implied and protest:
+        if mention.generic and not mention.implied and not protest and last_word in lx.YOUTH_HEADS:
+            if actor.id.startswith("civilians:") and any(cue in sentence for cue in lx.YOUTH_RIOT_CUES):
+                actor = reg.generic("rioters", country, on)
+        elif mention.generic and not mention.implied and protest:
             if actor.id.startswith("protesters:") and riot:
                 actor = reg.generic("rioters", country, on)
             elif actor.id.startswith("civilians:") and last_word in lx.CROWD_HEADS:

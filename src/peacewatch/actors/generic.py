@@ -230,7 +230,7 @@ def generic_actor(
         return registry.generic("civilians", country, on), (registry.state_force("government", nation, on),)
     if category in _STATE_KINDS:
         nation = ctx.nationality if ctx.nationality and ctx.nationality != "International" else country
-        kind = "police" if category == "customs" else category
+        kind = {"customs": "police", "national guard": "military"}.get(category, category)
         return registry.state_force(kind, nation, on), ()
     if category == "civilians":
         if head.phrase == "civil" and ctx.count is None:

@@ -7,8 +7,8 @@ ACLED actor) is a rule an analyst can read and correct here.
 Categories and the actor each gives (see generic.py):
   military, police, gendarmerie, national guard, customs, forest guards
       -> that state's forces ("Malian soldiers", "soldats nigériens"; the report's country
-         when no nationality is said); customs officers are coded as the police forces, as
-         ACLED does for Mali;
+         when no nationality is said); customs officers are coded as the police forces and
+         the national guard as the military forces, as ACLED does for Mali;
   armed     -> Unidentified Armed Group (country) ("gunmen", "hommes armés", "bandits");
   islamist  -> Islamist Militia (country) ("jihadists", "terroristes", "GAT"): ACLED's generic
                for unnamed Islamist groups; any "unidentified/unknown" qualifier makes it the
@@ -341,6 +341,9 @@ CROWD_HEADS: frozenset[str] = frozenset(
     "habitants jeunes femmes population activists workers teachers traders crowd crowds".split()
 )
 """Civilian nouns that become the protesters (or rioters) of a sentence about a protest."""
+YOUTH_HEADS: frozenset[str] = frozenset("youths youth jeunes".split())
+YOUTH_RIOT_CUES: tuple[str, ...] = ("clash", "burn", "torch", "ransack", "loot", "captured", "beat", "stone", "affront", "incendi", "saccag")
+"""Youths who clash, burn or capture are rioters even without a protest (ACLED's mob violence)."""
 MOTORBIKE_WORDS: frozenset[str] = frozenset("motorbike motorbikes motorcycle motorcycles moto motos".split())
 """People "on motorbikes" in an attack report are the attackers (Unidentified Armed Group)."""
 JOINS_NAMED: frozenset[str] = frozenset(

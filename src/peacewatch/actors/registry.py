@@ -205,7 +205,6 @@ _STATE_NAMES = {
     "gendarmerie": "Police Forces of {country} Gendarmerie",
     "customs": "Police Forces of {country} Customs Agents",
     "forest guards": "Police Forces of {country} Forest Guards",
-    "national guard": "Military Forces of {country} National Guard",
     "government": "Government of {country}",
 }
 

@@ -3,10 +3,20 @@
 Reports date events loosely: "on 26 January", "hier", "on Monday", "two days later", "in
 September and October 2016", "dans la nuit de samedi à dimanche". ``find_dates`` finds them with
 regular expressions over accent- and case-folded text (fast, offsets kept) and resolves each to a
-calendar date with a precision (1 day, 2 week, 3 month), following two rules from the design: a
-report never dates a past event after its own publication, and an anaphor ("the next day", "le
-lendemain") counts from the date mentioned just before it. ``main_date`` picks the one date an
-event extractor should code.
+calendar date with a precision (1 day, 2 week, 3 month), by these rules:
+
+- a day or month written without a year is the latest such date not after publication (a
+  report never dates a past event after its own publication), or the next one when the sentence
+  presents it as planned ("will", "scheduled", "prévu", "se tiendra": ``future``); after a date
+  whose year is written out, the year closest to that date is taken instead;
+- a weekday is the latest such day before publication; the publication day itself only when the
+  report also says "today"/"aujourd'hui" (or "this Monday"/"ce lundi");
+- an anaphor ("the next day", "le lendemain", "trois jours plus tard") counts from the date
+  mentioned just before it, else from publication;
+- weeks and ranges of up to seven days have precision 2, months and longer ranges 3; a bare year
+  ("in 2013", "depuis 2012") is kind "year", i.e. background.
+
+``main_date`` picks the one date an event extractor should code.
 """
 
 from __future__ import annotations

@@ -14,6 +14,7 @@ Reading order, as a coder reads:
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -207,7 +208,7 @@ def _compatible(group: _Group, m: Mention, event_type: dict[int, tuple[str, str]
     if gdate is not None and mdate is not None and _date_value(gdate) != _date_value(mdate):
         return False
     gplace, mplace = group.place, m.place
-    if gplace is not None and mplace is not None and not m.definite:
+    if gplace is not None and mplace is not None:
         if not _same_area(gplace, mplace):
             return False
     mine = event_type.get(id(m))
@@ -479,10 +480,17 @@ class RulesExtractor:
             statuses.add("planned")
         if "alleged" in statuses and denied_by is not None and roles.actor1 is not None and roles.actor1.name == claimed_by_name(claimed_by):
             roles.actor1, roles.actor2 = denied_by, roles.actor1
-        if roles.actor1 is None and claimed_by is not None and "claimed" in statuses:
+        if claimed_by is not None and "claimed" in statuses and (roles.actor1 is None or roles.actor1.generic):
             roles.actor1 = claimed_by
 
-        event_mentions = [c for c in casualties if any(a <= c.start < b for a, b in spans)]
+        event_mentions = [
+            dataclasses.replace(c, sentence=next(i for i, (a, b) in enumerate(sentences) if a <= c.start < b))
+            for c in casualties
+            if any(a <= c.start < b for a, b in spans)
+        ]
+        title = _title_span(text, sentences)
+        if title is not None and any(not title[0] <= c.start < title[1] for c in event_mentions):
+            event_mentions = [c for c in event_mentions if not title[0] <= c.start < title[1]]
         killed, killed_q = total(event_mentions, "killed")
         injured, injured_q = total(event_mentions, "injured")
         victims = [c.victims for c in event_mentions if c.kind in ("killed", "injured")]
@@ -613,6 +621,17 @@ def _antecedent(actors: list[ActorSpan], sentences: list[tuple[int, int]], befor
     last = earlier[-1]
     start = max((a for a, b in sentences if a <= last.start), default=0)
     return min((a for a in earlier if a.start >= start), key=lambda a: a.start)
+
+
+def _title_span(text: str, sentences: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The headline: a first line without final punctuation. It restates the toll told below."""
+    if len(sentences) < 2:
+        return None
+    start, end = sentences[0]
+    line_end = text.find("\n", start)
+    if line_end == -1 or line_end > end or text[start:end].rstrip()[-1:] in ".!?":
+        return None
+    return start, end
 
 
 def _victim_spans(m: Mention, offset: int) -> list[tuple[int, int]]:

@@ -667,10 +667,14 @@ class _Reader:
         if j < 0:
             return
         if words[j] == ",":
-            opener = next((k for k in range(j - 1, max(j - 10, 0), -1)
-                           if words[k] in ("including", "dont", "notamment") and words[k - 1] == ","), None)
-            if opener is not None:
-                j = opener - 2
+            # "Five people, including two children, were killed": the figure is before the aside.
+            opener = next((k for k in range(j - 1, max(j - 15, 0), -1) if words[k] in (",", "(", ";", ".")), None)
+            if opener is None or words[opener] != ",":
+                return
+            chain = self._chain_left(opener - 1, nominal=False)
+            if chain and not chain[-1][0].np_words == [] and chain[-1][0].last >= chain[-1][0].first:
+                self._emit(chain, kind, first, last)
+            return
         nominal = mode == "N" or (mode == "P" and self.language == "fr")
         chain = self._chain_left(j, nominal=(j == first - 1 and nominal))
         if chain:

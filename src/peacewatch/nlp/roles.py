@@ -92,6 +92,8 @@ def _role_of(text: str, actor: ActorSpan, triggers: list[Trigger], language: str
                 rest = text[actor.end : actor.end + 80]
                 if re.match(r"[^.;]{0,40}\bcontre\b", rest, re.I):
                     return "agent"
+                if not actor.generic and actor.inter in (2, 3, 4) and len(between.split()) <= 2:
+                    return "agent"
             if _PATIENT_BEFORE[lang].search(before) or not between.strip(" ,") or len(between.split()) <= 3:
                 return "patient"
     if following:
@@ -243,7 +245,9 @@ def target_kind(
         return "armed"
     if roles.actor2 is not None and roles.actor2.inter is not None:
         if is_community(roles.actor2):
-            return "civilian"
+            lang = language if language in ("en", "fr") else "en"
+            hit = any(_FACILITY[lang].search(text[t.end : t.end + 40]) for t in triggers if not t.hypothetical)
+            return "armed" if hit else "civilian"
         if roles.actor2.inter in ARMED_INTERS:
             return "armed"
         return "civilian"

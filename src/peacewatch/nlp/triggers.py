@@ -50,7 +50,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         "fr": (
             r"affrontements?\b", r"s'affront\w+", r"accrochages?\b", r"combats?\b",
-            r"échanges? de tirs", r"heurts?\b", r"ripost(?:e|é|ent)\b", r"repouss(?:é|ée|és|ent|er)\b",
+            r"échanges? de tirs", r"heurts?\b", r"escarmouches?\b", r"violences? (?:inter-?communautaires?|entre)",
+            r"feux croisés", r"opérations? (?:de ratissage|militaires?|contre)\b", r"ratissage\b", r"ripost(?:e|é|ent)\b", r"repouss(?:é|ée|és|ent|er)\b",
             r"tirs? nourris", r"coups? de feu", r"attaque complexe",
         ),
     },
@@ -58,7 +59,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
         "en": (
             r"kill(?:s|ed|ing)\b", r"murder(?:s|ed|ing)?\b", r"executions?\b",
             r"assassinat\w+", r"behead\w*", r"shot dead\b", r"slaughter\w*", r"massacre\w*",
-            r"(?:was|were) shot\b", r"(?:summarily|were|was|been|later) executed\b", r"mass graves?\b", r"slit\b", r"succumbed\b", r"lost (?:their|his|her) li(?:fe|ves)",
+            r"(?:was|were) shot\b", r"(?:summarily|were|later) executed\b", r"mass graves?\b", r"slit\b", r"succumbed\b", r"lost (?:their|his|her) li(?:fe|ves)",
         ),
         "fr": (
             r"tu(?:é|ée|és|ées|ent|ant|er)\b", r"assassin(?:é|ée|és|ées|at|ats|ent)\b",

@@ -1,0 +1,111 @@
+"""End to end: reports we wrote, with several events, background and a planned event."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from peacewatch.extract.base import extractors
+from peacewatch.records import Document, EventCandidate
+
+EN_REPORT = """Gunmen kill three at market in central Mali
+On Thursday, unidentified gunmen attacked the weekly market in Boni, killing three civilians and wounding five others, local officials said.
+Two days later, JNIM fighters fired mortar rounds at an army post in Douentza. No casualties were reported. JNIM claimed responsibility for the shelling.
+The Boni attack was the third on a market in the region this year.
+Since the 2012 rebellion, the centre of the country has seen repeated violence.
+A protest against insecurity will be held in Mopti on 20 March.
+"""
+
+FR_REPORT = """Le 5 juin, des hommes armés ont attaqué un poste de la gendarmerie à Diafarabé. Deux gendarmes ont été tués.
+Le lendemain, un véhicule de l'armée a sauté sur une mine près de Ténenkou, faisant trois blessés.
+L'attaque de Diafarabé a été revendiquée par la Katiba Macina.
+"""
+
+
+@pytest.fixture(scope="module")
+def extract():
+    engine = extractors.get("rules")()
+
+    def run(text: str, published: date, language: str) -> list[EventCandidate]:
+        return engine(Document(id="doc", text=text, published=published, language=language))
+
+    return run
+
+
+def by_type(events: list[EventCandidate], sub_event_type: str) -> EventCandidate:
+    found = [e for e in events if e.sub_event_type == sub_event_type]
+    assert len(found) == 1, [(e.event_type, e.sub_event_type) for e in events]
+    return found[0]
+
+
+def test_english_report_gives_one_event_per_real_event(extract) -> None:
+    events = extract(EN_REPORT, date(2018, 3, 10), "en")
+    assert sorted(e.sub_event_type for e in events) == ["Attack", "Peaceful protest", "Shelling/artillery/missile attack"]
+    assert all(e.event_date.year == 2018 for e in events), "the 2012 rebellion is background, not an event"
+
+
+def test_market_attack_fields(extract) -> None:
+    attack = by_type(extract(EN_REPORT, date(2018, 3, 10), "en"), "Attack")
+    assert attack.event_type == "Violence against civilians"
+    assert attack.event_date == date(2018, 3, 8)
+    assert (attack.location, attack.admin1, attack.country, attack.iso3) == ("Boni", "Mopti", "Mali", "MLI")
+    assert attack.fatalities == 3 and attack.injuries == 5
+    assert attack.actor1 == "Unidentified Armed Group (Mali)"
+    assert attack.actor2 == "Civilians (Mali)"
+    assert attack.interaction == 37
+    evidence_fields = {e.field for e in attack.evidence}
+    assert {"event_type", "event_date", "location", "fatalities", "injuries"} <= evidence_fields
+    later = EN_REPORT.index("The Boni attack")
+    assert any(e.start >= later for e in attack.evidence), "the later reference adds evidence to the same event"
+
+
+def test_shelling_is_claimed_and_dated_from_the_anaphor(extract) -> None:
+    shelling = by_type(extract(EN_REPORT, date(2018, 3, 10), "en"), "Shelling/artillery/missile attack")
+    assert shelling.event_date == date(2018, 3, 10)
+    assert shelling.location == "Douentza"
+    assert shelling.status == "claimed"
+    assert shelling.actor1.startswith("JNIM")
+    assert shelling.actor2.startswith("Military Forces of Mali")
+    assert shelling.fatalities == 0
+
+
+def test_announced_protest_is_planned_and_may_lie_after_publication(extract) -> None:
+    protest = by_type(extract(EN_REPORT, date(2018, 3, 10), "en"), "Peaceful protest")
+    assert protest.status == "planned"
+    assert protest.event_date == date(2018, 3, 20)
+    assert protest.actor1 == "Protesters (Mali)"
+
+
+def test_every_evidence_span_is_the_text_it_claims(extract) -> None:
+    for event in extract(EN_REPORT, date(2018, 3, 10), "en") + extract(FR_REPORT, date(2017, 6, 8), "fr"):
+        assert event.evidence
+        text = EN_REPORT if event.event_date.year == 2018 else FR_REPORT
+        for ev in event.evidence:
+            assert text[ev.start : ev.end] == ev.text
+
+
+def test_french_report(extract) -> None:
+    events = extract(FR_REPORT, date(2017, 6, 8), "fr")
+    clash = by_type(events, "Armed clash")
+    assert clash.event_date == date(2017, 6, 5)
+    assert clash.location == "Diafarabé"
+    assert clash.fatalities == 2
+    assert "Gendarmerie" in clash.actor2
+    assert clash.status == "claimed"
+    mine = by_type(events, "Remote explosive/landmine/IED")
+    assert mine.event_date == date(2017, 6, 6)
+    assert mine.injuries == 3
+    assert mine.geo_precision == 2
+
+
+def test_nothing_past_is_dated_after_publication(extract) -> None:
+    text = "Unidentified gunmen attacked a bus near Gao on 28 December, killing two passengers."
+    events = extract(text, date(2018, 1, 2), "en")
+    assert [e.event_date for e in events] == [date(2017, 12, 28)]
+
+
+def test_unsupported_language_gives_no_events() -> None:
+    engine = extractors.get("rules")()
+    doc = Document(id="de", text="Bewaffnete griffen gestern ein Dorf bei Gao an.", published=date(2018, 1, 2), language="de")
+    assert engine(doc) == []

@@ -232,3 +232,11 @@ def test_national_guard_is_coded_as_the_military_and_customs_as_police():
 def test_youths_who_clash_are_rioters():
     assert names("Youths clashed with the police.")[0] == "Rioters (Mali)"
     assert names("Two youths were wounded by gunmen.")[0] == "Civilians (Mali)"
+
+
+def test_adjectives_and_punctuation_do_not_make_mentions():
+    assert names("Two men suspected of planning a terrorist attack were arrested.") == ["Civilians (Mali)"]
+    assert names("Une attaque terroriste a visé le camp; un terroriste a été tué.", language="fr") == [
+        "Islamist Militia (Mali)"
+    ]
+    assert [m.text for m in find_actors("The mechanism (MOC) camp was hit.", on=JUNE_2017)] == ["MOC"]

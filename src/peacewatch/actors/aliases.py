@@ -16,6 +16,8 @@ from peacewatch.nlp.numbers import fold
 
 _NON_WORD = re.compile(r"[^a-z0-9]")
 _UPPER = re.compile(r"[A-Z]")
+_PUNCTUATION = re.compile(r"[()\[\],;:!?\"«»“”/&]")
+"""Marks an alias may only span when it is written with them ("Islamic State (Greater Sahara)")."""
 
 
 def folded(text: str) -> str:
@@ -46,6 +48,7 @@ class AliasMatcher:
     def __init__(self, registry: ActorRegistry) -> None:
         loose: dict[str, str] = {}
         exact: dict[str, str] = {}
+        punctuation: dict[str, set[str]] = {}
         acronym_owners: dict[str, set[str]] = {}
         for actor in registry:
             if actor.acronym:
@@ -68,8 +71,10 @@ class AliasMatcher:
                     key = alias_key(name)
                     if key:
                         loose.setdefault(key, actor.id)
+                        punctuation.setdefault(key, set()).update(_PUNCTUATION.findall(name))
         self._loose = loose
         self._exact = exact
+        self._punctuation = punctuation
         loose_alternatives = sorted(loose, key=len, reverse=True)
         self._loose_re = re.compile(
             r"(?<![a-z0-9])(?:"
@@ -87,8 +92,11 @@ class AliasMatcher:
         found: list[AliasMatch] = []
         for match in self._loose_re.finditer(flat):
             key = " ".join(match.group(0).split())
-            actor_id = self._loose.get(key) or self._loose.get(key[:-1])
-            if actor_id:
+            if key not in self._loose:
+                key = key[:-1]
+            actor_id = self._loose.get(key)
+            marks = set(_PUNCTUATION.findall(text, match.start(), match.end()))
+            if actor_id and marks <= self._punctuation.get(key, set()):
                 found.append(AliasMatch(match.start(), match.end(), actor_id))
         for match in self._exact_re.finditer(text):
             found.append(AliasMatch(match.start(), match.end(), self._exact[match.group(0)]))

@@ -84,6 +84,11 @@ def find_heads(tokens: list[Token], text: str) -> list[Head]:
         if phrase in lx.LOWERCASE_ONLY and text[tokens[i].start : tokens[i].end] != phrase:
             i += 1
             continue
+        if phrase in lx.AFTER_DETERMINER and not (
+            i > 0 and (tokens[i - 1].word in lx.DETERMINERS or tokens[i - 1].word.isdigit())
+        ):
+            i += 1
+            continue
         if tokens[i].word in lx.MODIFIERS and end < len(tokens) and _head_at(tokens, text, i + 1):
             i += 1
             continue
@@ -233,8 +238,6 @@ def generic_actor(
         kind = {"customs": "police", "national guard": "military"}.get(category, category)
         return registry.state_force(kind, nation, on), ()
     if category == "civilians":
-        if head.phrase == "civil" and ctx.count is None:
-            return None
         nation = ctx.nationality or country
         if ctx.community:
             groups.append(registry.ethnic(ctx.community, False, country, on))

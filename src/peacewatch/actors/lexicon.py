@@ -123,8 +123,7 @@ HEADS: dict[str, tuple[str, ...]] = {
     ),
     "islamist": (
         "jihadists", "jihadis", "djihadistes", "jihadistes", "islamists", "islamistes",
-        "terrorists", "terroristes", "terrorist", "terroriste", "jihadist", "jihadiste",
-        "djihadiste", "extremists", "extremistes", "insurgents", "insurges",
+        "terrorists", "terroristes", "terroriste", "jihadiste", "djihadiste", "extremists", "extremistes", "insurgents", "insurges",
         "groupes armes terroristes", "groupe arme terroriste", "terrorist group", "terrorist groups",
         "jihadist group", "jihadist groups", "islamist group", "islamist groups",
         "groupe terroriste", "groupes terroristes", "groupe jihadiste", "groupes jihadistes",
@@ -214,6 +213,10 @@ HEADS: dict[str, tuple[str, ...]] = {
         "urne", "urnes", "materiel electoral",
     ),
 }
+AFTER_DETERMINER: frozenset[str] = frozenset({"terroriste", "jihadiste", "djihadiste", "civil"})
+"""French nouns that are adjectives after a noun ("attaque terroriste"): heads only after a
+determiner or a number ("un terroriste", "le jihadiste", "1 civil")."""
+DETERMINERS: frozenset[str] = frozenset("un une le la l du d ce cet cette chaque".split())
 LOWERCASE_ONLY: frozenset[str] = frozenset({"march", "marche"})
 """Heads read only as written in lower case without accents ("March" is a month, "marché" a market)."""
 for _group, _words in CIVILIAN_GROUPS.items():

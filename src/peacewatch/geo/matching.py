@@ -1,0 +1,254 @@
+"""Find candidate place names in a text: the gazetteer look-up and the filters around it.
+
+Why: reports are short and names are many, so every capitalised word starts a dictionary
+look-up of up to six following tokens (longest name wins) on normalised keys that map back to
+offsets of the original text. Stopwords, group names, acronyms and people's names are dropped here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from peacewatch.geo.gazetteer import Gazetteer
+from peacewatch.geo.normalize import Token, name_key, tokenize
+from peacewatch.geo.phrases import REGION_WORDS, SEPARATOR
+
+COUNTRY_WORDS: dict[str, str] = {
+    "mali": "MLI", "malian": "MLI", "malien": "MLI", "malienne": "MLI", "maliens": "MLI",
+    "maliennes": "MLI", "burkinafaso": "BFA", "burkina": "BFA", "burkinabe": "BFA",
+    "niger": "NER", "nigerien": "NER", "nigerienne": "NER", "mauritania": "MRT",
+    "mauritanie": "MRT", "mauritanian": "MRT", "mauritanien": "MRT", "mauritanienne": "MRT",
+    "senegal": "SEN", "senegalese": "SEN", "senegalais": "SEN", "cotedivoire": "CIV",
+    "ivorycoast": "CIV", "ivorian": "CIV", "ivoirien": "CIV", "guinea": "GIN", "guinee": "GIN",
+    "guinean": "GIN", "guineen": "GIN",
+    "algeria": "DZA", "algerie": "DZA", "algerian": "DZA", "libya": "LBY", "libye": "LBY",
+    "chad": "TCD", "tchad": "TCD", "nigeria": "NGA", "france": "FRA", "french": "FRA",
+}
+"""Country names and adjectives (keys) that set the country context of a text."""
+
+COUNTRY_NOUNS = {"mali", "burkinafaso", "niger", "mauritania", "mauritanie", "senegal",
+                 "cotedivoire", "ivorycoast", "guinea", "guinee"}
+"""Country names that are themselves reported as (country-level) places."""
+
+_RUN = re.compile(r"\S*")
+
+_WORD_AFTER = re.compile(r"[ \t]+([^\W\d_][\w'’]*)")
+
+_ALLOWED_AFTER_NAME = {"region", "cercle", "commune", "district", "province", "circle", "airport",
+                       "camp", "road", "axis", "area", "town", "city", "village", "valley", "forest",
+                       "market", "prison", "base", "lake", "river", "wadi", "oued", "ville",
+                       "department", "prefecture", "and", "et"}
+"""Capitalised words that may follow a place name in a title-cased phrase."""
+
+_WORD_BEFORE = re.compile(r"(\S+)\s+$")
+
+_ALLOWED_BEFORE_NAME = {
+    "in", "at", "of", "near", "to", "from", "between", "and", "on", "en", "a", "de", "du", "des",
+    "la", "le", "les", "au", "aux", "et", "vers", "pres", "entre", "dans", "sur", "par", "the",
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+    "nord", "sud", "ouest", "lake", "lac", "mount", "mont", "camp", "cercle", "commune",
+    "region", "village", "town", "city", "ville", "localite", "fort", "outside", "around",
+}
+"""Capitalised words that may stand just before a place name (otherwise it is likely a person)."""
+
+
+@lru_cache(maxsize=None)
+def word_list(filename: str) -> frozenset[str]:
+    """Normalised entries of one of the bundled word lists (stopwords, names that are not places)."""
+    text = (resources.files("peacewatch") / "data" / "geo" / filename).read_text(encoding="utf-8")
+    return frozenset(name_key(line) for line in text.splitlines()
+                     if line.strip() and not line.startswith("#"))
+
+
+@dataclass
+class NameMatch:
+    """A span of the text that names one or more gazetteer rows (or a country)."""
+
+    first: int
+    last: int
+    start: int
+    end: int
+    key: str
+    candidates: list[int]
+    exact: set[int]
+    kind: str = ""  # "region", "cercle", "commune" from the phrase around it
+    scores: list[float] = field(default_factory=list)
+    context_keys: set[str] = field(default_factory=set)
+    consumed: bool = False
+    country: str | None = None
+    base: str = ""  # the name without its "region"/"cercle" word
+
+    def __post_init__(self) -> None:
+        self.base = self.base or self.key
+
+    @property
+    def best(self) -> int:
+        return max(range(len(self.candidates)), key=lambda j: (self.scores[j], -j))
+
+
+def _gap_ok(text: str, a: Token, b: Token) -> bool:
+    gap = text[a.end:b.start]
+    if b.norm == "s" and gap in ("'", "’"):  # possessive: "Mali's"
+        return False
+    return bool(SEPARATOR.fullmatch(gap))
+
+
+def _capitalised(text: str, tok: Token, all_caps_text: bool) -> bool:
+    word = text[tok.start:tok.end]
+    if not word[0].isupper():
+        return False
+    run = _RUN.match(text, tok.start).group()  # "TIN-ESSAKO," as written
+    if word.isupper() and 1 < len(word) < 6 and not all_caps_text and not (
+            "-" in run and sum(c.isupper() for c in run) >= 6):
+        return False  # acronyms: CMA, GATIA, JNIM (longer capitals are names: "TOMBOUCTOU")
+    return True
+
+
+def match_names(text: str, toks: list[Token], gaz: Gazetteer,
+                 sentence_starts: set[int]) -> list[NameMatch]:
+    stop, blocked_names = word_list("stopwords.txt"), word_list("not_places.txt")
+    letters = [c for c in text if c.isalpha()]
+    all_caps_text = bool(letters) and sum(c.isupper() for c in letters) > 0.8 * len(letters)
+    out: list[NameMatch] = []
+    i, n = 0, len(toks)
+    while i < n:
+        tok = toks[i]
+        if not _capitalised(text, tok, all_caps_text):
+            i += 1
+            continue
+        found = None
+        fuzzy: tuple[list[int], int, str] | None = None
+        key = ""
+        for length in range(min(gaz.max_tokens, n - i), 0, -1):
+            last = i + length - 1
+            if any(not _gap_ok(text, toks[k], toks[k + 1]) for k in range(i, last)):
+                continue
+            key = "".join(t.norm for t in toks[i:last + 1])
+            if key in blocked_names:
+                found = ("blocked", last)
+                break
+            if key in COUNTRY_WORDS:
+                found = ("country", last)
+                break
+            if len(key) < 3 or (length == 1 and key in stop):
+                continue
+            if any(text[toks[k].end:toks[k + 1].start].isspace()
+                   and not _capitalised(text, toks[k + 1], True) for k in range(i, last)):
+                continue  # "As a", "Kidal and": words after a space are capitalised in names
+            cands, exact = gaz.candidates(key)
+            if cands:
+                found = (cands, exact, last)
+                break
+            if fuzzy is None and length <= 3 and tok.start not in sentence_starts and all(
+                    _capitalised(text, toks[k], all_caps_text) and len(toks[k].norm) >= 3
+                    and (length > 1 or toks[k].norm not in stop)
+                    and toks[k].norm.rstrip("s") not in COUNTRY_WORDS
+                    for k in range(i, last + 1)):
+                fuzzy = (gaz.fuzzy(key), last, key)
+        if found is None and fuzzy is not None and fuzzy[0]:
+            found = (fuzzy[0], set(), fuzzy[1])
+            key = fuzzy[2]
+        if found is None:
+            i += 1
+            continue
+        if found[0] == "blocked":
+            i = found[1] + 1
+            continue
+        if found[0] == "country":
+            last = found[1]
+            out.append(NameMatch(i, last, tok.start, toks[last].end, key, [], set(),
+                              country=COUNTRY_WORDS[key]))
+            i = last + 1
+            continue
+        cands, exact, last = found
+        if _part_of_compound(text, toks, i, last, stop):
+            i = last + 1
+            continue
+        match = NameMatch(i, last, tok.start, toks[last].end, key, list(cands), exact)
+        if last > i and toks[last].norm in REGION_WORDS:
+            match.kind = REGION_WORDS[toks[last].norm]
+            match.base = "".join(t.norm for t in toks[i:last])
+        elif last > i + 1 and toks[i].norm in REGION_WORDS:
+            match.kind = REGION_WORDS[toks[i].norm]
+            match.base = "".join(t.norm for t in toks[i + 1:last + 1]
+                                 if t.norm not in ("de", "du", "des", "d", "of", "la", "l"))
+        out.append(match)
+        i = last + 1
+    return out
+
+
+def _part_of_compound(text: str, toks: list[Token], first: int, last: int,
+                      stop: frozenset[str]) -> bool:
+    """True for the tail of an unknown name with a particle ("Hama" in "Tin-Hama", "Samba" in
+    "Ali-Samba"); names joined by a hyphen ("Gao-Anefis", roads) stay."""
+    def joined(a: Token, b: Token) -> bool:
+        return text[a.end:b.start] in ("-", "‑")
+
+    neighbours = []
+    if first > 0 and joined(toks[first - 1], toks[first]):
+        neighbours.append(toks[first - 1])
+    if last + 1 < len(toks) and joined(toks[last], toks[last + 1]):
+        neighbours.append(toks[last + 1])
+    for tok in neighbours:
+        if tok.norm in stop or len(tok.norm) < 3:
+            return True
+    return False
+
+
+def _minor(m: NameMatch, gaz: Gazetteer) -> bool:
+    return m.first == m.last and not m.country and not any(
+        gaz.place(i).feature_code in ("PPLC", "PPLA", "ADM1") for i in m.candidates)
+
+
+def _adjacent_minor_pairs(text: str, matches: list[NameMatch], gaz: Gazetteer) -> set[int]:
+    """Two minor one-word names side by side ("Madou Kante") make a person's name."""
+    out: set[int] = set()
+    for a, b in zip(matches, matches[1:]):
+        if _minor(a, gaz) and _minor(b, gaz) and text[a.end:b.start] == " ":
+            out.update((id(a), id(b)))
+    return out
+
+
+def _looks_like_person(text: str, m: NameMatch, gaz: Gazetteer, sentence_starts: set[int],
+                       matched_starts: set[int], matched_ends: set[int]) -> bool:
+    """A single capitalised word next to another capitalised word that is not a place
+    ("Amadou Koufa", "Baba Ag Adobent", "Madou Kante") is part of a person's name."""
+    if any(gaz.place(i).feature_code in ("PPLC", "PPLA", "ADM1") for i in m.candidates):
+        return False
+    after = _WORD_AFTER.match(text, m.end)
+    if after:
+        word = after.group(1)
+        if word.lower() in ("ag", "ould", "ben", "ibn"):
+            return True
+        if (word[0].isupper() and not word.isupper() and after.start(1) not in matched_starts
+                and name_key(word) not in _ALLOWED_AFTER_NAME
+                and name_key(word) not in word_list("stopwords.txt")):
+            return True
+    before = _WORD_BEFORE.search(text, max(0, m.start - 40), m.start)
+    if before is None or before.end() != m.start:
+        return False
+    word = before.group(1)
+    if not word[:1].isupper() or not word.isalpha() or word.isupper():
+        return False
+    if before.start(1) in sentence_starts or before.end(1) in matched_ends:
+        return False
+    return name_key(word) not in _ALLOWED_BEFORE_NAME
+
+
+def find_names(text: str, gaz: Gazetteer) -> list[NameMatch]:
+    """Names of places and countries in ``text``, in order, people's names left out."""
+    toks = tokenize(text)
+    sentence_starts = {0} | {t.start for k, t in enumerate(toks)
+                             if k and re.search(r"[.!?:;\n\"“«]\s*$", text[toks[k - 1].end:t.start])}
+    if toks:
+        sentence_starts.add(toks[0].start)
+    matches = match_names(text, toks, gaz, sentence_starts)
+    matched_ends = {m.end for m in matches}
+    matched_starts = {m.start for m in matches}
+    people = _adjacent_minor_pairs(text, matches, gaz)
+    return [m for m in matches if m.country or m.last > m.first or (
+        id(m) not in people
+        and not _looks_like_person(text, m, gaz, sentence_starts, matched_starts, matched_ends))]

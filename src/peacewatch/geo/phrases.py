@@ -1,0 +1,87 @@
+"""English and French phrase patterns around place names: regions, distances, roads, titles.
+
+Why a module of its own: matching, resolution and the finder all read the same phrases, and
+keeping them together makes the two languages easy to compare and extend.
+"""
+
+import re
+
+SEPARATOR = re.compile(r"[ \t\u00a0]?[-'’‘`]?[ \t\u00a0]?|[ \t\u00a0]")
+
+REGION_BEFORE = re.compile(
+    r"(?:\b(?:the\s+)?(?P<kind>region|r[ée]gion|cercle|commune|district|province|circle)\s+"
+    r"(?:of\s+|de\s+la\s+|de\s+|du\s+|des\s+|d['’]\s*))$", re.IGNORECASE)
+
+REGION_AFTER = re.compile(
+    r"\s+(?P<kind>region|r[ée]gion|cercle|commune|district|province|circle)\b", re.IGNORECASE)
+
+FILLER = re.compile(
+    r"(?:\b(?:the\s+|la\s+|le\s+)?(?:town|city|village|locality|ville|localit[ée]|hamlet|"
+    r"hameau|site|camp)\s+(?:of\s+|de\s+|d['’]\s*)?)$", re.IGNORECASE)
+
+NEAR_BEFORE = re.compile(
+    r"(?:\b(?:near|nearby|close\s+to|outside(?:\s+of)?|(?:the\s+)?outskirts\s+of|vicinity\s+of|"
+    r"(?:the\s+)?areas?\s+(?:of|around)|around|surroundings\s+of|"
+    r"(?:aux\s+)?environs\s+(?:de|d['’]|du)|(?:aux\s+)?alentours\s+(?:de|d['’]|du)|"
+    r"pr[èe]s\s+(?:de|d['’]|du)|proche\s+(?:de|d['’]|du)|non\s+loin\s+(?:de|d['’]|du)|"
+    r"[àa]\s+proximit[ée]\s+(?:de|d['’]|du)|p[ée]riph[ée]rie\s+(?:de|d['’]|du)|"
+    r"(?:la\s+)?zone\s+(?:de|d['’]|du)|secteur\s+(?:de|d['’]|du)|vers|"
+    r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|"
+    r"(?:au|[àa]\s+l['’])\s*(?:nord|sud|est|ouest)(?:-(?:est|ouest))?\s+(?:de|d['’]|du))\s*)$",
+    re.IGNORECASE)
+
+NEAR_AFTER = re.compile(r"\s+(?:area|outskirts|vicinity|surroundings|surrounding\s+areas?)\b",
+                        re.IGNORECASE)
+
+DISTANCE = re.compile(
+    r"(?P<km>\d+(?:[.,]\d+)?)\s*-?\s*(?:km|kms|kilom[eè]tres?|kilometers?)\b"
+    r"(?P<rest>(?:\s+[\w'’-]+){0,5}?)\s*$", re.IGNORECASE)
+
+DISTANCE_REST = re.compile(r"(?:of|from|de|d['’]|du|des|away\s+from|outside)$", re.IGNORECASE)
+
+BETWEEN_BEFORE = re.compile(r"\b(?:between|entre)\s+$", re.IGNORECASE)
+
+ROAD_BEFORE = re.compile(
+    r"\b(?:road|route|axis|axe|highway|track|piste|tron[çc]on|stretch|way|itin[ée]raire)\s+"
+    r"(?:(?:from|de|du|d['’]|between|entre|reliant|linking|connecting|joining)\s*)?$",
+    re.IGNORECASE)
+
+FROM_BEFORE = re.compile(r"\b(?:from|de|depuis)\s+$", re.IGNORECASE)
+
+CONNECTOR = re.compile(r"^\s*(?:-|–|—|/|to|[àa]|and|et|&|vers)\s*$", re.IGNORECASE)
+
+CONTEXT_GAP = re.compile(
+    r"\s*(?:[(,;]|-\s|\s(?:in|dans|of|de)\s+(?:the\s+|la\s+|le\s+)?|"
+    r"\s(?:area|zone|sector|neighbou?rhood|district|quarter)\s+of\s+)?\s*"
+    r"(?:(?:the\s+|la\s+|le\s+)?(?:cercle|circle|region|r[ée]gion|commune|district|province)\s+"
+    r"(?:of\s+|de\s+la\s+|de\s+|du\s+|d['’]\s*)?)?", re.IGNORECASE)
+
+THE_BEFORE = re.compile(r"\b(?:in|across|throughout|of|from)\s+the\s+$", re.IGNORECASE)
+
+NOUN_AFTER = re.compile(r"[\s-]+[a-z]")
+
+QUARTER_BEFORE = re.compile(
+    r"\b(?:quartiers?|neighbou?rhoods?|secteur)\s+(?:de\s+|d['’]\s*|du\s+|of\s+)?$", re.IGNORECASE)
+
+QUARTER_OF = re.compile(r"\s+(?:[àa]|de|d['’]|of|in)\s*", re.IGNORECASE)
+
+POSSESSIVE = re.compile(r"['’]s\s+")
+
+AREA_OF = re.compile(r"^\s+(?:area|zone|sector|neighbou?rhood|district|quarter)\s+of\s+$",
+                      re.IGNORECASE)
+
+ROAD_AFTER = re.compile(r"\s*(?:road|axis|highway|route|axe|stretch)\b", re.IGNORECASE)
+
+REGION_WORDS = {"region": "region", "cercle": "cercle", "circle": "cercle", "commune": "commune",
+                 "district": "region", "province": "region", "wilaya": "region"}
+
+NOT_EVENT_BEFORE = re.compile(
+    r"\b(?:mayor|maire|chief|chef|prefect|pr[ée]fet|governor|gouverneur|deputy|d[ée]put[ée]|"
+    r"native|originaire|sous-pr[ée]fet|sub-prefect|mp|councilman|councillor|conseiller)\s+"
+    r"(?:of|de|d['’]|du|for)?\s*(?:the\s+|la\s+|le\s+)?(?:(?:town|village|commune|city|ville)\s+"
+    r"(?:of\s+|de\s+|d['’])?)?$"
+    r"|\b(?:from|en\s+provenance\s+d[eu']?|venant\s+d[eu']?|coming\s+from|returning\s+from|"
+    r"heading\s+(?:to|for)|en\s+route\s+(?:to|for|vers|pour)|bound\s+for|towards|left\s+for|"
+    r"transferred\s+to|evacuated\s+to|[ée]vacu[ée]s?\s+(?:vers|sur|[àa]))\s+"
+    r"(?:the\s+)?(?:(?:town|village|city|ville)\s+(?:of\s+|de\s+|d['’]))?$",
+    re.IGNORECASE)

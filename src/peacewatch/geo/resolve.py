@@ -1,0 +1,163 @@
+"""Choose the gazetteer row each name refers to, from what else the text says.
+
+Why: many village names repeat across the Sahel. Each candidate is scored by the countries and
+admin units the text names (strongest right after the name, "Boni (Douentza, Mopti)"), feature
+class, population and closeness to the unambiguous places of the same text.
+"""
+
+from __future__ import annotations
+
+from peacewatch.geo.gazetteer import Gazetteer, country_iso3, distance_km, prior
+from peacewatch.geo.matching import NameMatch
+from peacewatch.geo.model import Place
+from peacewatch.geo.normalize import name_key
+from peacewatch.geo.phrases import (
+    CONTEXT_GAP, POSSESSIVE, REGION_AFTER, REGION_BEFORE, REGION_WORDS,
+)
+
+COVERED = {"MLI", "BFA", "NER", "MRT", "SEN", "CIV", "GIN"}
+"""Countries the gazetteer holds."""
+
+CONFLICT_REGIONS = {"Mopti", "Segou", "Tombouctou", "Gao", "Kidal", "Menaka", "Taoudenit"}
+"""Malian regions of the post-2012 conflict: a small tie-break between same-named villages."""
+
+
+def admin_keys(place: Place) -> tuple[str, str, str]:
+    return (name_key(place.admin1), name_key(place.admin2), name_key(place.admin3))
+
+
+def _phrase_kinds(text: str, m: NameMatch) -> None:
+    head = text[max(0, m.start - 40):m.start]
+    before = REGION_BEFORE.search(head)
+    after = REGION_AFTER.match(text, m.end)
+    hit = before or after
+    if hit:
+        m.kind = REGION_WORDS[name_key(hit.group("kind"))]
+
+
+def _attach_context(text: str, matches: list[NameMatch], gaz: Gazetteer) -> None:
+    """Admin units named right after a place ("Boni (Douentza, Mopti)", "Tene, Segou",
+    "Diaka in the cercle of Tenenkou") steer its resolution and are not places of their own."""
+    for k, m in enumerate(matches):
+        if m.country or m.consumed:
+            continue
+        prev_end, first = m.end, True
+        for f in matches[k + 1:k + 4]:
+            gap = text[prev_end:f.start]
+            if f.country or not CONTEXT_GAP.fullmatch(gap):
+                break
+            if first and gap.strip() == ",":
+                top = max(m.candidates, key=lambda i: prior(gaz.place(i)))
+                if gaz.place(top).feature_code in ("PPLC", "PPLA", "ADM1", "ADM2"):
+                    break  # "Gao, Kidal and Menaka" is a list of towns
+            if not any(f.base in admin_keys(gaz.place(i)) for i in m.candidates):
+                break
+            m.context_keys.add(f.base)
+            f.consumed = True
+            first = False
+            region = REGION_AFTER.match(text, f.end)
+            prev_end = region.end() if region else f.end
+
+
+def _possessive_context(text: str, matches: list[NameMatch], gaz: Gazetteer) -> None:
+    """"Kidal's Anefis": a place owning the next one is its admin context, not a place."""
+    for m, f in zip(matches, matches[1:]):
+        if m.country or f.country or m.consumed or not POSSESSIVE.fullmatch(text[m.end:f.start]):
+            continue
+        if any(m.base in admin_keys(gaz.place(i)) for i in f.candidates):
+            f.context_keys.add(m.base)
+            m.consumed = True
+
+
+def _wanted_countries(matches: list[NameMatch], country_hint: str | None) -> set[str]:
+    """The hinted country, else Mali and the covered countries the text names."""
+    hint = country_iso3(country_hint)
+    if hint:
+        return {hint}
+    return {"MLI"} | {m.country for m in matches if m.country in COVERED}
+
+
+def _score(matches: list[NameMatch], gaz: Gazetteer, wanted: set[str]) -> None:
+    text_admin = {m.base for m in matches if not m.country and any(
+        gaz.place(i).feature_class == "A" or gaz.place(i).feature_code in ("PPLA", "PPLC")
+        for i in m.candidates)} | {m.base for m in matches if m.kind in ("region", "cercle")}
+    for m in matches:
+        if m.country:
+            continue
+        m.scores = []
+        for i in m.candidates:
+            place = gaz.place(i)
+            s = prior(place)
+            s += 3.0 if place.iso3 in wanted else 0.0
+            admin = admin_keys(place)
+            if m.context_keys & set(admin):
+                s += 4.0 * len(m.context_keys & set(admin))
+            elif (text_admin - {m.base}) & set(admin[:2]):
+                s += 1.5
+            if m.kind == "region" and place.feature_code == "ADM1":
+                s += 5.0
+            elif m.kind == "cercle" and place.feature_code == "ADM2":
+                s += 5.0
+            elif m.kind == "commune" and place.feature_code in ("ADM3", "PPLA3", "PPLA2"):
+                s += 1.0
+            s += 1.0 if gaz.main_key[i] == m.key else 0.0
+            if place.iso3 == "MLI" and place.admin1 in CONFLICT_REGIONS:
+                s += 0.3
+            s -= 0.0 if i in m.exact else 0.5
+            m.scores.append(s)
+
+
+def _drop_weak(matches: list[NameMatch], gaz: Gazetteer, wanted: set[str]) -> list[NameMatch]:
+    """Forget names whose best reading is an obscure place abroad ("Tigre" helicopters)."""
+    kept = []
+    for m in matches:
+        if not m.country:
+            place = gaz.place(m.candidates[m.best])
+            if place.iso3 not in wanted and place.population == 0 and not (
+                    place.feature_code.startswith(("PPLA", "PPLC", "ADM"))):
+                continue
+        kept.append(m)
+    return kept
+
+
+def _confident(m: NameMatch) -> bool:
+    ordered = sorted(m.scores, reverse=True)
+    return len(ordered) == 1 or ordered[0] - ordered[1] >= 1.5
+
+
+def _proximity(matches: list[NameMatch], gaz: Gazetteer) -> None:
+    """Prefer the candidate that lies near the other, unambiguous places of the text."""
+    anchors: dict[int | None, tuple[set[int], Place]] = {}
+    for k, m in enumerate(matches):
+        if m.country or m.consumed or not m.candidates or not _confident(m):
+            continue
+        place = gaz.place(m.candidates[m.best])
+        if place.feature_class != "A":
+            anchors.setdefault(place.geonameid, (set(), place))[0].add(k)
+    if not anchors:
+        return
+    for k, m in enumerate(matches):
+        if m.country or len(m.candidates) < 2:
+            continue
+        others = [a for owners, a in anchors.values() if owners != {k}]
+        for j, i in enumerate(m.candidates):
+            place = gaz.place(i)
+            near = [a for a in others
+                    if abs(a.latitude - place.latitude) < 2 and abs(a.longitude - place.longitude) < 2.5]
+            d = min((distance_km(place, a) for a in near), default=None)
+            if d is not None:
+                m.scores[j] += 2.0 if d < 75 else 1.0 if d < 200 else 0.0
+
+
+def resolve(text: str, matches: list[NameMatch], gaz: Gazetteer,
+            country_hint: str | None) -> list[NameMatch]:
+    """Score every candidate of every match; drop matches that only name obscure places abroad."""
+    for m in matches:
+        if not m.country:
+            _phrase_kinds(text, m)
+    _attach_context(text, matches, gaz)
+    _possessive_context(text, matches, gaz)
+    wanted = _wanted_countries(matches, country_hint)
+    _score(matches, gaz, wanted)
+    _proximity(matches, gaz)
+    return _drop_weak(matches, gaz, wanted)

@@ -318,3 +318,8 @@ def test_numbers_joined_by_a_conjunction(text: str, language: str, expected: int
 def test_a_conjunction_between_two_figures_does_not_join_them() -> None:
     mentions = find_casualties("They killed two and one was wounded.", "en")
     assert [(m.kind, m.value) for m in mentions] == [("killed", 2), ("injured", 1)]
+
+
+def test_figure_before_an_aside() -> None:
+    assert killed("Four herders, accused of theft by the militia, were killed near the well.", "en") == (4, "exact")
+    assert killed("Gunmen attacked Gao, killing nobody.", "en") == (0, "unknown")

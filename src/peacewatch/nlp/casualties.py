@@ -672,7 +672,7 @@ class _Reader:
             if opener is None or words[opener] != ",":
                 return
             chain = self._chain_left(opener - 1, nominal=False)
-            if chain and not chain[-1][0].np_words == [] and chain[-1][0].last >= chain[-1][0].first:
+            if chain and all(figure.last >= figure.first for figure, _ in chain):
                 self._emit(chain, kind, first, last)
             return
         nominal = mode == "N" or (mode == "P" and self.language == "fr")

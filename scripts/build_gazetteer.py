@@ -180,11 +180,14 @@ def build(geonames: Path, boundaries: Path, output: Path) -> int:
                 name2 = admin_name(r[1])
             elif r[7] == "PCLI":
                 name1 = name2 = ""
-            alternates = usable_alternates(r[1], r[3])
-            keys = list(dict.fromkeys(k for k in map(name_key, [r[1], r[2], *alternates]) if k))
+            name, ascii_name = r[1], r[2]
+            alternates = usable_alternates(name, r[3])
+            if r[7] == "PCLI":  # "Republic of Mali" -> "Mali", the name ACLED uses
+                alternates, name, ascii_name = [name, *alternates], country, country
+            keys = list(dict.fromkeys(k for k in map(name_key, [name, ascii_name, *alternates]) if k))
             folds = sorted({fold_key(k) for k in keys})
             rows_out.append([
-                r[0], r[1], r[2], "|".join(alternates), r[4], r[5], r[6], r[7], iso3, country,
+                r[0], name, ascii_name, "|".join(alternates), r[4], r[5], r[6], r[7], iso3, country,
                 name1, name2, name3, r[14] or "0", "|".join(keys), "|".join(folds),
             ])
     output.parent.mkdir(parents=True, exist_ok=True)

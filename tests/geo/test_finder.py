@@ -128,7 +128,8 @@ def test_common_words_and_group_names_are_not_places(text: str) -> None:
 
 def test_country_mention_is_country_level() -> None:
     found = find_places("Violence spread across Mali and into Burkina Faso.")
-    assert [(m.place.iso3, m.precision) for m in found] == [("MLI", 3), ("BFA", 3)]
+    assert [(m.place.name, m.place.iso3, m.precision) for m in found] == [
+        ("Mali", "MLI", 3), ("Burkina Faso", "BFA", 3)]
 
 
 def test_country_hint_prefers_that_country() -> None:

@@ -90,3 +90,7 @@ def test_supplement_places_are_found_by_name() -> None:
     place = gazetteer().lookup("Gossi", country="Mali")[0]
     assert place.source == "supplement"
     assert place.admin1 == "Tombouctou"
+
+
+def test_nearest_gives_up_far_from_the_covered_countries() -> None:
+    assert nearest(0.0, 0.0) is None

@@ -177,7 +177,7 @@ class Gazetteer:
         return [self.place(i) for i in hits]
 
     def nearest(self, lat: float, lon: float, feature_class: str | None = "P") -> Place | None:
-        """Closest place of ``feature_class`` (any class if None) within about 500 km."""
+        """Closest place of ``feature_class`` (any class if None) within 500 km, else None."""
         best: tuple[float, int] | None = None
         cy, cx = math.floor(lat), math.floor(lon)
         for ring in range(0, 6):
@@ -194,7 +194,7 @@ class Gazetteer:
                             best = (d, i)
             if best is not None and best[0] < ring * 100:
                 break
-        return self.place(best[1]) if best else None
+        return self.place(best[1]) if best and best[0] <= 500 else None
 
 
 def _load_geonames(lines: Iterable[str]) -> tuple[list[list[str] | Place], list[list[str]], list[list[str]]]:

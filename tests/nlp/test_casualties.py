@@ -323,3 +323,10 @@ def test_a_conjunction_between_two_figures_does_not_join_them() -> None:
 def test_figure_before_an_aside() -> None:
     assert killed("Four herders, accused of theft by the militia, were killed near the well.", "en") == (4, "exact")
     assert killed("Gunmen attacked Gao, killing nobody.", "en") == (0, "unknown")
+
+
+def test_explicit_zero_for_one_group() -> None:
+    text = "Three attackers were killed while no soldiers were injured."
+    assert (killed(text, "en"), injured(text, "en")) == ((3, "exact"), (0, "exact"))
+    text = "Aucun soldat n'a été blessé."
+    assert (killed(text, "fr"), injured(text, "fr")) == ((0, "unknown"), (0, "exact"))

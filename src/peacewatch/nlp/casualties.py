@@ -936,6 +936,8 @@ _ZEROS_EN = [
     (r"\bno(?:body| one| one) (?:was |were )?(?:reportedly )?(?:hurt|harmed|injured or killed|killed or injured)\b", _BOTH),
     (r"\bno (?:deaths?|fatalit(?:y|ies)|one (?:was )?killed|one died|dead)\b", ("killed",)),
     (r"\bno (?:injur(?:y|ies)|one (?:was )?(?:injured|wounded)|wounded)\b", ("injured",)),
+    (r"\bno (?:[a-z]+ ){1,2}(?:were|was) (?:reported )?killed\b", ("killed",)),
+    (r"\bno (?:[a-z]+ ){1,2}(?:were|was) (?:reported )?(?:injured|wounded|hurt)\b", ("injured",)),
 ]
 _ZEROS_FR = [
     (r"\b(?:sans (?:faire |causer |occasionner )?(?:de |aucune? )?|aucune? |pas de |ni )victimes?\b", _BOTH),
@@ -943,6 +945,8 @@ _ZEROS_FR = [
     (r"\baucune perte (?:en vies? humaines?|humaine)\b", _BOTH),
     (r"\bpas de pertes? (?:en vies? humaines?|humaines?)\b", _BOTH),
     (r"\b(?:aucun|pas de|sans faire de|sans) morts?\b", ("killed",)),
+    (r"\baucune? (?:[a-z]+ ){1,2}n'a (?:ete tuee?|trouve la mort|perdu la vie)\b", ("killed",)),
+    (r"\baucune? (?:[a-z]+ ){1,2}n'a ete blessee?\b", ("injured",)),
     (r"\b(?:aucun|pas de|sans faire de|sans) bless(?:e|es)\b", ("injured",)),
 ]
 _ZEROS = {

@@ -121,3 +121,17 @@ def test_a_planned_event_does_not_obstruct(store) -> None:  # type: ignore[no-un
     event = _ambush(store)
     event.status = "planned"
     assert propose_links(store, [event]) == []
+
+
+def test_context_sentences_attached_as_notes_are_not_read(store) -> None:  # type: ignore[no-untyped-def]
+    import_agreement(store, TESTLAND)
+    text = ("Raiders attacked a NRF post at Eastwell on 9 June. "
+            "Elsewhere, the Joint Security Committee held a meeting.")
+    doc = add_document(store, "doc-raid", "Raid\n" + text, date(2020, 6, 10))
+    event = save_event(store, Event(
+        event_id="ev-raid", event_date=date(2020, 6, 9), event_type="Battles", actor1="Raiders", actor2="NRF",
+        iso3="TLD", sources=[doc.id],
+        evidence=[span(doc, "event_type", "attacked"),
+                  span(doc, "notes", "Elsewhere, the Joint Security Committee held a meeting.")],
+    ))
+    assert [lk.provision_id for lk in propose_links(store, [event])] == ["testland-2020/ceasefire"]

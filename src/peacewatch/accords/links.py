@@ -103,11 +103,17 @@ def sentence_around(text: str, start: int, end: int) -> str:
 
 
 def event_text(store: Store, event: Event) -> str:
-    """The sentences that hold the event's evidence, plus its notes: what the rules read."""
+    """The sentences that hold the event's field evidence, plus its notes: what the rules read.
+
+    Spans of the ``notes`` field are whole context sentences an extractor attaches; they often
+    reach into neighbouring paragraphs about other events, so they are read only when the event
+    has no other evidence.
+    """
     evidence = event.evidence or store.evidence(event.event_id)
+    fielded = [ev for ev in evidence if ev.field != "notes"]
     texts: dict[str, str | None] = {}
     parts: list[str] = []
-    for ev in evidence:
+    for ev in fielded or evidence:
         doc_id = ev.document_id or ""
         if doc_id and doc_id not in texts:
             doc = store.document(doc_id)

@@ -241,3 +241,8 @@ def test_any_text_gives_consistent_mentions(words: list[str], published: date) -
         assert mention.end_value is None or mention.end_value >= mention.value
     value, precision, _ = main_date(mentions, published, text)
     assert value <= published and precision in (1, 2, 3)
+
+
+@pytest.mark.parametrize("text", ["Protesters will march 5 km to the square.", "Talks may 3 times fail."])
+def test_lower_case_english_homonyms_are_not_months(text: str) -> None:
+    assert [m for m in find_dates(text, "en", PUBLISHED) if m.kind != "relative"] == []

@@ -198,6 +198,16 @@ def _month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
+_HOMONYMS = {"may", "march", "august"}
+"""English month names that are also common words; as months they are capitalised."""
+
+
+def _common_word(m: re.Match[str], group: str, ctx: _Context) -> bool:
+    """Whether a matched month name is really "may", "march" or "august" in lower case."""
+    name = m.group(group)
+    return name.rstrip(".") in _HOMONYMS and not ctx.original[m.start(group) - m.start()].isupper()
+
+
 def _day(text: str) -> int:
     return int(re.match(r"\d+", text).group(0))  # type: ignore[union-attr]
 
@@ -210,7 +220,7 @@ def _month(text: str) -> int:
 
 def _absolute(m: re.Match[str], ctx: _Context) -> _Resolved | None:
     day, month = _day(m.group("d")), _month(m.group("m"))
-    if m.group("m").startswith("may") and not ctx.original[m.start("m") - m.start()].isupper():
+    if _common_word(m, "m", ctx):
         return None
     if m.group("y"):
         value = _safe_date(int(m.group("y")), month, day)
@@ -245,6 +255,8 @@ def _iso(m: re.Match[str], ctx: _Context) -> _Resolved | None:
 
 
 def _day_range(m: re.Match[str], ctx: _Context) -> _Resolved | None:
+    if _common_word(m, "m", ctx):
+        return None
     month = _month(m.group("m"))
     first, last = _day(m.group("d1")), _day(m.group("d2"))
     if last <= first:
@@ -298,7 +310,7 @@ _YEAR_CUE = re.compile(
 
 def _month_only(m: re.Match[str], ctx: _Context) -> _Resolved | None:
     name = m.group("m")
-    if name == "may" and not ctx.original[m.start("m") - m.start()].isupper():
+    if _common_word(m, "m", ctx):
         return None
     if not m.group("y") and not _MONTH_CUE.search(ctx.before):
         return None

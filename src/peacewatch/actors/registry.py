@@ -143,11 +143,6 @@ class ActorRegistry:
                 return self.get(membership.parent, on)
         return None
 
-    def memberships(self, name: str, on: date | None = None) -> list[Membership]:
-        """The dated memberships of ``name`` active on ``on`` (all without a date)."""
-        actor = self.get(name)
-        return [m for m in actor.memberships if m.active(on)] if actor else []
-
     def generic(self, template: str, country: str, on: date | None = None) -> Actor:
         """A per-country generic actor ("civilians", "Mali" -> "Civilians (Mali)").
 
@@ -160,9 +155,6 @@ class ActorRegistry:
             actor = _generic_actor(spec, country)
             self._add(actor)
         return actor.on(on)
-
-    def has_template(self, template: str) -> bool:
-        return template in self._templates
 
     def state_force(self, kind: str, country: str, on: date | None = None) -> Actor:
         """The country's forces of one kind: military, police, gendarmerie, national guard,

@@ -50,6 +50,7 @@ _NOT_GROUPS = frozenset(
         "Union africaine", "Union européenne", "Conseil des ministres", "Red Cross", "Croix-Rouge",
     }
 )
+_QUOTES = "'’\"”»«“"
 _STOP_FIRST = frozenset({"On", "In", "The", "A", "An", "Le", "La", "Les", "Un", "Une", "After", "When", "Des"})
 
 _INTER_WORDS: tuple[tuple[int, tuple[str, ...]], ...] = (
@@ -82,19 +83,23 @@ def unregistered_actor(name: str, country: str) -> Actor:
 
 
 def find_unknown_groups(text: str) -> list[UnknownGroup]:
-    """Spans that look like an organised group's proper name (capitalised, with a group word)."""
-    found: list[UnknownGroup] = []
+    """Spans that look like an organised group's proper name (capitalised, with a group word),
+    longest first, without overlaps."""
+    candidates: list[UnknownGroup] = []
     for pattern in (_CALLED, _EN_NAME, _FR_NAME, _KATIBA, _LOWER_HEAD):
         for match in pattern.finditer(text):
             start, end = match.span(1)
-            name = _TRAILING_CONNECTORS.sub("", match.group(1)).strip(" '’\"”»")
-            end = start + len(name)
-            words = name.split()
+            end = start + len(_TRAILING_CONNECTORS.sub("", text[start:end]).rstrip(_QUOTES + " "))
+            start = end - len(text[start:end].lstrip(_QUOTES + " "))
+            words = text[start:end].split()
             if words and words[0] in _STOP_FIRST:
-                name = " ".join(words[1:])
-                start = end - len(name)
+                start = text.index(words[1], start + len(words[0])) if len(words) > 1 else end
                 words = words[1:]
-            if len(words) < 2 or name in _NOT_GROUPS or words[-1] in _TITLE_WORDS or not any(w[:1].isupper() for w in words[1:] + words[:1]):
+            if len(words) < 2 or " ".join(words) in _NOT_GROUPS or words[-1] in _TITLE_WORDS:
                 continue
-            found.append(UnknownGroup(start, end, name))
-    return found
+            candidates.append(UnknownGroup(start, end, " ".join(words)))
+    kept: list[UnknownGroup] = []
+    for group in sorted(candidates, key=lambda g: (g.start - g.end, g.start)):
+        if not any(k.start < group.end and group.start < k.end for k in kept):
+            kept.append(group)
+    return sorted(kept, key=lambda g: g.start)

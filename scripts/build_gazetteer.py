@@ -40,10 +40,14 @@ COUNTRIES: dict[str, tuple[str, str]] = {
 KEEP_CODES = {
     "ADM1", "ADM2", "ADM3", "PCLI",
     # Desert towns, camps and bases that news names as places but GeoNames files otherwise.
-    "WLL", "WLLS", "WTRH", "CMP", "INSM", "AIRP", "FT", "LCTY", "MN", "MNAU", "OAS",
+    "WLL", "WLLS", "WTRH", "WAD", "CMP", "INSM", "FT", "LCTY", "MN", "MNAU", "OAS",
 }
 """Feature codes kept besides every populated place (class P); chosen by measuring which
 feature codes the named locations of Malian conflict reports fall in."""
+
+KEEP_CODES_MALI = {"STMI", "DUNE", "HLL", "HLLS", "MRSH", "WTLD", "LK", "PND", "AREA", "RUIN", "DPR"}
+"""Further codes kept for Mali only: in the north a camp or hamlet is often on record only as
+the wadi, dune, hill or pond it is named after; abroad they would mostly add false matches."""
 
 ADMIN_AFFIXES = re.compile(
     r"^(?:r[ée]gion|cercle|commune|province|d[ée]partement|department|wilaya|district|prefecture|"
@@ -143,7 +147,8 @@ def build(geonames: Path, boundaries: Path, output: Path) -> int:
         adm2 = {(r[10], r[11]): admin_name(r[1]) for r in rows if r[7] == "ADM2"}
         adm2_by_code = {r[11]: (r[10], admin_name(r[1])) for r in rows if r[7] == "ADM2"}
         adm3 = {(r[10], r[11], r[12]): admin_name(r[1]) for r in rows if r[7] == "ADM3"}
-        kept = [r for r in rows if r[6] == "P" or r[7] in KEEP_CODES]
+        keep = KEEP_CODES | KEEP_CODES_MALI if cc == "ML" else KEEP_CODES
+        kept = [r for r in rows if r[6] == "P" or r[7] in keep]
         cercle_of: list[str | None] = [None] * len(kept)
         cercles: dict[str, tuple[str, str]] = {}
         if cc == "ML":

@@ -240,3 +240,9 @@ def test_adjectives_and_punctuation_do_not_make_mentions():
         "Islamist Militia (Mali)"
     ]
     assert [m.text for m in find_actors("The mechanism (MOC) camp was hit.", on=JUNE_2017)] == ["MOC"]
+
+
+def test_french_preposition_a_is_not_an_article_and_un_is_not_the_un():
+    result = found("Des soldats ont attaqué à Dogon; un camp militaire a été visé.", language="fr")
+    assert ("Dogon", "Dogon Ethnic Militia (Mali)", None) in result
+    assert not any(name.startswith("MINUSMA") for _, name, _ in result)

@@ -26,7 +26,8 @@ _RIGHT_MODIFIERS = (
 _AGE_WORDS = frozenset({"young", "elderly", "old", "aged", "jeune", "jeunes", "vieux", "vieil"})
 _THOUSANDS = frozenset({",", ".", " ", "\u00a0", "\u202f"})
 _NOT_PEOPLE = frozenset({"group", "groupe", "elements"})
-_ARTICLES = frozenset({"a", "an", "un", "une"})
+_ARTICLES = frozenset({"a", "an", "un", "une", "A", "An", "Un", "Une"})
+"""Indefinite articles as written: the folded "a" is also French "à"."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,14 +208,18 @@ def _read_count(ctx: Context, tokens: list[Token], text: str, k: int, language: 
     if run <= k:
         value = parse_number_words([t.word for t in tokens[run : k + 1]], language)
         if value is not None and value > 0:
-            if tokens[run].word in _ARTICLES and run == k:
+            if _written(text, tokens[run]) in _ARTICLES and run == k:
                 ctx.count = 1 if singular else None
                 return
             ctx.count = value
             ctx.first = run
             return
-    if word in _ARTICLES and singular:
+    if _written(text, tokens[k]) in _ARTICLES and singular:
         ctx.count = 1
+
+
+def _written(text: str, token: Token) -> str:
+    return text[token.start : token.end]
 
 
 def generic_actor(

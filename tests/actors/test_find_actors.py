@@ -246,3 +246,8 @@ def test_french_preposition_a_is_not_an_article_and_un_is_not_the_un():
     result = found("Des soldats ont attaqué à Dogon; un camp militaire a été visé.", language="fr")
     assert ("Dogon", "Dogon Ethnic Militia (Mali)", None) in result
     assert not any(name.startswith("MINUSMA") for _, name, _ in result)
+
+
+def test_a_named_actors_own_post_implies_nobody_else():
+    result = [(m.text, m.implied) for m in find_actors("Gunmen attacked an MSA checkpoint.", on=JUNE_2017)]
+    assert result == [("Gunmen", False), ("MSA", False)]

@@ -120,9 +120,13 @@ def _covered(head: Head, named: list[_Named]) -> bool:
 
 
 def _join_named(heads: list[Head], named: list[_Named], tokens: list[Token], text: str) -> list[Head]:
-    """Fold nouns that belong to an adjacent name into it; return the heads left standing."""
+    """Fold nouns that belong to an adjacent name into it; return the heads left standing.
+
+    A target right after a name is that actor's ("a MSA checkpoint"): it implies nobody else."""
     kept = []
     for head in heads:
+        if head.category in lx.IMPLIED_CATEGORIES and _name_before(head, named, tokens, text):
+            continue
         if head.category not in lx.JOINS_NAMED:
             kept.append(head)
             continue

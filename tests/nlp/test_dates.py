@@ -88,6 +88,7 @@ def test_relative_days(text: str, language: str, expected: date) -> None:
         ("The convoy was ambushed Sunday near Gao.", "en", date(2017, 3, 12)),
         ("Le convoi a été attaqué lundi.", "fr", date(2017, 3, 13)),
         ("Le convoi a été attaqué jeudi dernier.", "fr", date(2017, 3, 9)),
+        ("The convoy was ambushed on Thursday.", "en", date(2017, 3, 9)),
     ],
 )
 def test_weekdays_are_the_latest_on_or_before_publication(text: str, language: str, expected: date) -> None:
@@ -95,10 +96,11 @@ def test_weekdays_are_the_latest_on_or_before_publication(text: str, language: s
     assert (mention.value, mention.kind) == (expected, "weekday")
 
 
-def test_publication_weekday_means_a_week_earlier_unless_the_report_says_today() -> None:
-    assert one("The convoy was ambushed on Wednesday.").value == date(2017, 3, 8)
-    mentions = find_dates("Today's toll: the convoy was ambushed on Wednesday.", "en", PUBLISHED)
-    assert mentions[-1].value == PUBLISHED
+def test_publication_weekday_is_the_publication_day_unless_last() -> None:
+    # Same-day wire reports name the day: "attacked on Wednesday morning", published Wednesday.
+    assert one("The convoy was ambushed on Wednesday morning.").value == PUBLISHED
+    assert one("The convoy was ambushed last Wednesday.").value == date(2017, 3, 8)
+    assert one("Le convoi a été attaqué mercredi dernier.", "fr").value == date(2017, 3, 8)
 
 
 def test_night_between_two_weekdays() -> None:
@@ -246,3 +248,36 @@ def test_any_text_gives_consistent_mentions(words: list[str], published: date) -
 @pytest.mark.parametrize("text", ["Protesters will march 5 km to the square.", "Talks may 3 times fail."])
 def test_lower_case_english_homonyms_are_not_months(text: str) -> None:
     assert [m for m in find_dates(text, "en", PUBLISHED) if m.kind != "relative"] == []
+
+
+def test_a_plan_told_in_the_past_is_not_future() -> None:
+    mention = one("A planned ceremony on 18 February had been called off.")
+    assert (mention.value, mention.future) == (date(2017, 2, 18), False)
+    mention = one("La cérémonie, prévue le 18 février, a été annulée.", "fr")
+    assert (mention.value, mention.future) == (date(2017, 2, 18), False)
+
+
+def test_anaphor_after_a_future_date_is_future_too() -> None:
+    text = "The authorities are due to be installed on Friday 17 March and the others the following day."
+    first, second = find_dates(text, "en", PUBLISHED)
+    assert (first.value, first.future) == (date(2017, 3, 17), True)
+    assert (second.value, second.future) == (date(2017, 3, 18), True)
+
+
+def test_days_after_an_event_in_the_same_sentence_is_not_a_new_date() -> None:
+    text = "The governor was installed on Tuesday, ten days after a first attempt failed."
+    assert [m.text for m in find_dates(text, "en", PUBLISHED)] == ["on Tuesday"]
+    text = "The post was attacked on 3 March. Three days after the attack, the army returned."
+    assert find_dates(text, "en", PUBLISHED)[-1].value == date(2017, 3, 6)
+
+
+def test_main_date_of_a_claim_report_is_the_attack_not_the_statement() -> None:
+    published = date(2017, 6, 10)
+    text = "The group has claimed Thursday's attack on the camp. A spokesman said on Friday that eight were hurt."
+    assert main_date(find_dates(text, "en", published), published, text)[0] == date(2017, 6, 8)
+
+
+def test_main_date_of_an_announcement_is_the_announcement() -> None:
+    published = date(2017, 3, 2)
+    text = "Four armed groups announced on Thursday that they were merging. The talks began in January."
+    assert main_date(find_dates(text, "en", published), published, text)[0] == published

@@ -9,8 +9,10 @@ calendar date with a precision (1 day, 2 week, 3 month), by these rules:
   report never dates a past event after its own publication), or the next one when the sentence
   presents it as planned ("will", "scheduled", "prévu", "se tiendra": ``future``); after a date
   whose year is written out, the year closest to that date is taken instead;
-- a weekday is the latest such day before publication; the publication day itself only when the
-  report also says "today"/"aujourd'hui" (or "this Monday"/"ce lundi");
+- a weekday is the latest such day on or before publication (same-day reports say "attacked on
+  Wednesday morning"); "last Monday"/"lundi dernier" is strictly before;
+- "will", "is due", "se tiendra" make a date future; "planned", "prévu" only in a sentence with
+  no past-tense verb ("a planned meeting on 18 February was called off" is past);
 - an anaphor ("the next day", "le lendemain", "trois jours plus tard") counts from the date
   mentioned just before it, else from publication;
 - weeks and ranges of up to seven days have precision 2, months and longer ranges 3; a bare year
@@ -91,9 +93,18 @@ _NUMBER_WORD = (
 )
 
 _FUTURE_CUES = re.compile(
-    r"\b(?:will|shall|scheduled|planned|plans? to|expected to|to be held|is due|are due|upcoming|"
-    r"set for|slated|tomorrow|prevue?s?|se tiendr(?:a|ont)|aur(?:a|ont) lieu|devr(?:ait|aient)|"
-    r"doi(?:t|vent) (?:se |avoir )|prochaine?s?|a venir|ser(?:a|ont)|programmee?s?|demain)\b"
+    r"\b(?:will|shall|plans? to|expected to|to be held|(?:is|are) (?:due|scheduled|planned|set|expected)|"
+    r"upcoming|set for|slated|tomorrow|(?:est|sont) (?:prevue?s?|programmee?s?)|se tiendr(?:a|ont)|"
+    r"aur(?:a|ont) lieu|devr(?:ait|aient)|doi(?:t|vent) (?:se |avoir )|prochaine?s?|a venir|"
+    r"ser(?:a|ont)|demain)\b"
+)
+"""Cues that put a date in the future whatever else the sentence says."""
+_PLANNED_CUES = re.compile(r"\b(?:scheduled|planned|due|prevue?s?|programmee?s?)\b")
+"""Cues of a plan that may already lie in the past ("a planned meeting on 18 February was
+called off"): they make a date future only in a sentence without a past-tense verb."""
+_PAST_CUES = re.compile(
+    r"\b(?:had|was|were|did|called off|cancelled|canceled|postponed|(?:a|ont|avait|avaient) ete|"
+    r"annulee?s?|reportee?s?)\b"
 )
 _FUTURE_IN_MENTION = re.compile(
     rf"\b(?:next\s+(?:week|month|year|week-?end|{WEEKDAY})|{WEEKDAY}\s+(?:next|prochain)|"
@@ -133,6 +144,10 @@ class _Context:
     """The original (unfolded) text of the match, for capitalisation checks."""
     before: str
     """A few folded characters before the match, for cues such as "on" or "le"."""
+    after: str
+    """A few folded characters after the match."""
+    opens_sentence: bool
+    """Whether the match is the first thing in its sentence."""
 
     def anchor(self) -> date | None:
         """The latest earlier date whose year the text wrote out (to date "on 5 March" after it)."""
@@ -144,7 +159,7 @@ class _Context:
     def base(self) -> date:
         """What an anaphor ("the next day") counts from: the last dated mention, else publication."""
         for mention, _ in reversed(self.previous):
-            if mention.kind != "year" and not mention.future:
+            if mention.kind != "year":
                 return mention.value
         return self.published
 
@@ -430,8 +445,7 @@ def _weekday(m: re.Match[str], ctx: _Context) -> _Resolved | None:
             ahead = 0
         return _Resolved(published + timedelta(days=ahead), 1, "weekday")
     last = bool(re.search(r"\blast\b|dernier", text))
-    this = bool(re.match(r"(?:this|ce)\b", text))
-    value = _weekday_before(weekday, ctx, same_day_counts=(ctx.today_in_text or this) and not last)
+    value = _weekday_before(weekday, ctx, same_day_counts=not last)
     return _Resolved(value, 1, "weekday")
 
 
@@ -467,6 +481,11 @@ def _anaphor_count(m: re.Match[str], ctx: _Context) -> _Resolved | None:
     days = count * (7 if weeks else 1)
     if re.search(r"earlier|before|plus tot|auparavant|avant", m.group("dir")):
         days = -days
+    if re.match(r"after|before|apres|avant", m.group("dir")) and re.match(r"\s*\w", ctx.after):
+        # "came ten days after the first attempt" relates this event to another one; only a
+        # sentence that opens with it ("Three days after the attack, ...") dates something new.
+        if not ctx.opens_sentence or not ctx.previous:
+            return None
     return _Resolved(ctx.base() + timedelta(days=days), 2 if weeks else 1, "anaphoric")
 
 
@@ -526,7 +545,9 @@ def _sentence_bounds(folded: str, start: int, end: int) -> tuple[int, int]:
 def _is_future(folded: str, start: int, end: int) -> bool:
     left, right = _sentence_bounds(folded, start, end)
     window = folded[max(left, start - 80):start] + " " + folded[end:min(right, end + 60)]
-    return bool(_FUTURE_CUES.search(window)) or bool(_FUTURE_IN_MENTION.search(folded[start:end]))
+    if _FUTURE_CUES.search(window) or _FUTURE_IN_MENTION.search(folded[start:end]):
+        return True
+    return bool(_PLANNED_CUES.search(window)) and not _PAST_CUES.search(folded[left:right])
 
 
 def find_dates(text: str, language: str | None, published: date) -> list[DateMention]:
@@ -552,7 +573,8 @@ def find_dates(text: str, language: str | None, published: date) -> list[DateMen
     for item in chosen:
         future = _is_future(folded, item.start, item.end)
         ctx = _Context(published, future, today_in_text, previous, text[item.start:item.end],
-                       folded[max(0, item.start - 20):item.start])
+                       folded[max(0, item.start - 20):item.start], folded[item.end:item.end + 20],
+                       not folded[_sentence_bounds(folded, item.start, item.end)[0]:item.start].strip())
         resolved = item.handler(item.match, ctx)
         if resolved is None:
             continue
@@ -567,8 +589,10 @@ def find_dates(text: str, language: str | None, published: date) -> list[DateMen
 
 _REPORTING = re.compile(
     r"\b(?:claim(?:ed|s)?|revendique(?:e|es|s)?|said|says|announced|annonce|reported|released|"
-    r"freed|liberee?s?|recovered|confirmed|confirme|statement|communique|denied|dementi)\b[^.;:]{0,40}$"
+    r"freed|liberee?s?|recovered|confirmed|confirme|statement|communique|denied|dementi)\b"
+    r"[^.;:]{0,40}\b(?:on|le|du|dated|date du)\s+$|\b(?:said|says|announced|reported|confirmed|denied)\s+$"
 )
+"""A date that is the day of a claim, statement or release, not of the event itself."""
 
 
 def main_date(
@@ -584,7 +608,7 @@ def main_date(
     dates are coded at their middle as ACLED does. Without any, the publication date is coded.
     """
     folded = fold(text) if text is not None else None
-    usable = []
+    usable, reporting = [], []
     dated_before = False
     for mention in mentions:
         if mention.kind == "anaphoric" and not dated_before:
@@ -594,9 +618,16 @@ def main_date(
             continue
         if folded is not None:
             sentence_start = max(folded.rfind(". ", 0, mention.start), folded.rfind("\n", 0, mention.start)) + 1
-            if _REPORTING.search(folded[sentence_start:mention.start]):
+            cue = _REPORTING.search(folded[sentence_start:mention.start])
+            if cue:
+                if not cue.group(0).startswith(("claim", "revendique", "released", "freed", "libere", "recovered")):
+                    reporting.append(mention)
                 continue
         usable.append(mention)
+    if not any(m.precision == 1 for m in usable) and any(m.precision == 1 for m in reporting):
+        # Nothing but the day something was announced: the announcement is the story. (A claim or
+        # a release is never the day of the attack or abduction it is about.)
+        usable = [m for m in reporting if m.precision == 1]
     if not usable:
         return published, 1, None
     mention = min(usable, key=lambda m: m.precision)

@@ -78,3 +78,10 @@ def test_a_provision_without_observations_is_unassessed_not_late(store) -> None:
     cantonment = _prov(view, "cantonment")
     assert cantonment["status"]["label"] == "unassessed"
     assert cantonment["milestones"][0]["state"] == "past due, no observation"
+
+
+def test_yearly_scores_stop_when_the_agreement_ends(store) -> None:  # type: ignore[no-untyped-def]
+    rows = yearly_scores(store, "mali-2015", date(2026, 6, 1))
+    assert rows[-1]["year"] == 2024 and rows[-1]["as_of"] == "2024-01-25"
+    assert agreement_view(store, "mali-2015", date(2026, 6, 1))["terminated_on"] == "2024-01-25"
+    assert agreement_view(store, "mali-2015", date(2017, 2, 1))["terminated_on"] is None

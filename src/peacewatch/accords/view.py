@@ -122,9 +122,7 @@ def provision_view(
     observations = [o for o in repository.observations(store, provision.id) if o.observed_on <= as_of]
     states = milestone_states(milestones, observations, agreement, as_of)
     status = status_view(observations, as_of)
-    links = [
-        lk for lk in repository.links(store, "provision_id = ? AND state <> 'rejected'", (provision.id,))
-    ]
+    links = repository.links(store, "provision_id = ? AND state <> 'rejected'", (provision.id,))
     linked = []
     for lk in links:
         event = _event(store, lk.event_id, events)
@@ -187,9 +185,11 @@ def agreement_view(store: Store, ref: str, as_of: date | None = None) -> dict[st
     for prov in provisions:
         for item in prov["allegations"]:
             allegations.setdefault(item["id"], item)
+    ended = sorted(d.date for d in agreement.dates if d.kind == "terminated" and d.date <= as_of)
     return {
         **header,
         "as_of": as_of.isoformat(),
+        "terminated_on": ended[0].isoformat() if ended else None,
         "score": agreement_score([p["score"] for p in provisions]),
         "provisions": provisions,
         "allegations": list(allegations.values()),
@@ -216,16 +216,18 @@ def agreement_summaries(store: Store, as_of: date | None = None) -> list[dict[st
 
 
 def yearly_scores(store: Store, ref: str, as_of: date | None = None) -> list[dict[str, Any]]:
-    """The agreement score at the end of each year since its first signature (as the Matrix reports it)."""
+    """The agreement score at the end of each year from its first signature to its end or ``as_of``
+    (as the Peace Accords Matrix reports it)."""
     as_of = as_of or date.today()
     agreement = find_agreement(store, ref)
     provisions = repository.provisions(store, agreement.id)
     history = {p.id: repository.observations(store, p.id) for p in provisions}
     starts = [d.date for d in agreement.dates if d.kind in ("signed", "initialled")]
-    first = min(starts).year if starts else as_of.year
+    last = min([as_of] + [d.date for d in agreement.dates if d.kind == "terminated"])
+    first = min(starts).year if starts else last.year
     out = []
-    for year in range(first, as_of.year + 1):
-        cut = min(date(year, 12, 31), as_of)
+    for year in range(first, last.year + 1):
+        cut = min(date(year, 12, 31), last)
         scores = [status_view(history[p.id], cut)["score"] for p in provisions]
         out.append({"year": year, "as_of": cut.isoformat(), **agreement_score(scores)})
     return out

@@ -310,6 +310,8 @@ def _print_agreement(view: dict[str, Any]) -> None:
     score = view["score"]
     console.print(f"[bold]{view['name']}[/bold] ({view['id']})", highlight=False)
     ids = ", ".join(f"{k}: {v}" for k, v in view["identifiers"].items())
+    if view["terminated_on"]:
+        console.print(f"terminated on {view['terminated_on']}", highlight=False)
     console.print(f"as of {view['as_of']}; score {_pct(score['score'])} ({score['points']}/{score['max_points']} points, "
                   f"{score['assessed']}/{score['provisions']} provisions assessed){'; ' + ids if ids else ''}", highlight=False)
     for d in view["dates"]:

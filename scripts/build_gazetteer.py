@@ -199,10 +199,10 @@ def build(geonames: Path, boundaries: Path, output: Path) -> int:
     header = ["geonameid", "name", "asciiname", "alternates", "latitude", "longitude",
               "feature_class", "feature_code", "iso3", "country", "admin1", "admin2", "admin3",
               "population", "keys", "folds"]
-    with gzip.open(output, "wt", encoding="utf-8", compresslevel=9) as fh:
-        fh.write("\t".join(header) + "\n")
-        for row in rows_out:
-            fh.write("\t".join(row) + "\n")
+    lines = ["\t".join(header)] + ["\t".join(row) for row in rows_out]
+    data = ("\n".join(lines) + "\n").encode("utf-8")
+    with output.open("wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=9, mtime=0) as fh:
+        fh.write(data)  # mtime=0: the same dumps give the same bytes, so rebuilds diff cleanly
     return len(rows_out)
 
 

@@ -251,3 +251,18 @@ def test_french_preposition_a_is_not_an_article_and_un_is_not_the_un():
 def test_a_named_actors_own_post_implies_nobody_else():
     result = [(m.text, m.implied) for m in find_actors("Gunmen attacked an MSA checkpoint.", on=JUNE_2017)]
     assert result == [("Gunmen", False), ("MSA", False)]
+
+
+def test_associated_actors_follow_acled_practice():
+    ansar = find_actors("Ansar Dine fighters attacked a post.", on=date(2018, 1, 10))[0]
+    assert ansar.actor.name == "Ansar Dine"
+    assert [g.name for g in ansar.groups] == ["JNIM: Group for Support of Islam and Muslims"]
+    assert find_actors("Ansar Dine fighters attacked a post.", on=date(2016, 1, 10))[0].groups == ()
+    icrc = find_actors("An ICRC vehicle was stopped.", on=JUNE_2017)[0]
+    assert icrc.actor.name == "Civilians (Mali)"
+    assert [g.name for g in icrc.groups] == [
+        "ICRC: International Committee of the Red Cross and Red Crescent",
+        "Aid Workers (Mali)",
+    ]
+    villagers = find_actors("Three Dogon villagers were killed.", on=JUNE_2017)[0]
+    assert [g.name for g in villagers.groups] == ["Dogon Ethnic Group (Mali)"]

@@ -16,7 +16,17 @@ from functools import lru_cache
 
 from peacewatch.actors import lexicon as lx
 from peacewatch.actors.aliases import AliasMatcher, folded
-from peacewatch.actors.generic import Context, Head, Token, find_heads, generic_actor, read_context, soft_gap, tokenize
+from peacewatch.actors.generic import (
+    Context,
+    Head,
+    Token,
+    community_civilians,
+    find_heads,
+    generic_actor,
+    read_context,
+    soft_gap,
+    tokenize,
+)
 from peacewatch.actors.model import Actor, ActorMention
 from peacewatch.actors.registry import ActorRegistry, registry
 from peacewatch.actors.unknown import find_unknown_groups, unregistered_actor
@@ -205,15 +215,24 @@ def _community_mentions(
 
 
 def _as_coded(actor: Actor, reg: ActorRegistry, country: str, on: date | None) -> tuple[Actor, tuple[Actor, ...]]:
-    """ACLED's main actor for a named one: a civilian-side name (an ethnic group, the ICRC) is
-    associated with Civilians; a component of a coalition coded under its parent (Katiba
-    Macina under JNIM from 2017-03-02) is associated with that parent."""
+    """ACLED's main and associated actors for a named one.
+
+    A civilian-side name is associated with Civilians (an ethnic group; a humanitarian agency,
+    with aid workers too); a component coded under its parent is associated with it (Katiba
+    Macina under JNIM from 2017-03-02); a group merged into another keeps its name with the
+    merger as associated actor (Ansar Dine with JNIM)."""
     if actor.inter == 7 and not actor.id.startswith("civilians:"):
-        return reg.generic("civilians", country, on), (actor,)
+        groups: tuple[Actor, ...] = (actor,)
+        if actor.kind == "humanitarian organisation":
+            groups += (reg.generic("aid_workers", country, on),)
+        elif actor.ethnic:
+            groups = community_civilians(actor.ethnic, reg, country, on)
+        return reg.generic("civilians", country, on), groups
     parent = reg.coded_under(actor, on)
     if parent is not None:
         return parent, (actor,)
-    return actor, ()
+    merged = reg.parents(actor.name, on or date.today(), relations=("merged into",))
+    return actor, tuple(merged)
 
 
 _SENTENCE = re.compile(r"[^.!?;]+")

@@ -222,6 +222,15 @@ def _written(text: str, token: Token) -> str:
     return text[token.start : token.end]
 
 
+def community_civilians(community: str, registry: ActorRegistry, country: str, on: date | None) -> tuple[Actor, ...]:
+    """Associated actors of a community's civilians: its ethnic group, and pastoralists for the
+    communities ACLED also codes so (Fulani)."""
+    groups = (registry.ethnic(community, False, country, on),)
+    if community in lx.PASTORALIST_COMMUNITIES:
+        groups += (registry.generic("pastoralists", country, on),)
+    return groups
+
+
 def generic_actor(
     head: Head, ctx: Context, registry: ActorRegistry, country: str, on: date | None
 ) -> tuple[Actor, tuple[Actor, ...]] | None:
@@ -244,10 +253,10 @@ def generic_actor(
         return registry.state_force(kind, nation, on), ()
     if category == "civilians":
         nation = ctx.nationality or country
-        if ctx.community:
-            groups.append(registry.ethnic(ctx.community, False, country, on))
         group = lx.GROUP_OF_HEAD.get(head.phrase)
-        if group:
+        if ctx.community:
+            groups.extend(community_civilians(ctx.community, registry, country, on))
+        if group and all(g.id != f"{group}:{country}" for g in groups):
             groups.append(registry.generic(group, country, on))
         return registry.generic("civilians", nation, on), tuple(groups)
     if category in ("protesters", "rioters"):
@@ -270,11 +279,10 @@ def generic_actor(
         return registry.generic("islamist_militia", country, on), ()
     if category == "community":
         if ctx.count is not None or any(w in _AGE_WORDS for w in ctx.words):
-            return registry.generic("civilians", country, on), (registry.ethnic(ctx.community, False, country, on),)
+            return registry.generic("civilians", country, on), community_civilians(ctx.community, registry, country, on)
         return registry.ethnic(ctx.community, True, country, on), (registry.ethnic(ctx.community, False, country, on),)
     if category == "person" and ctx.community and not (ctx.armed or islamist or ctx.unidentified):
-        groups.append(registry.ethnic(ctx.community, False, country, on))
-        return registry.generic("civilians", country, on), tuple(groups)
+        return registry.generic("civilians", country, on), community_civilians(ctx.community, registry, country, on)
     if ctx.community and (category in ("armed", "fighter", "militia", "person") or ctx.armed):
         return registry.ethnic(ctx.community, True, country, on), (registry.ethnic(ctx.community, False, country, on),)
     if ctx.community:

@@ -59,7 +59,7 @@ CIVILIAN_GROUPS: dict[str, tuple[str, ...]] = {
     "aid_workers": (
         "aid workers", "aid worker", "humanitarian workers", "humanitarian worker", "humanitarians",
         "ngo workers", "ngo worker", "ngo staff", "humanitaires", "travailleurs humanitaires",
-        "agents humanitaires",
+        "agents humanitaires", "ngo", "ngo agents", "ong", "humanitarian mission",
     ),
     "journalists": ("journalists", "journalist", "reporter", "reporters", "journalistes", "journaliste"),
     "women": ("women", "woman", "femmes", "femme"),
@@ -154,7 +154,7 @@ HEADS: dict[str, tuple[str, ...]] = {
         "chef", "chefs", "agents", "agent", "youths", "youth", "young people", "jeunes", "notable", "tribal leader", "tribal leaders",
         "interpreter", "staff member", "staff members", "staff", "blogger", "activist", "activists",
         "coordinator", "voters", "voter", "market goers", "stallholders", "families", "family",
-        "wife", "husband", "son", "daughter", "brother", "relatives", "villages", "ngo", "ong",
+        "wife", "husband", "son", "daughter", "brother", "relatives", "villages",
         "personnel", "traditional chief", "religious leaders", "cleric", "preacher", "preachers",
         "businessman", "youngster", "youngsters", "veterinarian", "accountant", "informer",
         "informant", "albino", "bank director", "director", "judge", "magistrate", "witnesses",
@@ -291,6 +291,9 @@ for _community, _words in {
 }.items():
     for _word in _words.split():
         ETHNONYMS[_word] = _community
+
+PASTORALIST_COMMUNITIES: frozenset[str] = frozenset({"fulani"})
+"""Communities whose civilians ACLED also codes as pastoralists."""
 
 UNIDENTIFIED: frozenset[str] = frozenset(
     "unidentified unknown unidentifiable unnamed anonymous non identifies identifie identifies "

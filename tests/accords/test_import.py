@@ -108,3 +108,29 @@ def test_a_users_own_file_for_a_bundled_id_is_not_overwritten(store) -> None:  #
     import_agreement(store, TESTLAND.replace("id: testland-2020", "id: mali-2015"))
     ensure_bundled(store)
     assert repository.agreement(store, "mali-2015").name == "Testland Framework Agreement"
+
+
+def test_the_schema_is_a_valid_json_schema() -> None:
+    import jsonschema
+
+    from peacewatch.accords.loader import json_schema
+
+    jsonschema.Draft202012Validator.check_schema(json_schema())
+
+
+def test_cli_import_then_export_yaml(tmp_path: Path, db_path: Path) -> None:
+    import yaml
+
+    source = tmp_path / "testland.yaml"
+    source.write_text(TESTLAND, "utf-8")
+    imported = runner.invoke(build_app(), ["accords", "import", str(source), "--db", str(db_path)])
+    assert imported.exit_code == 0, imported.output
+    assert "imported testland-2020" in imported.output
+    out = tmp_path / "out.yaml"
+    exported = runner.invoke(build_app(), ["accords", "export", "testland-2020", "--db", str(db_path), "-o", str(out)])
+    assert exported.exit_code == 0, exported.output
+    data = yaml.safe_load(out.read_text("utf-8"))
+    jsc = next(p for p in data["provisions"] if p["id"] == "jsc")
+    assert [m["id"] for m in jsc["milestones"]] == ["jsc-30d", "jsc-june"]
+    assert jsc["milestones"][1]["supersedes"] == "jsc-30d"
+    assert [r["name"] for r in jsc["rules"]] == ["jsc-attacked", "jsc-patrol"]

@@ -330,3 +330,20 @@ def test_explicit_zero_for_one_group() -> None:
     assert (killed(text, "en"), injured(text, "en")) == ((3, "exact"), (0, "exact"))
     text = "Aucun soldat n'a été blessé."
     assert (killed(text, "fr"), injured(text, "fr")) == ((0, "unknown"), (0, "exact"))
+
+
+def test_a_superseded_first_toll_is_not_added() -> None:
+    text = "Le nouveau bilan fait état de 17 soldats tués. Un premier décompte faisait état de 12 morts."
+    mentions = find_casualties(text, "fr")
+    assert [m.background for m in mentions] == [False, True]
+    assert killed(text, "fr") == (17, "exact")
+
+
+def test_a_later_figure_for_the_other_side_adds() -> None:
+    text = "At least four soldiers were killed. The group acknowledged two dead in its own ranks."
+    assert killed(text, "en") == (6, "at_least")
+
+
+def test_a_later_generic_figure_restates_the_toll() -> None:
+    text = "Five soldiers were killed in the ambush. Officials later confirmed 5 dead."
+    assert killed(text, "en") == (5, "exact")

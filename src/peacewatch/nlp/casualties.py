@@ -611,7 +611,7 @@ class _Reader:
                 return nominal
             if any(w in _THINGS for w in fig.np_words):
                 return False
-            return active or any(_lexical(w) in _PERSONS for w in fig.np_words)
+            return active or _lexical(_head(fig.np_words)) in _PERSONS
         return True
 
     def read(self) -> list[CasualtyMention]:
@@ -766,7 +766,7 @@ class _Reader:
             return _Figure(i, i, 1, "exact", [], False, i)
         if words[i] in _DETERMINERS - {"this", "ce", "cet", "cette"}:
             np_words, np_last = self.np_right(i + 1)
-        elif first_in_chain and (self.text[self.tokens[i].start].isupper() or words[i] in _SINGULAR_PERSONS):
+        elif (first_in_chain and self.text[self.tokens[i].start].isupper()) or words[i] in _SINGULAR_PERSONS:
             np_words, np_last = self.np_right(i)
             np_words = self._without_trailing_names(np_words, list(range(i, i + len(np_words))))
         else:
@@ -908,6 +908,17 @@ def _died_of_wounds(keyword: list[str]) -> bool:
     return keyword[0] in ("succumbed", "succombe") or bool({"wounds", "injuries", "blessures"} & set(keyword))
 
 
+def _head(np_words: list[str]) -> str:
+    """Last content word before any "of"/"including" complement: "members" in "members of X"."""
+    head = ""
+    for word in np_words:
+        if word in ("of", "de", "d'", "des", "du", "including", "notamment"):
+            break
+        if word not in _DETERMINERS:
+            head = word
+    return head
+
+
 def _singular_person(np_words: list[str]) -> bool:
     """A noun phrase naming one person without a number: "the mayor of X", "a Fulani herder"."""
     head_part = []
@@ -982,6 +993,19 @@ _BACKGROUND_TIME = re.compile(
 """Time phrases that make a figure cumulative or past: "since 2012", "so far this year"."""
 
 
+_SUPERSEDED = re.compile(
+    r"\b(?:first|initial|earlier|previous|preliminary)\s+(?:toll|count|tally|figure|report)s?\b|"
+    r"\b(?:premier|precedent|ancien)\s+(?:bilan|decompte)\b|\bfaisait etat\b"
+)
+"""A toll the report itself says was replaced by a later one ("un premier décompte ...")."""
+_OTHER_SIDE = re.compile(
+    r"[^.;]{0,40}?\b(?:in\s+(?:[\w-]+'s\s+|its\s+|their\s+)?(?:own\s+)?ranks|(?:its|their)\s+own\s+(?:men|ranks|fighters)|"
+    r"dans\s+(?:ses|leurs)\s+(?:propres\s+)?rangs|on\s+the\s+other\s+side|de\s+l'autre\s+cote|"
+    r"among\s+the\s+(?:attackers|assailants|militants)|parmi\s+les\s+assaillants|cote\s+assaillants?)\b"
+)
+"""Just after a figure: it counts the other side, so it adds to the toll already given."""
+
+
 def find_casualties(text: str, language: str | None) -> list[CasualtyMention]:
     """Every casualty figure stated in ``text``, in text order, with qualifier and victims.
 
@@ -996,7 +1020,12 @@ def find_casualties(text: str, language: str | None) -> list[CasualtyMention]:
         while index + 1 < len(starts) - 1 and starts[index + 1] <= mention.start:
             index += 1
         mention.sentence = index
-        mention.background = bool(_BACKGROUND_TIME.search(folded, starts[index], starts[index + 1]))
+        sentence = (starts[index], starts[index + 1])
+        mention.background = bool(
+            _BACKGROUND_TIME.search(folded, *sentence) or _SUPERSEDED.search(folded, *sentence)
+        )
+        if _OTHER_SIDE.match(folded, mention.end, sentence[1]):
+            mention.additional = True
     return mentions
 
 
@@ -1049,7 +1078,7 @@ def total(mentions: list[CasualtyMention], kind: str) -> tuple[int, str]:
         group = _distinct(by_sentence[index])
         value = sum(m.value for m in group)
         adds = running > 0 and all(
-            m.additional or (m.victims and m.victims not in seen_groups) or (not m.victims and m.value < running)
+            m.additional or (m.victims and m.victims not in seen_groups)
             for m in group
         )
         if running == 0 or adds:

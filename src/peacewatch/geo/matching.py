@@ -86,10 +86,13 @@ class NameMatch:
 
     @property
     def best(self) -> int:
+        """Index of the best-scored candidate; ties go to gazetteer order (Mali first, then
+        ascending GeoNames id), so results are deterministic."""
         return max(range(len(self.candidates)), key=lambda j: (self.scores[j], -j))
 
 
 def _gap_ok(text: str, a: Token, b: Token) -> bool:
+    """May two tokens belong to one name? Only a space, hyphen or apostrophe between them."""
     gap = text[a.end:b.start]
     if b.norm == "s" and gap in ("'", "’"):  # possessive: "Mali's"
         return False
@@ -97,6 +100,7 @@ def _gap_ok(text: str, a: Token, b: Token) -> bool:
 
 
 def _capitalised(text: str, tok: Token, all_caps_text: bool) -> bool:
+    """Names start with a capital; short all-capital words are acronyms unless the text shouts."""
     word = text[tok.start:tok.end]
     if not word[0].isupper():
         return False
@@ -107,8 +111,10 @@ def _capitalised(text: str, tok: Token, all_caps_text: bool) -> bool:
     return True
 
 
-def match_names(text: str, toks: list[Token], gaz: Gazetteer,
+def _match_names(text: str, toks: list[Token], gaz: Gazetteer,
                  sentence_starts: set[int]) -> list[NameMatch]:
+    """Longest gazetteer names starting at each capitalised token (exact or folded key, else a
+    one-slip fuzzy match for long names), country words, and spans of group names to skip."""
     stop, blocked_names = word_list("stopwords.txt"), word_list("not_places.txt")
     letters = [c for c in text if c.isalpha()]
     all_caps_text = bool(letters) and sum(c.isupper() for c in letters) > 0.8 * len(letters)
@@ -245,7 +251,7 @@ def find_names(text: str, gaz: Gazetteer) -> list[NameMatch]:
                              if k and re.search(r"[.!?:;\n\"“«]\s*$", text[toks[k - 1].end:t.start])}
     if toks:
         sentence_starts.add(toks[0].start)
-    matches = match_names(text, toks, gaz, sentence_starts)
+    matches = _match_names(text, toks, gaz, sentence_starts)
     matched_ends = {m.end for m in matches}
     matched_starts = {m.start for m in matches}
     people = _adjacent_minor_pairs(text, matches, gaz)

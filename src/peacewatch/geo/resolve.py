@@ -7,15 +7,13 @@ class, population and closeness to the unambiguous places of the same text.
 
 from __future__ import annotations
 
-from peacewatch.geo.gazetteer import Gazetteer, country_iso3, distance_km, prior
+from peacewatch.geo.gazetteer import ISO3, Gazetteer, country_iso3, distance_km, prior
 from peacewatch.geo.matching import NameMatch
 from peacewatch.geo.model import Place
 from peacewatch.geo.normalize import name_key
-from peacewatch.geo.phrases import (
-    CONTEXT_GAP, POSSESSIVE, REGION_AFTER, REGION_BEFORE, REGION_WORDS,
-)
+from peacewatch.geo.phrases import CONTEXT_GAP, POSSESSIVE, REGION_AFTER, REGION_BEFORE, REGION_WORDS
 
-COVERED = {"MLI", "BFA", "NER", "MRT", "SEN", "CIV", "GIN"}
+COVERED = set(ISO3.values())
 """Countries the gazetteer holds."""
 
 CONFLICT_REGIONS = {"Mopti", "Segou", "Tombouctou", "Gao", "Kidal", "Menaka", "Taoudenit"}
@@ -23,10 +21,12 @@ CONFLICT_REGIONS = {"Mopti", "Segou", "Tombouctou", "Gao", "Kidal", "Menaka", "T
 
 
 def admin_keys(place: Place) -> tuple[str, str, str]:
+    """Normalised admin1, admin2 and admin3 names, to compare with names found in the text."""
     return (name_key(place.admin1), name_key(place.admin2), name_key(place.admin3))
 
 
 def _phrase_kinds(text: str, m: NameMatch) -> None:
+    """Mark names written as a region, cercle or commune ("région de Mopti", "Koro cercle")."""
     head = text[max(0, m.start - 40):m.start]
     before = REGION_BEFORE.search(head)
     after = REGION_AFTER.match(text, m.end)
@@ -78,6 +78,7 @@ def _wanted_countries(matches: list[NameMatch], country_hint: str | None) -> set
 
 
 def _score(matches: list[NameMatch], gaz: Gazetteer, wanted: set[str]) -> None:
+    """Context-aware score of each candidate: prior, country, admin units named, phrase kind."""
     text_admin = {m.base for m in matches if not m.country and any(
         gaz.place(i).feature_class == "A" or gaz.place(i).feature_code in ("PPLA", "PPLC")
         for i in m.candidates)} | {m.base for m in matches if m.kind in ("region", "cercle")}
@@ -121,19 +122,20 @@ def _drop_weak(matches: list[NameMatch], gaz: Gazetteer, wanted: set[str]) -> li
 
 
 def _confident(m: NameMatch) -> bool:
+    """One reading clearly ahead of the others: safe to use as an anchor for its neighbours."""
     ordered = sorted(m.scores, reverse=True)
     return len(ordered) == 1 or ordered[0] - ordered[1] >= 1.5
 
 
 def _proximity(matches: list[NameMatch], gaz: Gazetteer) -> None:
     """Prefer the candidate that lies near the other, unambiguous places of the text."""
-    anchors: dict[int | None, tuple[set[int], Place]] = {}
+    anchors: dict[tuple[int | None, str], tuple[set[int], Place]] = {}
     for k, m in enumerate(matches):
         if m.country or m.consumed or not m.candidates or not _confident(m):
             continue
         place = gaz.place(m.candidates[m.best])
         if place.feature_class != "A":
-            anchors.setdefault(place.geonameid, (set(), place))[0].add(k)
+            anchors.setdefault((place.geonameid, place.name), (set(), place))[0].add(k)
     if not anchors:
         return
     for k, m in enumerate(matches):

@@ -6,6 +6,9 @@ process on a loopback port; this process is the load generator (threads of httpx
 bounded number of requests and a time cap per query). For each query it prints p50/p95/p99 and
 throughput, and the ratio of p50/p95 to a baseline measured in the same run against the same
 server: a small static file, which costs the HTTP stack and nothing of the store.
+Whole-table reads (aggregates, map cells, facets) are answered from a cache keyed by the store's
+version after the first request; the "random window" query is distinct every time and shows
+the uncached cost.
 Server memory is its resident set (VmRSS) after the run, and its peak (VmHWM).
 
     python bench/api.py [--sizes 10000 1000000] [--requests 200] [--concurrency 2]
@@ -200,6 +203,10 @@ def queries(count: int) -> dict[str, Callable[[random.Random], str]]:
         "aggregates month x admin1 (all events)": lambda rng: "/api/v1/aggregates?period=month&by=admin1",
         "aggregates month x admin1 (one type)": lambda rng: (
             f"/api/v1/aggregates?period=month&by=admin1&event_type={rng.choice(TYPES)}"),
+        "aggregates month x admin1 (random window: uncached)": lambda rng: (
+            f"/api/v1/aggregates?period=month&by=admin1&since=2012-{1 + rng.randrange(12):02d}-{1 + rng.randrange(28):02d}"
+            f"&until=2024-{1 + rng.randrange(12):02d}-{1 + rng.randrange(28):02d}"),
+        "weekly timeline (dashboard, all events)": lambda rng: "/api/v1/aggregates?period=week&by=country",
         "one event (sources, evidence, reviews)": lambda rng: f"/api/v1/events/{event_id(rng)}",
         "map points (one region)": lambda rng: f"/api/v1/points?admin1={rng.choice(REGIONS)}",
     }

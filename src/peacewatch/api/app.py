@@ -17,6 +17,7 @@ from fastapi.staticfiles import StaticFiles
 
 from peacewatch import __version__
 from peacewatch.api import admin, agreements, catalog, events, layers, overview, session
+from peacewatch.api.cache import ResponseCache
 from peacewatch.api.deps import StoreProvider
 
 STATIC = Path(__file__).resolve().parent.parent / "web" / "static"
@@ -38,6 +39,7 @@ def create_app(db: Path, cors_origins: Sequence[str] = ()) -> FastAPI:
         lifespan=lifespan,
     )
     app.state.stores = stores
+    app.state.cache = ResponseCache()
     app.include_router(events.router)
     app.include_router(catalog.router)
     app.include_router(admin.router)

@@ -54,13 +54,24 @@ def list_events(
             headers={"Content-Disposition": f'attachment; filename="events.{format}"'},
         )
     page = page_clause(sort, cursor)
-    rows = store.query(
-        f"SELECT {', '.join(LIST_COLUMNS)}, {page.expr} AS sort_key FROM events "
+    # Two steps: pick the page's ids reading only the filter and sort columns, then fetch whole
+    # rows for those ids. Selecting every column in the first query makes the column store
+    # decode all of them for each row that passes the filter (several times slower at 1M events).
+    keys = store.query(
+        f"SELECT event_id, {page.expr} AS sort_key FROM events "
         f"WHERE {where} AND {page.condition} ORDER BY {page.order} LIMIT {limit + 1}",
         [*params, *page.params],
     )
-    more = len(rows) > limit
-    rows = rows[:limit]
+    more = len(keys) > limit
+    keys = keys[:limit]
+    found = {
+        r["event_id"]: r
+        for r in store.query(
+            f"SELECT {', '.join(LIST_COLUMNS)} FROM events WHERE event_id IN ({', '.join('?' for _ in keys)})",
+            [k["event_id"] for k in keys],
+        )
+    } if keys else {}
+    rows = [{**found[k["event_id"]], "sort_key": k["sort_key"]} for k in keys if k["event_id"] in found]
     total = store.scalar(f"SELECT COUNT(*) FROM events WHERE {where}", params) if cursor is None else None
     return {
         "events": [_row(r) for r in rows],

@@ -10,6 +10,7 @@ from typing import Any
 
 from fastapi import APIRouter, Depends, Query
 
+from peacewatch.api.cache import ResponseCache, get_cache
 from peacewatch.api.deps import get_store
 from peacewatch.api.queries import EventQuery, event_query
 from peacewatch.store import Store
@@ -24,7 +25,11 @@ def _iso(value: Any) -> Any:
 
 
 @router.get("/facets", summary="Values present in the store for each filter, with counts; date and fatality ranges")
-def facets(store: Store = Depends(get_store)) -> dict[str, Any]:
+def facets(store: Store = Depends(get_store), cache: ResponseCache = Depends(get_cache)) -> dict[str, Any]:
+    return cache.get(store, ("facets",), lambda: _facets(store))
+
+
+def _facets(store: Store) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for column in FACETS:
         rows = store.query(
@@ -51,30 +56,40 @@ def points(
     limit: int = Query(5000, ge=1, le=20000, description="Most single points; beyond, grid cells."),
     cell: float = Query(0.5, gt=0, le=10, description="Grid cell size in degrees when aggregating."),
     store: Store = Depends(get_store),
+    cache: ResponseCache = Depends(get_cache),
 ) -> dict[str, Any]:
     where, params = query.where()
     located = f"{where} AND latitude IS NOT NULL AND longitude IS NOT NULL"
-    rows = store.query(
-        "SELECT event_id, latitude, longitude, event_type, COALESCE(fatalities, 0) AS fatalities, review_state, "
-        f"location, event_date FROM events WHERE {located} ORDER BY event_date DESC, event_id LIMIT {limit + 1}",
+    # Count first: past the limit only cells are sent, so the points themselves are never read.
+    counts = store.query(
+        "SELECT COUNT(*) AS total, COUNT(latitude) FILTER (WHERE longitude IS NOT NULL) AS located "
+        f"FROM events WHERE {where}",
         params,
-    )
-    total = store.scalar(f"SELECT COUNT(*) FROM events WHERE {where}", params)
-    if len(rows) <= limit:
+    )[0]
+    if counts["located"] <= limit:
+        rows = store.query(
+            "SELECT event_id, latitude, longitude, event_type, COALESCE(fatalities, 0) AS fatalities, review_state, "
+            f"location, event_date FROM events WHERE {located} ORDER BY event_date DESC, event_id",
+            params,
+        )
         return {
-            "mode": "points", "total": total, "located": len(rows),
+            "mode": "points", "total": counts["total"], "located": len(rows),
             "columns": ["event_id", "lat", "lon", "event_type", "fatalities", "review_state", "location", "event_date"],
             "rows": [[r["event_id"], r["latitude"], r["longitude"], r["event_type"], r["fatalities"], r["review_state"],
                       r["location"], _iso(r["event_date"])] for r in rows],
         }
-    cells = store.query(
-        f"SELECT FLOOR(latitude / {cell}) AS gy, FLOOR(longitude / {cell}) AS gx, COUNT(*) AS n, "
-        "SUM(COALESCE(fatalities, 0)) AS fatalities, AVG(latitude) AS lat, AVG(longitude) AS lon "
-        f"FROM events WHERE {located} GROUP BY 1, 2",
-        params,
-    )
+
+    def cells() -> list[list[Any]]:
+        found = store.query(
+            f"SELECT FLOOR(latitude / {cell}) AS gy, FLOOR(longitude / {cell}) AS gx, COUNT(*) AS n, "
+            "SUM(COALESCE(fatalities, 0)) AS fatalities, AVG(latitude) AS lat, AVG(longitude) AS lon "
+            f"FROM events WHERE {located} GROUP BY 1, 2 ORDER BY 1, 2",
+            params,
+        )
+        return [[c["lat"], c["lon"], c["n"], c["fatalities"]] for c in found]
+
+    rows = cache.get(store, ("cells", cell, where, tuple(params)), cells)
     return {
-        "mode": "cells", "total": total, "located": sum(c["n"] for c in cells), "cell": cell,
-        "columns": ["lat", "lon", "count", "fatalities"],
-        "rows": [[c["lat"], c["lon"], c["n"], c["fatalities"]] for c in cells],
+        "mode": "cells", "total": counts["total"], "located": counts["located"], "cell": cell,
+        "columns": ["lat", "lon", "count", "fatalities"], "rows": rows,
     }

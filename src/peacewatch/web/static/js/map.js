@@ -120,7 +120,7 @@ export class EventMap {
   }
 
   setLayers(admin1, towns) {
-    this.towns = towns.towns || [];
+    this.towns = (towns.towns || []).filter((town) => town.country === "MLI" || town.capital);
     clear(this.gRegions);
     for (const f of admin1.features) {
       const d = f.geometry.coordinates.map((poly) => poly.map(ringPath).join("")).join("");
@@ -165,7 +165,7 @@ export class EventMap {
       const [x, y] = project(town.lon, town.lat);
       const r = (town.capital ? 3.2 : 2.2) * k;
       this.gTowns.append(s("circle", { cx: x, cy: y, r, class: town.capital ? "town capital" : "town" }));
-      if (i < labelled && (town.country === "MLI" || town.capital)) {
+      if (i < labelled) {
         this.gTowns.append(s("text", { x: x + 5 * k, y: y + 3.5 * k, "font-size": 11 * k, class: "town-label" }, town.name));
       }
     });

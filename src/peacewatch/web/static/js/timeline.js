@@ -3,7 +3,6 @@
 import { h, s, clear, fmtDate, fmtNumber } from "./dom.js";
 import { t } from "./i18n.js";
 
-const W = 1000;
 const H = 150;
 const PAD = { left: 44, right: 10, top: 10, bottom: 20 };
 const DAY = 86400000;
@@ -14,16 +13,21 @@ const isoOf = (d) => d.toISOString().slice(0, 10);
 export class Timeline {
   constructor(container, { onBrush }) {
     this.onBrush = onBrush;
-    this.svg = s("svg", { class: "timeline-svg", viewBox: `0 0 ${W} ${H}`, preserveAspectRatio: "none" });
+    this.svg = s("svg", { class: "timeline-svg" });
     this.info = h("div.timeline-info", {}, t("timeline.hint"));
+    const key = h("span.timeline-key", {},
+      h("span.key-box.events"), t("timeline.events"), h("span.key-box.fatalities"), t("timeline.fatalities"));
     this.clearButton = h("button.link-button", { type: "button", hidden: true, onclick: () => this.onBrush(null) }, t("timeline.clear"));
-    clear(container).append(this.svg, h("div.timeline-foot", {}, this.info, this.clearButton));
+    clear(container).append(this.svg, h("div.timeline-foot", {}, key, this.info, this.clearButton));
     this.bind();
   }
 
   /** rows: [{period, events, fatalities}] summed over keys; range: {since, until} or null. */
   render(rows, range) {
     clear(this.svg);
+    const W = Math.max(300, Math.round(this.svg.getBoundingClientRect().width) || 1000);
+    this.width = W;
+    this.svg.setAttribute("viewBox", `0 0 ${W} ${H}`);
     this.range = range;
     this.clearButton.hidden = !range;
     const weeks = new Map();
@@ -68,15 +72,13 @@ export class Timeline {
       s("text", { x: PAD.left - 6, y: H - PAD.bottom, class: "axis-label fat", "text-anchor": "end" }, fmtNumber(maxF)),
       bars,
     );
-    for (const tick of yearTicks(start, end)) {
-      const tx = x(tick.getTime());
+    for (const tick of ticks(start, end, innerW)) {
+      const tx = x(tick.date.getTime());
       this.svg.append(
-        s("line", { x1: tx, x2: tx, y1: PAD.top, y2: H - PAD.bottom, class: "tick" }),
-        s("text", { x: tx + 3, y: H - 6, class: "axis-label" }, String(tick.getUTCFullYear())),
+        s("line", { x1: tx, x2: tx, y1: PAD.top, y2: H - PAD.bottom, class: tick.major ? "tick major" : "tick" }),
+        s("text", { x: tx + 3, y: H - 6, class: tick.major ? "axis-label strong" : "axis-label" }, tick.label),
       );
     }
-    this.svg.append(s("text", { x: PAD.left + 4, y: PAD.top + 8, class: "axis-label legend-e" }, t("timeline.events")),
-      s("text", { x: PAD.left + 4, y: H - PAD.bottom - 3, class: "axis-label legend-f" }, t("timeline.fatalities")));
     this.brushRect = s("rect", { class: "brush", y: PAD.top, height: H - PAD.top - PAD.bottom, x: 0, width: 0, visibility: "hidden" });
     this.svg.append(this.brushRect);
     if (range) {
@@ -97,7 +99,7 @@ export class Timeline {
 
   px(e) {
     const box = this.svg.getBoundingClientRect();
-    return ((e.clientX - box.left) / box.width) * W;
+    return ((e.clientX - box.left) / box.width) * this.width;
   }
 
   bind() {
@@ -132,10 +134,24 @@ function weekStart(iso) {
   return isoOf(new Date(d.getTime() - day * DAY));
 }
 
-function yearTicks(start, end) {
-  const ticks = [];
-  for (let y = new Date(start).getUTCFullYear() + 1; y <= new Date(end).getUTCFullYear(); y++) {
-    ticks.push(new Date(Date.UTC(y, 0, 1)));
+/** Year ticks, plus month ticks (every 1, 3 or 6 months) when there is room for their labels. */
+function ticks(start, end, width) {
+  const months = (end - start) / (30.4 * DAY);
+  const perLabel = 46;
+  const step = [1, 3, 6, 12].find((m) => (width / months) * m >= perLabel) || 12;
+  const out = [];
+  const first = new Date(start);
+  let y = first.getUTCFullYear();
+  let m = first.getUTCMonth() + 1;
+  for (;;) {
+    if (m > 11) { y += 1; m = 0; }
+    const d = new Date(Date.UTC(y, m, 1));
+    if (d.getTime() >= end) break;
+    if (m % step === 0) {
+      const label = m === 0 ? String(y) : d.toLocaleString(document.documentElement.lang === "fr" ? "fr-FR" : "en-GB", { month: "short", timeZone: "UTC" });
+      out.push({ date: d, label, major: m === 0 });
+    }
+    m += 1;
   }
-  return ticks;
+  return out;
 }

@@ -1,6 +1,6 @@
 // Actor page: registry entry (acronym, inter code, aliases, memberships over time) and recent events.
 import { get } from "../api.js";
-import { h, clear, typeLabel, typeSwatch, fmtDate, fmtNumber, eventHref, actorHref, notice } from "../dom.js";
+import { h, clear, typeLabel, typeSwatch, fmtDate, fmtNumber, eventHref, actorHref, notice, reviewBadge } from "../dom.js";
 import { t } from "../i18n.js";
 import { qs } from "../api.js";
 import { begin } from "../router.js";
@@ -11,6 +11,7 @@ export async function renderActor(root, name) {
   let actor;
   try {
     actor = await get(`/actors/${encodeURIComponent(name)}`);
+    actor.events = await get("/events", { actor: actor.name, limit: 100 });
   } catch (err) {
     if (!current()) return;
     clear(root).append(notice("error", t("error.load", { detail: err.message })));
@@ -24,14 +25,16 @@ export async function renderActor(root, name) {
     h("tbody", {}, actor.memberships.map((m) => h("tr", {},
       h("td", {}, h("a", { href: actorHref(m.parent) }, m.parent)), h("td", {}, m.relation),
       h("td", {}, fmtDate(m.start)), h("td", {}, m.end ? fmtDate(m.end) : "…"))))) : h("p.muted", {}, t("actor.none"));
-  const events = actor.recent_events.length ? h("table.events", {},
-    h("thead", {}, h("tr", {}, ["table.date", "table.type", "table.actors", "table.location", "table.fatalities"].map((k) => h("th", {}, t(k))))),
-    h("tbody", {}, actor.recent_events.map((e) => h("tr", { "data-id": e.event_id },
+  const list = actor.events.events;
+  const events = list.length ? h("table.events", {},
+    h("thead", {}, h("tr", {}, ["table.date", "table.type", "table.actors", "table.location", "table.fatalities", "table.review"].map((k) => h("th", {}, t(k))))),
+    h("tbody", {}, list.map((e) => h("tr", { "data-id": e.event_id },
       h("td.nowrap", {}, h("a", { href: eventHref(e.event_id) }, fmtDate(e.event_date))),
       h("td", {}, typeSwatch(e.event_type), " ", typeLabel(e.event_type), h("div.sub", {}, e.sub_event_type || "")),
       h("td", {}, [e.actor1, e.actor2].filter(Boolean).map((a, i) => [i ? " — " : "", a === actor.name ? h("strong", {}, a) : h("a", { href: actorHref(a) }, a)])),
       h("td", {}, e.location || "—"),
-      h("td.num", {}, fmtNumber(e.fatalities)))))) : h("p.muted", {}, t("actor.none"));
+      h("td.num", {}, fmtNumber(e.fatalities)),
+      h("td", {}, reviewBadge(e.review_state)))))) : h("p.muted", {}, t("actor.none"));
   clear(root).append(h("div.actor-page", { "data-ready": location.hash },
     h("a.back", { href: "#/" }, "← ", t("event.back")),
     h("header.page-head", {},
@@ -43,7 +46,7 @@ export async function renderActor(root, name) {
         t("actor.kind"), ": ", actor.kind || "—", actor.country ? ` · ${actor.country}` : ""),
       h("a", { href: "#/" + qs({ actor: actor.name }) }, t("actor.filter"))),
     h("div.event-grid", {},
-      h("div.event-main", {}, h("section.panel", {}, h("h3", {}, t("actor.recent"), ` (${actor.recent_events.length})`), events)),
+      h("div.event-main", {}, h("section.panel", {}, h("h3", {}, t("actor.recent"), ` (${fmtNumber(actor.events.total)})`), events)),
       h("div.event-side", {},
         h("section.panel", {}, h("h3", {}, t("actor.memberships")), memberships),
         aliases.length ? h("section.panel", {}, h("h3", {}, t("actor.aliases")), h("div.aliases", {}, aliases)) : null))));

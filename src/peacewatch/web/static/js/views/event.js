@@ -98,25 +98,24 @@ function refusal(err) {
 
 function history(reviews, onDone, out) {
   if (!reviews.length) return h("p.muted", {}, t("event.no_history"));
-  const rows = reviews.slice().reverse().map((r) => h("tr", { class: r.reverted_by ? "reverted" : "", "data-review": r.review_id },
-    h("td.nowrap", {}, fmtDate(r.reviewed_at)),
-    h("td", {}, r.reviewer),
-    h("td", {}, t("action." + r.action), r.reverted_by ? h("span.badge.muted-badge", {}, t("review.reverted")) : null),
-    h("td", {}, r.field ? [h("code", {}, r.field), ": ", h("del", {}, show(r.before)), " → ", h("ins", {}, show(r.after))]
+  const revert = async (r) => {
+    try {
+      await post(`/reviews/${encodeURIComponent(r.review_id)}/revert`, { reason: "" });
+      onDone();
+    } catch (err) {
+      clear(out).append(refusal(err));
+    }
+  };
+  return h("ol.history", {}, reviews.slice().reverse().map((r) => h("li", { class: r.reverted_by ? "reverted" : "", "data-review": r.review_id },
+    h("div.history-head", {},
+      h("span", {}, h("strong", {}, r.reviewer), " ", t("action." + r.action),
+        r.reverted_by ? [" ", h("span.badge.muted-badge", {}, t("review.reverted"))] : null),
+      h("span.muted", {}, fmtDate(r.reviewed_at)),
+      !r.reverted_by && r.action !== "revert"
+        ? h("button.small", { type: "button", onclick: () => revert(r) }, t("review.revert")) : null),
+    h("div", {}, r.field ? [h("code", {}, r.field), ": ", h("del", {}, show(r.before)), " → ", h("ins", {}, show(r.after))]
       : [t("state." + (r.before || "unreviewed")), " → ", t("state." + (r.after || "unreviewed"))]),
-    h("td", {}, r.reason || "—"),
-    h("td", {}, !r.reverted_by && r.action !== "revert"
-      ? h("button.small", { type: "button", onclick: async () => {
-        try {
-          await post(`/reviews/${encodeURIComponent(r.review_id)}/revert`, { reason: "" });
-          onDone();
-        } catch (err) {
-          clear(out).append(refusal(err));
-        }
-      } }, t("review.revert")) : null)));
-  return h("table.history", {},
-    h("thead", {}, h("tr", {}, ["review.when", "review.who", "review.action", "review.change", "review.why", ""].map((k) => h("th", {}, k ? t(k) : "")))),
-    h("tbody", {}, rows));
+    r.reason ? h("div.history-why", {}, "“", r.reason, "”") : null)));
 }
 
 function reviewPanel(story, reload) {

@@ -67,7 +67,7 @@ function filterPanel(f) {
   const input = (name, attrs = {}) => h("input", { name, "data-filter": name, value: f[name], ...attrs });
   const form = h("form.filters", { "aria-label": t("filters.title") },
     h("h2", {}, t("filters.title")),
-    h("div.field-row", {}, field("filters.since", input("since", { type: "date" })), field("filters.until", input("until", { type: "date" }))),
+    h("div.field-row.dates", {}, field("filters.since", input("since", { type: "date" })), field("filters.until", input("until", { type: "date" }))),
     field("filters.q", input("q", { type: "search", placeholder: t("filters.q.placeholder") })),
     field("filters.country", sel("country")),
     field("filters.admin1", sel("admin1")),

@@ -114,3 +114,9 @@ def test_groups_formed_in_2016_carry_their_founding_dates(reg):
 def test_unknown_name_is_returned_unchanged(reg):
     assert reg.get("Front for Something Unheard Of") is None
     assert reg.canonical("  Front for Something Unheard Of ") == "Front for Something Unheard Of"
+
+
+def test_iterating_while_comparing_new_descriptions_is_safe(reg):
+    for actor in reg:
+        reg.same_actor("Colombian civilians", actor.name)
+    assert reg.get("Civilians (Colombia)").inter == 7

@@ -8,7 +8,7 @@ on the event's date.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import date
 from functools import lru_cache
 from importlib import resources
@@ -52,8 +52,9 @@ class ActorRegistry:
         for name in actor.all_names():
             self._keys.setdefault(lookup_key(name), actor.id)
 
-    def __iter__(self):
-        return iter(self._actors.values())
+    def __iter__(self) -> Iterator[Actor]:
+        """A snapshot: lookups may add per-country generic actors while a caller iterates."""
+        return iter(list(self._actors.values()))
 
     def __len__(self) -> int:
         return len(self._actors)

@@ -13,7 +13,9 @@ def test_pipeline_is_loaded_once_and_has_our_components_before_ner() -> None:
     names = nlp.pipe_names
     assert names.index("peacewatch_places") < names.index("ner")
     assert names.index("peacewatch_actors") < names.index("ner")
-    assert "lemmatizer" not in names
+    assert "lemmatizer" not in names and "parser" not in names
+    doc = next(parse([("Gunmen attacked Gao. Two soldiers died.", None)], "en"))
+    assert len(list(doc.sents)) == 2
 
 
 @pytest.mark.parametrize("language", ["en", "fr"])

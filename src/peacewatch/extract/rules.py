@@ -48,6 +48,11 @@ _REPORTED_ON = re.compile(
     r"denied|démenti\w*|released|freed|libér\w*)\b[^.;:]{0,40}$",
     re.I,
 )
+_CROWD = re.compile(
+    r"\b(?:youths?|residents?|locals?|villagers?|population|inhabitants?|crowd|mob|students?|people|"
+    r"jeunes|habitants?|villageois|foule|élèves|étudiants?)\b",
+    re.I,
+)
 _CODED_AS = re.compile(r"\bcoded (?:as|at)\b", re.I)
 
 
@@ -509,6 +514,15 @@ class RulesExtractor:
         typed = typed or decide_type(group.cues, target, killed, injured, state)
         if typed is None:
             return None
+        crowd = next(
+            (a for a in (roles.actor1, roles.actor2) if a is not None and a.inter == CIVILIAN_INTER and _CROWD.search(a.text)), None
+        )
+        if typed[0] in (BATTLES, VAC, STRATEGIC) and crowd is not None and (
+            "clash" in group.cues or (crowd is roles.actor1 and group.cues & {"attack", "arrest", "kill", "harm"})
+        ):
+            typed = (RIOTS, "Mob violence")
+            if crowd is roles.actor2:
+                roles.actor1, roles.actor2 = roles.actor2, roles.actor1
         event_type, sub_event_type = typed
 
         actor1, actor2 = roles.actor1, roles.actor2
@@ -529,11 +543,11 @@ class RulesExtractor:
             add("actor2", actor2.start, actor2.end)
         if event_type in (PROTESTS, RIOTS):
             template = "protesters" if event_type == PROTESTS else "rioters"
-            crowd = reg.generic(template, country, event_date)
+            people = reg.generic(template, country, event_date)
             if inter1 not in (5, 6):
-                if name1 and not name2:
+                if name1 and not name2 and inter1 != CIVILIAN_INTER:
                     name2, inter2 = name1, inter1
-                name1, inter1 = crowd.name, crowd.inter
+                name1, inter1 = people.name, people.inter
         elif not name1 and event_type != STRATEGIC or (not name1 and sub_event_type == "Looting/property destruction"):
             unknown = reg.generic("unidentified_armed_group", country, event_date)
             name1, inter1 = unknown.name, unknown.inter

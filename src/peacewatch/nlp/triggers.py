@@ -45,32 +45,42 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             r"clash(?:es|ed|ing)?\b", r"fighting\b", r"fought\b", r"exchange(?:s|d)? (?:of )?fire",
             r"gun ?fights?\b", r"fire ?fights?\b", r"skirmish(?:es)?\b", r"combat\b", r"gunfire\b",
             r"gun battles?\b", r"repel(?:led|s)?\b", r"repuls(?:ed|e)\b", r"counter-?attack\w*",
-            r"complex attacks?\b", r"armed assaults?\b", r"small arms fire", r"gunshots?\b", r"shots (?:were )?fired",
+            r"complex attacks?\b", r"armed assaults?\b", r"engaged\b",
             r"fend(?:ed)? off\b", r"fought (?:off|back)\b", r"returned fire\b", r"(?:violence|fighting|hostilities) between\b",
         ),
         "fr": (
             r"affrontements?\b", r"s'affront\w+", r"accrochages?\b", r"combats?\b",
             r"échanges? de tirs", r"heurts?\b", r"escarmouches?\b", r"violences? (?:inter-?communautaires?|entre)",
             r"feux croisés", r"opérations? (?:de ratissage|militaires?|contre)\b", r"ratissage\b", r"ripost(?:e|é|ent)\b", r"repouss(?:é|ée|és|ent|er)\b",
-            r"tirs? nourris", r"coups? de feu", r"attaque complexe",
+            r"attaque complexe",
         ),
+    },
+    "gunfire": {
+        "en": (r"gunfire\b", r"small arms fire", r"gunshots?\b", r"shots (?:were )?fired", r"gunshot wounds?"),
+        "fr": (r"tirs? nourris", r"coups? de feu", r"tirs d'armes"),
+    },
+    "planting": {
+        "en": (r"(?:planting|laying|placing|plant|lay) (?:an? |the |several |two )?(?:IEDs?|mines?|explosives?|bombs?)",),
+        "fr": (r"(?:pos(?:er|ant|aient)|plac(?:er|ant|aient)) (?:un |une |des )?(?:engins?|mines?|EEI|explosifs?)",),
     },
     "kill": {
         "en": (
             r"kill(?:s|ed|ing)\b", r"murder(?:s|ed|ing)?\b", r"executions?\b",
             r"assassinat\w+", r"behead\w*", r"shot dead\b", r"slaughter\w*", r"massacre\w*",
-            r"(?:was|were) shot\b", r"(?:summarily|were|later) executed\b", r"mass graves?\b", r"slit\b", r"succumbed\b", r"lost (?:their|his|her) li(?:fe|ves)",
+            r"(?:was|were) shot\b", r"(?:summarily|were|later|and|then) executed\b", r"mass graves?\b",
+            r"executed (?:an?|the|two|three|four|five|six|\d+)\b",
+            r"(?:corpses?|bod(?:y|ies)|remains|corps) (?:[\w'’-]+ ){0,6}(?:found|discovered|recovered)", r"slit\b", r"succumbed\b", r"lost (?:their|his|her) li(?:fe|ves)",
         ),
         "fr": (
             r"tu(?:é|ée|és|ées|ent|ant|er)\b", r"assassin(?:é|ée|és|ées|at|ats|ent)\b",
             r"exécut(?:é|ée|és|ées|ion|ions)\b", r"égorg\w+", r"décapit\w+", r"abattu\w*",
-            r"massacr\w+", r"succomb\w+", r"trouv\w+ la mort", r"périr?\b|péri\b",
+            r"massacr\w+", r"succomb\w+", r"trouv\w+ la mort", r"(?:corps|cadavres?) (?:[\w'’-]+ ){0,6}(?:retrouvés?|découverts?)", r"périr?\b|péri\b",
         ),
     },
     "harm": {
         "en": (
             r"beat(?:en|ing)?\b", r"assaulted\b", r"tortur\w+", r"stabb(?:ed|ing)\b", r"stab wounds?", r"whipp\w+", r"flogg\w+", r"wounded\b", r"injured\b",
-            r"injuring\b", r"wounding\b", r"mutilat\w+",
+            r"injuring\b", r"wounding\b", r"mutilat\w+", r"(?:mal|mis|ill-)treat\w*",
         ),
         "fr": (r"bless(?:é|ée|és|ées|ant|ure|ures)\b", r"frapp(?:é|ée|és|ées)\b", r"tortur\w+", r"passé\w* à tabac"),
     },
@@ -108,7 +118,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
         "en": (
             r"air ?strikes?\b", r"air raids?\b", r"aerial (?:strike|attack|bombardment|bombing)s?",
             r"drone strikes?\b", r"drones?\b", r"helicopters?\b", r"fighter jets?\b", r"warplanes?\b",
-            r"aircraft\b", r"bombard(?:ed|ment|ments)\b", r"air support\b",
+            r"aircrafts?\b", r"bombard(?:ed|ment|ments)\b", r"air support\b", r"air-supported\b",
         ),
         "fr": (
             r"frappes? aériennes?", r"bombardements? aériens?", r"frappes? de drones?", r"drones?\b",
@@ -134,6 +144,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
         "en": (
             r"arrest(?:s|ed|ing)?\b", r"detain(?:ed|s|ing)?\b", r"apprehend\w*", r"in custody\b",
             r"captured\b", r"handed (?:them |him |her )?over to\b",
+            r"dismantl\w+ (?:an? |the )?(?:[\w'’-]+ ){0,3}(?:cell|network|ring|gang)s?\b",
         ),
         "fr": (
             r"arrêt(?:é|ée|és|ées|er)\b", r"arrestations?\b", r"interpell\w+", r"appréhend\w+",
@@ -159,7 +170,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             r"riot\w*", r"violent (?:demonstration|protest)s?", r"burn\w* (?:\w+ ){0,2}(?:tyres|tires)",
             r"barricad\w+", r"(?:threw|throwing|hurled|hurling) stones", r"stone[- ]throwing",
             r"vandali[sz]\w*", r"angry (?:youths?|crowds?|residents|mob)", r"(?:youths?|residents) (?:blocked|ransacked)",
-            r"blocked (?:the )?(?:\w+ ){0,2}(?:roads?|access|traffic|bridge|entrance)", r"road ?blocks?\b",
+            r"blocked (?:the )?(?:[\w'’-]+ ){0,2}(?:roads?|access|traffic|bridge|entrance)", r"road ?blocks?\b",
         ),
         "fr": (
             r"émeut\w+", r"barricad\w+", r"pneus brûlés", r"brûl\w+ des pneus", r"saccag\w+",
@@ -279,21 +290,23 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
 }
 """cue -> language -> regular expressions (case-insensitive unless marked (?-i:...))."""
 
-VIOLENT_CUES = frozenset({"attack", "ambush", "clash", "kill", "harm", "ied", "vbied", "suicide", "shelling", "air", "grenade", "abduct", "sexual"})
-SPECIFIC_CUES = frozenset(LEXICON) - {"attack", "kill", "harm", "intervention"}
+VIOLENT_CUES = frozenset({"attack", "ambush", "clash", "gunfire", "kill", "harm", "ied", "vbied", "suicide", "shelling", "air", "grenade", "abduct", "sexual"})
+SPECIFIC_CUES = frozenset(LEXICON) - {"attack", "kill", "harm", "gunfire", "intervention"}
 """Cues that pin a sub-event type on their own; 'attack' or 'killed' alone do not."""
 
 _HYPOTHETICAL = {
     "en": re.compile(
         r"\b(?:plann?(?:ing|ed)?|plott(?:ing|ed)|plot|prepar(?:ing|ed|e)|threat(?:en(?:ed|s)?)?|prevent(?:ed|ing)?|"
         r"foil(?:ed|ing)?|thwart(?:ed|ing)?|avert(?:ed)?|risk|fear(?:s|ed)?|warn(?:ed|s|ing)?|could|might|would|possible|"
-        r"intend(?:ed|s)?|suspected of|accused of planning|call(?:ed|s)? for|condemn(?:ed|s)?|denounc(?:ed|e|es|ing))\b"
+        r"intend(?:ed|s)?|suspected of|accused of planning|call(?:ed|s)? for|condemn(?:ed|s)?|denounc(?:ed|e|es|ing)|"
+        r"refus(?:ed|es|ing)|reject(?:ed|s|ing)|violat(?:ed|ing|ion of)|breach(?:ed|ing)?|involved in|responsible for|behind)\b"
         r"(?:\W+\w+){0,3}\W*$|\b(?:without|no|not|never)\s+(?:any\s+)?(?:\w+\s+)?$",
         re.I,
     ),
     "fr": re.compile(
         r"\b(?:projet(?:aient|ait)?|prépar(?:er|aient|ait|ation)|planifi\w*|menac\w*|déjou\w*|empêch\w*|éviter|"
-        r"risque|craint\w*|pourrait|pourraient|soupçonn\w+ de|appel\w* à|condamn\w+|dénonc\w+)\b"
+        r"risque|craint\w*|pourrait|pourraient|soupçonn\w+ de|appel\w* à|condamn\w+|dénonc\w+|"
+        r"refus\w*|rejet\w*|violation|viol(?:é|ent)|impliqu\w+ dans|responsables? de|auteurs? de)\b"
         r"(?:\W+\w+){0,3}\W*$|\b(?:sans|aucune?|pas de|ni)\s+(?:\w+\s+)?$",
         re.I,
     ),
@@ -410,7 +423,9 @@ def decide_type(
     harmed = killed > 0 or injured > 0
     if "agreement" in c and not harmed and not c & {"ied", "vbied", "suicide", "shelling", "air", "grenade"}:
         return STRATEGIC, "Agreement"
-    complex_attack = bool(c & {"clash", "ambush"}) and target != "civilian"
+    complex_attack = bool(c & {"clash", "ambush"} or ("gunfire" in c and target == "armed")) and target != "civilian"
+    if "planting" in c:
+        return STRATEGIC, "Disrupted weapons use"
     if c & {"protest", "riot", "mob"}:
         if "mob" in c:
             return RIOTS, "Mob violence"
@@ -429,11 +444,15 @@ def decide_type(
     if "suicide" in c:
         return REMOTE, "Suicide bomb"
     if "air" in c and (violent or harmed):
+        if c & {"clash"}:
+            return BATTLES, "Armed clash"
         return REMOTE, "Air/drone strike"
     if "shelling" in c:
         return REMOTE, "Shelling/artillery/missile attack"
     if "grenade" in c:
         return REMOTE, "Grenade"
+    if c & {"ied", "vbied"} and "gunfire" in c and target == "civilian":
+        return VAC, "Attack"
     if c & {"ied", "vbied"}:
         if "defuse" in c and not harmed and not c & {"attack", "kill", "clash", "ambush"}:
             return STRATEGIC, "Disrupted weapons use"
@@ -446,10 +465,10 @@ def decide_type(
         return BATTLES, "Non-state actor overtakes territory"
     if "abduct" in c and killed == 0:
         return VAC, "Abduction/forced disappearance"
-    if c & {"attack", "ambush", "clash", "kill", "harm"}:
+    if c & {"attack", "ambush", "clash", "kill", "harm", "gunfire"}:
         if target == "armed" or ("clash" in c and target != "civilian") or ("ambush" in c and target != "civilian"):
             return BATTLES, "Armed clash"
-        if c & {"loot", "burn"} and not harmed and not c & {"kill", "harm"}:
+        if "loot" in c and not harmed and not c & {"kill", "harm"}:
             return STRATEGIC, "Looting/property destruction"
         if state_actor and "arrest" in c and not harmed and not c & {"kill", "harm"}:
             return STRATEGIC, "Arrests"

@@ -175,3 +175,8 @@ def test_named_area_after_the_is_region_level() -> None:
 def test_primary_mention_skips_origin_when_another_place_is_named() -> None:
     text = "Un convoi en route vers Gao a heurté une mine près de Doro."
     assert primary_mention(find_places(text), text).text == "Doro"
+
+
+def test_primary_mention_prefers_a_place_introduced_by_a_preposition() -> None:
+    text = "Kidal residents said that gunmen attacked a convoy in Anefis."
+    assert primary_mention(find_places(text), text).text == "Anefis"

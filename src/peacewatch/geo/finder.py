@@ -13,8 +13,8 @@ from peacewatch.geo.model import Place, PlaceMention
 from peacewatch.geo.normalize import name_key
 from peacewatch.geo.phrases import (
     AREA_OF, BETWEEN_BEFORE, CONNECTOR, DISTANCE, DISTANCE_REST, FILLER, FROM_BEFORE,
-    NEAR_AFTER, NEAR_BEFORE, NOT_EVENT_BEFORE, NOUN_AFTER, QUARTER_BEFORE, QUARTER_OF,
-    ROAD_AFTER, ROAD_BEFORE, THE_BEFORE,
+    LOCATIVE_BEFORE, NEAR_AFTER, NEAR_BEFORE, NOT_EVENT_BEFORE, NOUN_AFTER, QUARTER_BEFORE,
+    QUARTER_OF, ROAD_AFTER, ROAD_BEFORE, THE_BEFORE,
 )
 from peacewatch.geo.resolve import resolve
 
@@ -109,9 +109,11 @@ def find_places(text: str, language: str | None = None,
 def primary_mention(mentions: list[PlaceMention], text: str | None = None) -> PlaceMention | None:
     """The mention that locates a report's event, as ACLED codes it.
 
-    Preference order: the first mention below region level, skipping an origin, destination or
-    title ("mayor of X", "coming from X", "en route to X"; needs ``text``) when the text also
-    names a town plainly; then the first region; then the country.
+    Preference order, first in the text within each rank: below region level, introduced by a
+    preposition of place or a near/between/road phrase ("in X", "à X", "near X") and not an
+    origin, destination or title ("mayor of X", "coming from X", "en route to X"); then any
+    such mention below region level that is not an origin, destination or title; then any
+    below region level; then a region; then the country. Without ``text`` only precision counts.
     Extraction uses this when a report names a single event.
     """
     def plain(m: PlaceMention) -> bool:
@@ -120,6 +122,10 @@ def primary_mention(mentions: list[PlaceMention], text: str | None = None) -> Pl
     local = [m for m in mentions if m.precision < 3]
     if local:
         located = [m for m in local if plain(m)]
+        placed = [m for m in located if m.relation != "in" or text is None
+                  or LOCATIVE_BEFORE.search(text, max(0, m.start - 40), m.start)]
+        if placed:
+            return placed[0]
         if located:
             return located[0]
         return local[0]

@@ -85,3 +85,9 @@ NOT_EVENT_BEFORE = re.compile(
     r"transferred\s+to|evacuated\s+to|[ée]vacu[ée]s?\s+(?:vers|sur|[àa]))\s+"
     r"(?:the\s+)?(?:(?:town|village|city|ville)\s+(?:of\s+|de\s+|d['’]))?$",
     re.IGNORECASE)
+
+LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|at|on|inside|into|within|[àa]|au|aux|dans|sur|en|of|de|d['’]|du)\s+"
+    r"(?:(?:the|la|le|les|l['’])\s*)?(?:(?:town|city|village|locality|commune|ville|localit[ée]|"
+    r"hamlet|hameau|camp|market|march[ée])\s+(?:of\s+|de\s+|d['’]\s*)?)?$", re.IGNORECASE)
+"""A preposition of place just before a name: the event happened there."""

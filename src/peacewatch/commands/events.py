@@ -32,17 +32,22 @@ def event_filter(
     return " AND ".join(clauses), params
 
 
+def _short(actor: str) -> str:
+    """"JNIM: Group for Support of Islam and Muslims" -> "JNIM" for a table that must fit a terminal."""
+    return actor.split(":", 1)[0] if ":" in actor else actor
+
+
 def print_table(console: Console, events: list[Event]) -> None:
-    table = Table(title=f"{len(events)} events")
-    for column in ("date", "type", "sub-type", "location", "admin1", "killed", "actor 1", "actor 2", "status", "reports"):
-        table.add_column(column, overflow="fold")
+    table = Table(title=f"{len(events)} events", expand=False)
+    for column in ("date", "type", "sub-type", "location", "admin1", "killed", "actor 1", "actor 2", "status", "reports", "review"):
+        table.add_column(column, overflow="ellipsis", no_wrap=True, max_width=26)
     for e in events:
         killed = "" if e.fatalities is None else str(e.fatalities)
         if e.fatalities_low is not None and e.fatalities_high not in (None, e.fatalities_low):
             killed += f" ({e.fatalities_low}–{e.fatalities_high})"
         table.add_row(
             str(e.event_date or "?"), e.event_type, e.sub_event_type, e.location, e.admin1, killed,
-            e.actor1, e.actor2, e.status, str(len(e.sources)),
+            _short(e.actor1), _short(e.actor2), e.status, str(len(e.sources)), e.review_state,
         )
     console.print(table)
 
@@ -70,7 +75,7 @@ def register(app: typer.Typer) -> None:
         where, params = event_filter(bounds[0], bounds[1], event_type, country, admin1)
         events = store.events(where, params)
         if fmt == "table":
-            print_table(Console(), list(events))
+            print_table(Console(width=max(Console().width, 160)), list(events))
         elif output is None:
             write_events(store, events, fmt, sys.stdout.buffer)
         else:

@@ -39,8 +39,10 @@ def _short(actor: str) -> str:
 
 def print_table(console: Console, events: list[Event]) -> None:
     table = Table(title=f"{len(events)} events", expand=False)
-    for column in ("date", "type", "sub-type", "location", "admin1", "killed", "actor 1", "actor 2", "status", "reports", "review"):
-        table.add_column(column, overflow="ellipsis", no_wrap=True, max_width=26)
+    widths = {"date": 10, "type": 18, "sub-type": 18, "location": 14, "admin1": 10, "killed": 11,
+              "actor 1": 22, "actor 2": 22, "status": 8, "reports": 7, "review": 10}
+    for column, width in widths.items():
+        table.add_column(column, overflow="ellipsis", no_wrap=True, min_width=min(width, 11), max_width=width)
     for e in events:
         killed = "" if e.fatalities is None else str(e.fatalities)
         if e.fatalities_low is not None and e.fatalities_high not in (None, e.fatalities_low):

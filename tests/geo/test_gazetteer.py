@@ -94,3 +94,10 @@ def test_supplement_places_are_found_by_name() -> None:
 
 def test_nearest_gives_up_far_from_the_covered_countries() -> None:
     assert nearest(0.0, 0.0) is None
+
+
+def test_iterating_gives_every_place_once() -> None:
+    gaz = gazetteer()
+    places = list(gaz)
+    assert len(places) == len(gaz)
+    assert sum(p.feature_code == "PCLI" for p in places) == 7

@@ -11,7 +11,7 @@ import math
 from collections import defaultdict
 from functools import lru_cache
 from importlib import resources
-from typing import Iterable
+from typing import Iterable, Iterator
 
 import yaml
 

@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 
 from unidecode import unidecode
 
@@ -73,36 +74,65 @@ def _any_actor(actors: Iterable[str], names: list[str]) -> str:
     return ""
 
 
-@cache
-def _keyword_pattern(keyword: str) -> tuple[re.Pattern[str], bool]:
-    """Acronyms (all capitals) match case-sensitively so "MOC" never matches "moc" or "Moc"."""
+def _keyword_body(keyword: str) -> tuple[str, bool]:
+    """Regex body of a keyword and whether it is an acronym (all capitals), which must match
+    case-sensitively so that "MOC" never matches "moc" or "Moc"."""
     exact = keyword.isupper() and len(keyword) <= 8
     body = re.escape(unidecode(keyword) if exact else _fold(keyword)).replace(r"\ ", r"[\s\-]+")
-    return re.compile(rf"(?<![\w]){body}s?(?![\w])"), exact
+    return rf"(?<![\w]){body}s?(?![\w])", exact
+
+
+@cache
+def _keyword_pattern(keyword: str) -> tuple[re.Pattern[str], bool]:
+    body, exact = _keyword_body(keyword)
+    return re.compile(body), exact
+
+
+@cache
+def _any_keyword(words: tuple[str, ...]) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """One alternation for the acronyms and one for the other words: a cheap first test."""
+    bodies = [_keyword_body(w) for w in words]
+    exact = [b for b, e in bodies if e]
+    folded = [b for b, e in bodies if not e]
+    return (re.compile("|".join(exact)) if exact else None, re.compile("|".join(folded)) if folded else None)
+
+
+@lru_cache(maxsize=64)
+def _both_forms(text: str) -> tuple[str, str]:
+    """Folded and accent-free forms of a text (every rule of every provision reads the same one)."""
+    return _fold(text), unidecode(text)
 
 
 def find_keyword(text: str, keywords: dict[str, list[str]]) -> str:
     """The first keyword (any language) found in the text, or ""."""
-    folded, plain = _fold(text), unidecode(text)
-    for words in keywords.values():
-        for word in words:
-            pattern, exact = _keyword_pattern(word)
-            if pattern.search(plain if exact else folded):
-                return word
+    folded, plain = _both_forms(text)
+    words = tuple(w for group in keywords.values() for w in group)
+    exact, loose = _any_keyword(words)
+    if not ((exact and exact.search(plain)) or (loose and loose.search(folded))):
+        return ""
+    for word in words:
+        pattern, is_exact = _keyword_pattern(word)
+        if pattern.search(plain if is_exact else folded):
+            return word
     return ""
+
+
+@lru_cache(maxsize=256)
+def _sentence_ends(text: str) -> tuple[int, ...]:
+    return tuple(m.end() for m in _SENTENCE_END.finditer(text))
 
 
 def sentence_around(text: str, start: int, end: int) -> str:
     """The sentence(s) of ``text`` that overlap the span [start, end)."""
-    left = 0
-    for match in _SENTENCE_END.finditer(text, 0, max(start, 0)):
-        left = match.end()
-    right_match = _SENTENCE_END.search(text, max(end, start))
-    right = right_match.end() if right_match else len(text)
+    ends = _sentence_ends(text)
+    before = bisect_right(ends, max(start, 0)) - 1
+    left = ends[before] if before >= 0 else 0
+    after = bisect_left(ends, max(end, start) + 1)
+    right = ends[after] if after < len(ends) else len(text)
     return text[left:right].strip()
 
 
-def event_text(store: Store, event: Event) -> str:
+def event_text(store: Store, event: Event, texts: dict[str, str | None] | None = None) -> str:
     """The sentences that hold the event's field evidence, plus its notes: what the rules read.
 
     Spans of the ``notes`` field are whole context sentences an extractor attaches; they often
@@ -111,7 +141,7 @@ def event_text(store: Store, event: Event) -> str:
     """
     evidence = event.evidence or store.evidence(event.event_id)
     fielded = [ev for ev in evidence if ev.field != "notes"]
-    texts: dict[str, str | None] = {}
+    texts = {} if texts is None else texts
     parts: list[str] = []
     for ev in fielded or evidence:
         doc_id = ev.document_id or ""
@@ -128,6 +158,17 @@ def event_text(store: Store, event: Event) -> str:
     if event.notes:
         parts.append(event.notes)
     return "\n".join(parts)
+
+
+def _document_texts(store: Store, events: list[Event]) -> dict[str, str | None]:
+    """Texts of every document the events' evidence points into, read in a few queries."""
+    ids = sorted({ev.document_id for e in events for ev in e.evidence if ev.document_id})
+    texts: dict[str, str | None] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        rows = store.query(f"SELECT id, text FROM documents WHERE id IN ({','.join('?' for _ in chunk)})", chunk)
+        texts.update({r["id"]: r["text"] for r in rows})
+    return texts
 
 
 def match_rule(rule: LinkRule, event: Event, text: str) -> list[str] | None:
@@ -201,6 +242,8 @@ def propose_links(store: Store, events: Iterable[Event]) -> list[EventProvisionL
         (a, repository.provisions(store, a.id)) for a in repository.agreements(store)
     ]
     out: list[EventProvisionLink] = []
+    events = list(events)
+    texts = _document_texts(store, events)
     for event in events:
         text = ""
         text_read = False
@@ -208,7 +251,7 @@ def propose_links(store: Store, events: Iterable[Event]) -> list[EventProvisionL
             if not _in_force(agreement, event):
                 continue
             if not text_read:
-                text, text_read = event_text(store, event), True
+                text, text_read = event_text(store, event, texts), True
             for provision in provisions:
                 for rule in provision.rules:
                     facts = match_rule(rule, event, text)

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 
 from peacewatch.accords import repository
-from peacewatch.accords.allegations import allegations_from_event
+from peacewatch.accords.allegations import allegations_from_event, is_allegation
 from peacewatch.accords.links import propose_links
 from peacewatch.accords.records import EventProvisionLink, Verification
 from peacewatch.records import Event
@@ -35,46 +35,75 @@ class AccordsSummary:
         return asdict(self)
 
 
+def _chunks(items: list[str], size: int = 500) -> list[list[str]]:
+    return [items[i:i + size] for i in range(0, len(items), size)]
+
+
 def after_resolution(store: Store, event_ids: Iterable[str]) -> AccordsSummary:
     """Propose links and record allegations for events that resolution created or changed.
 
     Pass every event id resolution saved, and ids it deleted or merged away: their proposed
-    links and unverified allegations are removed.
+    links and unverified allegations are removed. Reads are batched (a few queries per 500
+    events), so the hook stays cheap next to extraction.
     """
     summary = AccordsSummary()
     ids = list(dict.fromkeys(event_ids))
     with store.transaction():
-        events = {eid: store.event(eid) for eid in ids}
-        live = [e for e in events.values() if e is not None]
-        proposals = propose_links(store, live)
+        events: dict[str, Event | None] = dict.fromkeys(ids)
+        existing: dict[str, list[EventProvisionLink]] = {}
+        alleged: set[str] = set()
+        for chunk in _chunks(ids):
+            marks = ",".join("?" for _ in chunk)
+            for event in store.events(f"event_id IN ({marks})", chunk):
+                events[event.event_id] = event
+            for link in repository.links(store, f"event_id IN ({marks})", tuple(chunk)):
+                existing.setdefault(link.event_id, []).append(link)
+            alleged |= repository.events_with_allegations(store, chunk, MACHINE)
+        proposals = propose_links(store, [e for e in events.values() if e is not None])
         by_event: dict[str, list[EventProvisionLink]] = {}
         for link in proposals:
             by_event.setdefault(link.event_id, []).append(link)
         for eid, event in events.items():
-            fresh = {lk.link_id: lk for lk in by_event.get(eid, [])}
-            existing = {lk.link_id: lk for lk in repository.links(store, "event_id = ?", (eid,))}
-            for lid, old in existing.items():
-                if old.state != "proposed":
-                    continue
-                new = fresh.get(lid)
-                if new is None:
-                    repository.delete_link(store, lid)
-                    summary.links_withdrawn += 1
-                elif (new.relation, new.reason, new.proposed_by) != (old.relation, old.reason, old.proposed_by):
-                    repository.delete_link(store, lid)
-                    new.created_at = old.created_at
-                    repository.insert_link(store, new)
-                    summary.links_updated += 1
-            for lid, new in fresh.items():
-                if lid not in existing:
-                    repository.insert_link(store, new)
-                    summary.links_proposed += 1
-            _refresh_allegations(store, eid, event, summary)
+            current = _sync_links(store, existing.get(eid, []), by_event.get(eid, []), summary)
+            if eid in alleged or (event is not None and is_allegation(event)):
+                _refresh_allegations(store, eid, event, current, summary)
     return summary
 
 
-def _refresh_allegations(store: Store, event_id: str, event: Event | None, summary: AccordsSummary) -> None:
-    current = repository.links(store, "event_id = ? AND state <> 'rejected'", (event_id,))
+def _sync_links(
+    store: Store, existing: list[EventProvisionLink], proposed: list[EventProvisionLink], summary: AccordsSummary
+) -> list[EventProvisionLink]:
+    """Bring one event's proposed links in line with the rules; returns its links not rejected."""
+    fresh = {lk.link_id: lk for lk in proposed}
+    current = []
+    for old in existing:
+        new = fresh.get(old.link_id)
+        if old.state != "proposed":
+            if old.state != "rejected":
+                current.append(old)
+            continue
+        if new is None:
+            repository.delete_link(store, old.link_id)
+            summary.links_withdrawn += 1
+            continue
+        if (new.relation, new.reason, new.proposed_by) != (old.relation, old.reason, old.proposed_by):
+            repository.delete_link(store, old.link_id)
+            new.created_at = old.created_at
+            repository.insert_link(store, new)
+            summary.links_updated += 1
+        current.append(new)
+    known = {lk.link_id for lk in existing}
+    for lid, new in fresh.items():
+        if lid not in known:
+            repository.insert_link(store, new)
+            summary.links_proposed += 1
+            current.append(new)
+    return current
+
+
+def _refresh_allegations(
+    store: Store, event_id: str, event: Event | None, current: list[EventProvisionLink], summary: AccordsSummary
+) -> None:
     found = allegations_from_event(store, event, current) if event is not None else []
     keep = {a.id for a in found}
     for stale in repository.allegation_ids_for_event(store, event_id, MACHINE) - keep:

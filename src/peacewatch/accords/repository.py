@@ -295,6 +295,17 @@ def allegations(store: Store, where: str = "TRUE", params: tuple[Any, ...] = ())
     return out
 
 
+def events_with_allegations(store: Store, event_ids: list[str], origin: str) -> set[str]:
+    if not event_ids:
+        return set()
+    marks = ",".join("?" for _ in event_ids)
+    rows = store.query(
+        f"SELECT DISTINCT event_id FROM accord_allegations WHERE origin = ? AND event_id IN ({marks})",
+        (origin, *event_ids),
+    )
+    return {r["event_id"] for r in rows}
+
+
 def allegation_ids_for_event(store: Store, event_id: str, origin: str) -> set[str]:
     rows = store.query(
         "SELECT allegation_id FROM accord_allegations WHERE event_id = ? AND origin = ?", (event_id, origin))

@@ -335,8 +335,9 @@ def test_explicit_zero_for_one_group() -> None:
 def test_a_superseded_first_toll_is_not_added() -> None:
     text = "Le nouveau bilan fait état de 17 soldats tués. Un premier décompte faisait état de 12 morts."
     mentions = find_casualties(text, "fr")
-    assert [m.background for m in mentions] == [False, True]
+    assert [m.superseded for m in mentions] == [False, True]
     assert killed(text, "fr") == (17, "exact")
+    assert killed("Un premier bilan fait état d'au moins 25 morts.", "fr") == (25, "at_least")
 
 
 def test_a_later_figure_for_the_other_side_adds() -> None:
@@ -347,3 +348,29 @@ def test_a_later_figure_for_the_other_side_adds() -> None:
 def test_a_later_generic_figure_restates_the_toll() -> None:
     text = "Five soldiers were killed in the ambush. Officials later confirmed 5 dead."
     assert killed(text, "en") == (5, "exact")
+
+
+def test_disagreeing_restatement_keeps_the_lower_figure() -> None:
+    text = "At least 32 civilians were killed, the association said. The government reported 16 dead."
+    assert killed(text, "en") == (16, "exact")
+
+
+def test_an_updated_toll_replaces_the_earlier_one() -> None:
+    text = "Thirteen people were killed when the bus hit a mine. The toll later rose to 26 dead."
+    assert killed(text, "en") == (26, "exact")
+
+
+def test_part_of_a_figure_already_given_is_a_breakdown() -> None:
+    text = "Gunmen killed two guests. One of the two people killed was a nurse."
+    mentions = [m for m in find_casualties(text, "en") if m.kind == "killed"]
+    assert [m.breakdown for m in mentions] == [False, True]
+    assert killed(text, "en") == (2, "exact")
+
+
+def test_attackers_add_to_a_toll_of_people() -> None:
+    text = "The raid killed at least two people. Troops said four attackers had been killed."
+    assert killed(text, "en") == (6, "at_least")
+
+
+def test_put_the_dead_at() -> None:
+    assert killed("Officials put the dead at 12 soldiers.", "en") == (12, "exact")

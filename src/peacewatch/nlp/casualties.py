@@ -41,6 +41,10 @@ class CasualtyMention:
     """Index of the sentence it is in, so that ``total`` can tell restatements from additions."""
     background: bool = False
     """A cumulative or earlier figure ("since 2012", "last year", "so far"), not this event's toll."""
+    revises: bool = False
+    """Its sentence gives a new or overall toll ("rose to", "in total", "nouveau bilan")."""
+    superseded: bool = False
+    """A first or earlier toll ("un premier bilan faisait état de ..."): used only if no other."""
 
 
 @dataclass(slots=True)
@@ -90,6 +94,8 @@ _KEYWORDS_EN: list[tuple[str, str, str]] = [
     ("claiming the lives of", "killed", "A"), ("claimed the lives of", "killed", "A"),
     ("the death of", "killed", "A"), ("the deaths of", "killed", "A"),
     ("the killing of", "killed", "A"), ("death toll of", "killed", "A"),
+    ("put the dead at", "killed", "A"), ("put the death toll at", "killed", "A"),
+    ("put the toll at", "killed", "A"), ("put the number of dead at", "killed", "A"),
     ("death toll rose to", "killed", "A"), ("death toll has risen to", "killed", "A"),
     ("death toll rises to", "killed", "A"), ("death toll stands at", "killed", "A"),
     ("death toll stood at", "killed", "A"), ("death toll reached", "killed", "A"),
@@ -98,6 +104,7 @@ _KEYWORDS_EN: list[tuple[str, str, str]] = [
     ("killed", "killed", "P"), ("killing", "killed", "A"), ("kill", "killed", "A"),
     ("dead", "killed", "N"), ("deaths", "killed", "N"), ("death", "killed", "N"),
     ("died", "killed", "N"), ("fatalities", "killed", "N"), ("fatality", "killed", "N"),
+    ("perished", "killed", "N"),
     ("executed", "killed", "P"), ("slain", "killed", "P"), ("massacred", "killed", "P"),
     ("beheaded", "killed", "P"), ("murdered", "killed", "P"), ("assassinated", "killed", "P"),
     ("lynched", "killed", "P"), ("bodies", "killed", "N"), ("shot to death", "killed", "P"),
@@ -134,6 +141,7 @@ _KEYWORDS_FR: list[tuple[str, str, str]] = [
     ("tuees", "killed", "P"), ("tuant", "killed", "A"),
     ("morts", "killed", "N"), ("mortes", "killed", "N"), ("mort", "killed", "N"),
     ("deces", "killed", "N"), ("decede", "killed", "N"), ("decedes", "killed", "N"),
+    ("peri", "killed", "N"), ("perissent", "killed", "N"), ("corps", "killed", "N"),
     ("decedee", "killed", "N"), ("decedees", "killed", "N"),
     ("executes", "killed", "P"), ("execute", "killed", "P"), ("assassines", "killed", "P"),
     ("assassine", "killed", "P"), ("abattus", "killed", "P"), ("abattu", "killed", "P"),
@@ -245,7 +253,11 @@ _NP_CONNECTORS = {"of", "de", "d'", "des", "du", "the", "la", "le", "les", "l'",
 _ALLOWED_ED_ING = {"armed", "unarmed", "unidentified", "suspected", "presumed", "alleged",
                    "uniformed", "displaced", "unnamed", "retired", "affiliated", "including",
                    "wounded", "injured", "suspected", "hundred"}
-_ARTICLES = {"a": 1, "an": 1, "un": 1, "une": 1, "another": 1, "both": 2, "one": 1}
+_ARTICLES_BY_LANGUAGE = {
+    "en": {"a": 1, "an": 1, "another": 1, "both": 2, "one": 1},
+    "fr": {"un": 1, "une": 1},
+}
+_ARTICLES = {**_ARTICLES_BY_LANGUAGE["en"], **_ARTICLES_BY_LANGUAGE["fr"]}
 _EXPLICIT_ARTICLES = {"one", "another", "both"}
 _BREAKDOWN_OPENERS: list[tuple[str, ...]] = sorted(
     [("including",), ("among", "them"), ("among", "whom"), ("of", "whom"), ("dont",),
@@ -338,6 +350,7 @@ class _Reader:
         self.tokens = _tokenize(self.folded, self.language)
         self.words = [t.norm for t in self.tokens]
         self.numbers = number_words(self.language)
+        self.articles = _ARTICLES_BY_LANGUAGE.get(self.language or "", _ARTICLES)
         phrases = sorted(approximate_words(self.language).items(), key=lambda kv: -len(kv[0]))
         self.approx = {tuple(_split_phrase(k)): v for k, v in phrases}
         self.used: set[int] = set()
@@ -403,8 +416,8 @@ class _Reader:
             ):
                 first -= 2 if words[first - 1] in ("and", "et") else 1
             value = parse_number_words(words[first:j + 1], self.language)
-        elif words[j] in _ARTICLES:
-            value, article = _ARTICLES[words[j]], words[j] not in _EXPLICIT_ARTICLES
+        elif words[j] in self.articles:
+            value, article = self.articles[words[j]], words[j] not in _EXPLICIT_ARTICLES
             if words[j] == "une" and j + 1 < len(words) and words[j + 1] in ("fois",):
                 return None
         else:
@@ -450,7 +463,7 @@ class _Reader:
                 break
         if fig is None:
             last = i
-            if self.tokens[i].digit or self._is_number_word(i) or words[i] in _ARTICLES:
+            if self.tokens[i].digit or self._is_number_word(i) or words[i] in self.articles:
                 if words[i] in ("a", "une", "un") and not (i + 1 < len(words) and words[i + 1] in ("hundred", "thousand")):
                     last = i
                 else:
@@ -540,6 +553,14 @@ class _Reader:
         if _singular_person(words) or _singular_person(self._without_trailing_names(words, indexes)):
             return i + 1, words, True
         return None
+
+    def _partitive(self, fig: _Figure) -> bool:
+        """"One of the two people killed", "two of their bodies": part of figures already given."""
+        words = fig.np_words
+        if words[:1] not in (["of"], ["d'entre"], ["parmi"]):
+            return False
+        inner_number = any(w.isdigit() or w in self.numbers for w in words[1:])
+        return inner_number or (len(words) > 1 and words[1] in ("their", "them", "eux", "leurs"))
 
     def _capitalised(self, i: int) -> bool:
         return 0 <= i < len(self.tokens) and self.text[self.tokens[i].start].isupper()
@@ -700,7 +721,7 @@ class _Reader:
                 break
             if any(k in self.used for k in range(fig.first, fig.last + 1)):
                 break
-            chain.insert(0, (fig, False))
+            chain.insert(0, (fig, self._partitive(fig)))
             k = fig.first - 1
             if k >= 0 and self.words[k] in ("including", "dont", "notamment") and k - 1 >= 0:
                 total = self._chain_left(k - 1, nominal=False)
@@ -984,20 +1005,28 @@ def sentence_starts(text: str) -> list[int]:
     return starts
 
 
-_BACKGROUND_TIME = re.compile(
+_BACKGROUND_TIME = re.compile(  # also recap sentences about other events
     r"\b(?:since|depuis)\s+(?:the\s+(?:start|beginning)|le\s+debut|(?:19|20)\d\d|l'an|l'annee|"
     r"janvier|january|\d+\s+(?:ans|years|mois|months))|\b(?:last|this|past)\s+year\b|"
     r"\bl'an(?:nee)?\s+(?:derniere?|passee?)\b|\bcette\s+annee\b|\bso\s+far\b|\bjusqu'ici\b|"
-    r"\bto\s+date\b|\b(?:in|en)\s+(?:19|20)\d\d\b"
+    r"\bto\s+date\b|\b(?:in|en)\s+(?:19|20)\d\d\b|\bit\s+follows\b|\bcomes\s+(?:after|days|weeks)\b|"
+    r"\bdeadliest\s+since\b|\bsince\s+the\s+(?:attack|assault|massacre|bombing)\b|\bfait\s+suite\s+a\b|"
+    r"\bintervient\s+(?:apres|quelques)\b|\bdepuis\s+l'(?:attaque|attentat|assaut)\b"
 )
 """Time phrases that make a figure cumulative or past: "since 2012", "so far this year"."""
 
 
 _SUPERSEDED = re.compile(
-    r"\b(?:first|initial|earlier|previous|preliminary)\s+(?:toll|count|tally|figure|report)s?\b|"
-    r"\b(?:premier|precedent|ancien)\s+(?:bilan|decompte)\b|\bfaisait etat\b"
+    r"\b(?:first|initial|earlier|previous|preliminary)\s+(?:official\s+)?(?:toll|count|tally|figure|report)s?\b|"
+    r"\b(?:had\s+earlier|earlier\s+(?:counted|put|reported|gave)|initially|at\s+first)\b|"
+    r"\b(?:premier|precedent|ancien)\s+(?:bilan|decompte)\b|\bfaisait\s+etat\b|\binitialement\b"
 )
-"""A toll the report itself says was replaced by a later one ("un premier décompte ...")."""
+"""Just before a figure: a toll the report says a later count replaced ("un premier décompte")."""
+_REVISION = re.compile(
+    r"\b(?:rose|risen|rises|climbed|increased|new|revised|final|updated|overall|in\s+total|total|"
+    r"now\s+stands|nouveau|s'alourdit|alourdi|definitif|au\s+total|en\s+tout|passe\s+a|porte\s+a)\b"
+)
+"""A sentence that updates or totals the toll: its figure replaces earlier ones."""
 _OTHER_SIDE = re.compile(
     r"[^.;]{0,40}?\b(?:in\s+(?:[\w-]+'s\s+|its\s+|their\s+)?(?:own\s+)?ranks|(?:its|their)\s+own\s+(?:men|ranks|fighters)|"
     r"dans\s+(?:ses|leurs)\s+(?:propres\s+)?rangs|on\s+the\s+other\s+side|de\s+l'autre\s+cote|"
@@ -1021,11 +1050,11 @@ def find_casualties(text: str, language: str | None) -> list[CasualtyMention]:
             index += 1
         mention.sentence = index
         sentence = (starts[index], starts[index + 1])
-        mention.background = bool(
-            _BACKGROUND_TIME.search(folded, *sentence) or _SUPERSEDED.search(folded, *sentence)
-        )
+        mention.background = bool(_BACKGROUND_TIME.search(folded, *sentence))
+        mention.superseded = bool(_SUPERSEDED.search(folded, max(sentence[0], mention.start - 80), mention.start))
         if _OTHER_SIDE.match(folded, mention.end, sentence[1]):
             mention.additional = True
+        mention.revises = bool(_REVISION.search(folded, *sentence))
     return mentions
 
 
@@ -1056,17 +1085,20 @@ def _distinct(group: list[CasualtyMention]) -> list[CasualtyMention]:
 def total(mentions: list[CasualtyMention], kind: str) -> tuple[int, str]:
     """The toll of one kind the text states, with its qualifier ("unknown" when none is stated).
 
-    Background figures ("since 2012 more than 4,000 people have been killed") never count.
-
     Within a sentence distinct figures add up ("two soldiers and a civilian" = 3) but a breakdown
     never adds to its total ("10 morts (8 soldats, 2 assaillants)" = 10). A later sentence adds
-    only when it is about other victims or says so ("also", "another"); otherwise it restates
-    the toll and the larger figure wins.
+    only when it is about other victims or says so ("also", "another", "in its own ranks"); after
+    a figure for unspecified "people", only attackers count as other victims;
+    otherwise it restates the toll: a sentence that updates or totals it ("rose to", "nouveau
+    bilan", "in total") replaces it, and between disagreeing figures the lower one is kept, as
+    ACLED keeps the most conservative. Background figures ("since 2012") never count, and a
+    superseded first toll ("un premier décompte") only when the text gives no other.
     """
     figures = [m for m in mentions if m.kind == kind]
     if not figures:
         return 0, "unknown"
     positive = [m for m in figures if not m.explicit_zero and not m.breakdown and not m.background]
+    positive = [m for m in positive if not m.superseded] or positive
     if not positive:
         return (0, "exact") if any(m.explicit_zero for m in figures) else (0, "unknown")
     by_sentence: dict[int, list[CasualtyMention]] = {}
@@ -1078,13 +1110,14 @@ def total(mentions: list[CasualtyMention], kind: str) -> tuple[int, str]:
         group = _distinct(by_sentence[index])
         value = sum(m.value for m in group)
         adds = running > 0 and all(
-            m.additional or (m.victims and m.victims not in seen_groups)
+            m.additional
+            or (m.victims and m.victims not in seen_groups and ("" not in seen_groups or m.victims == "attackers"))
             for m in group
         )
         if running == 0 or adds:
             running += value
             qualifiers.extend(m.qualifier for m in group)
-        elif value > running:
+        elif any(m.revises for m in group) or value < running:
             running = value
             qualifiers = [m.qualifier for m in group]
         seen_groups.update(m.victims for m in group)

@@ -88,6 +88,13 @@ class Gazetteer:
         self.max_tokens = 6
         self._fuzzy: tuple[dict[str, list[int]], dict[str, list[int]]] | None = None
 
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def __iter__(self) -> Iterator[Place]:
+        """Every place, in gazetteer order (builds all records: for batch jobs, not per text)."""
+        return (self.place(i) for i in range(len(self._rows)))
+
     def _coords(self, i: int) -> tuple[float, float, str]:
         row = self._rows[i]
         if isinstance(row, Place):

@@ -50,33 +50,57 @@ class _Clusters:
         return a
 
 
+CELL_DEGREES = 1.2
+"""Spatial blocking cell (about 130 km; still over 100 km east-west up to 30 degrees latitude).
+A report placed at a town is compared only with reports in the neighbouring cells (so every pair
+closer than the 100 km veto distance) and with reports placed no more precisely than a region."""
+
+
+def _cell(p: Profile) -> tuple[int, int] | None:
+    if p.lat is None or p.lon is None or p.geo_precision >= 3:
+        return None
+    return (int(p.lat // CELL_DEGREES), int(p.lon // CELL_DEGREES))
+
+
 def candidate_pairs(profiles: Sequence[Profile], floor: float) -> dict[tuple[int, int], float]:
     """Scores of the pairs inside the blocking windows scoring at least ``floor``, keyed
-    (lower, higher index); weaker pairs are recomputed on demand, which keeps memory linear."""
-    buckets: dict[tuple[str, int], list[int]] = defaultdict(list)
-    by_country: dict[str, set[str]] = defaultdict(set)
+    (lower, higher index); weaker pairs are recomputed on demand, which keeps memory linear.
+
+    Blocks are (country, day, cell); a report compares itself with the blocks of its own country
+    (or every country when it has none), the days of its date window and the neighbouring cells
+    (or every cell when it is not placed at a town).
+    """
+    buckets: dict[tuple[str, int], dict[tuple[int, int] | None, list[int]]] = defaultdict(lambda: defaultdict(list))
+    countries: set[str] = set()
+    cells = [_cell(p) for p in profiles]
     for i, p in enumerate(profiles):
         if p.day is not None:
-            buckets[(p.country, p.day)].append(i)
-            by_country[p.country].add(p.country)
-    countries = sorted(by_country)
+            buckets[(p.country, p.day)][cells[i]].append(i)
+            countries.add(p.country)
+    every = sorted(countries)
     scores: dict[tuple[int, int], float] = {}
     for i, p in enumerate(profiles):
         if p.day is None:
             continue
-        keys = countries if not p.country else ([p.country, ""] if "" in by_country else [p.country])
+        keys = every if not p.country else ([p.country, ""] if "" in countries else [p.country])
+        cell = cells[i]
+        near = None if cell is None else [(cell[0] + a, cell[1] + b) for a in (-1, 0, 1) for b in (-1, 0, 1)] + [None]
         for country in keys:
             for day in range(p.day - p.window, p.day + p.window + 1):
-                for j in buckets.get((country, day), ()):
-                    if j == i:
-                        continue
-                    q = profiles[j]
-                    # Each pair once: by the lower index if inside its window, else by the higher.
-                    if j < i and abs(q.day - p.day) <= q.window:  # type: ignore[operator]
-                        continue
-                    value = score(p, q)
-                    if value is not None and value >= floor:
-                        scores[(min(i, j), max(i, j))] = value
+                block = buckets.get((country, day))
+                if not block:
+                    continue
+                for members in (block.values() if near is None else (block.get(c, ()) for c in near)):
+                    for j in members:
+                        if j == i:
+                            continue
+                        q = profiles[j]
+                        # Each pair once: by the lower index if inside its window, else by the higher.
+                        if j < i and abs(q.day - p.day) <= q.window:  # type: ignore[operator]
+                            continue
+                        value = score(p, q)
+                        if value is not None and value >= floor:
+                            scores[(min(i, j), max(i, j))] = value
     return scores
 
 

@@ -136,8 +136,9 @@ class Profile:
     geo_precision: int
     actors: frozenset[str]
     targets: frozenset[str]
-    anchors: frozenset[str]
-    grams: frozenset[str]
+    anchors: int
+    """Bit set of the text's anchors (numbers, months, names, concepts); see ``text``."""
+    grams: int
 
 
 def profile(
@@ -185,7 +186,7 @@ def profile(
         geo_precision=candidate.geo_precision or 1,
         actors=frozenset(named),
         targets=frozenset(targets),
-        anchors=textsim.anchors(blob),
+        anchors=textsim.bitset(textsim.anchors(blob)),
         grams=textsim.trigrams(blob),
     )
 
@@ -245,7 +246,7 @@ def _actor_score(a: Profile, b: Profile) -> float:
 
 def _text_score(a: Profile, b: Profile) -> float:
     anchors = textsim.overlap(a.anchors, b.anchors)
-    smaller = min(len(a.anchors), len(b.anchors))
+    smaller = min(a.anchors.bit_count(), b.anchors.bit_count())
     if smaller < 4:
         anchors *= smaller / 4
     grams = textsim.overlap(a.grams, b.grams)

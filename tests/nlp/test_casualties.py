@@ -374,3 +374,14 @@ def test_attackers_add_to_a_toll_of_people() -> None:
 
 def test_put_the_dead_at() -> None:
     assert killed("Officials put the dead at 12 soldiers.", "en") == (12, "exact")
+
+
+def test_toll_verbs() -> None:
+    assert killed("The death toll from the bombing at the camp in the north climbed to at least 47.", "en") == (47, "at_least")
+    assert killed("Le bilan de l'attaque s'élève à 12 morts.", "fr") == (12, "exact")
+    assert killed("Prices rose to 300 francs.", "en") == (0, "unknown")
+
+
+def test_a_superlative_comparison_is_not_background() -> None:
+    text = "Seventy people died in the bombing, the deadliest attack since the conflict began in 2012."
+    assert killed(text, "en") == (70, "exact")

@@ -76,7 +76,8 @@ def _tokenize(folded: str, language: str | None) -> list[_Token]:
 
 
 # Keyword phrases: (folded words, kind, mode). Modes: "P" participle (left, or right when used
-# actively), "N" noun / intransitive (left only), "A" active (right only).
+# actively), "N" noun / intransitive (left only), "A" active (right only), "T" a verb that gives
+# a toll named just before ("the toll ... climbed to 47"), read like "A".
 _KEYWORDS_EN: list[tuple[str, str, str]] = [
     ("died of his wounds", "killed", "N"), ("died of her wounds", "killed", "N"),
     ("died of their wounds", "killed", "N"), ("died of his injuries", "killed", "N"),
@@ -94,6 +95,8 @@ _KEYWORDS_EN: list[tuple[str, str, str]] = [
     ("claiming the lives of", "killed", "A"), ("claimed the lives of", "killed", "A"),
     ("the death of", "killed", "A"), ("the deaths of", "killed", "A"),
     ("the killing of", "killed", "A"), ("death toll of", "killed", "A"),
+    ("climbed to", "killed", "T"), ("rose to", "killed", "T"), ("risen to", "killed", "T"),
+    ("increased to", "killed", "T"), ("reached", "killed", "T"), ("stands at", "killed", "T"),
     ("put the dead at", "killed", "A"), ("put the death toll at", "killed", "A"),
     ("put the toll at", "killed", "A"), ("put the number of dead at", "killed", "A"),
     ("death toll rose to", "killed", "A"), ("death toll has risen to", "killed", "A"),
@@ -135,7 +138,8 @@ _KEYWORDS_FR: list[tuple[str, str, str]] = [
     ("a trouve la mort", "killed", "N"), ("trouve la mort", "killed", "N"),
     ("mortellement blesses", "killed", "P"), ("mortellement blesse", "killed", "P"),
     ("coute la vie a", "killed", "A"), ("la mort de", "killed", "A"),
-    ("les corps de", "killed", "A"), ("les corps sans vie de", "killed", "A"),
+    ("s'eleve a", "killed", "T"), ("s'elevait a", "killed", "T"), ("est passe a", "killed", "T"),
+    ("passe a", "killed", "T"), ("atteint", "killed", "T"), ("les corps de", "killed", "A"), ("les corps sans vie de", "killed", "A"),
     ("le corps sans vie de", "killed", "A"), ("les cadavres de", "killed", "A"),
     ("tue", "killed", "P"), ("tues", "killed", "P"), ("tuee", "killed", "P"),
     ("tuees", "killed", "P"), ("tuant", "killed", "A"),
@@ -653,6 +657,11 @@ class _Reader:
         words = self.words
         if words[first] == "missing" and last + 1 < len(words) and words[last + 1] in ("from",):
             return
+        if mode == "T":
+            # "the death toll from the bombing climbed to 47": a toll verb, if a toll was named.
+            if not any(w in ("toll", "bilan") for w in words[max(0, first - 20):first]):
+                return
+            mode = "A"
         if mode != "A" and self._noun_use(first):
             return
         if mode == "A" and words[first] in ("the", "la", "l'", "les", "le") and first > 0 and words[first - 1] in _BACKGROUND:
@@ -1009,15 +1018,24 @@ _BACKGROUND_TIME = re.compile(  # also recap sentences about other events
     r"\b(?:since|depuis)\s+(?:the\s+(?:start|beginning)|le\s+debut|(?:19|20)\d\d|l'an|l'annee|"
     r"janvier|january|\d+\s+(?:ans|years|mois|months))|\b(?:last|this|past)\s+year\b|"
     r"\bl'an(?:nee)?\s+(?:derniere?|passee?)\b|\bcette\s+annee\b|\bso\s+far\b|\bjusqu'ici\b|"
-    r"\bto\s+date\b|\b(?:in|en)\s+(?:19|20)\d\d\b|\bit\s+follows\b|\bcomes\s+(?:after|days|weeks)\b|"
-    r"\bdeadliest\s+since\b|\bsince\s+the\s+(?:attack|assault|massacre|bombing)\b|\bfait\s+suite\s+a\b|"
+    r"\bto\s+date\b|\bit\s+follows\b|\bcomes\s+(?:after|days|weeks)\b|"
+    r"\bsince\s+the\s+(?:attack|assault|massacre|bombing)\b|\bfait\s+suite\s+a\b|"
     r"\bintervient\s+(?:apres|quelques)\b|\bdepuis\s+l'(?:attaque|attentat|assaut)\b"
 )
 """Time phrases that make a figure cumulative or past: "since 2012", "so far this year"."""
+_SUPERLATIVE = re.compile(r"\b(?:deadliest|worst|bloodiest|largest|plus\s+meurtriere?|plus\s+lourde?|pire)\b")
+"""Before a background phrase, it compares this event with the past ("the deadliest since 2012")."""
+
+
+def _is_background(folded: str, start: int, end: int) -> bool:
+    for match in _BACKGROUND_TIME.finditer(folded, start, end):
+        if not _SUPERLATIVE.search(folded, start, match.start()):
+            return True
+    return False
 
 
 _SUPERSEDED = re.compile(
-    r"\b(?:first|initial|earlier|previous|preliminary)\s+(?:official\s+)?(?:toll|count|tally|figure|report)s?\b|"
+    r"\b(?:first|initial|early|earlier|previous|preliminary)\s+(?:official\s+)?(?:toll|count|tally|figure|report)s?\b|"
     r"\b(?:had\s+earlier|earlier\s+(?:counted|put|reported|gave)|initially|at\s+first)\b|"
     r"\b(?:premier|precedent|ancien)\s+(?:bilan|decompte)\b|\bfaisait\s+etat\b|\binitialement\b"
 )
@@ -1050,7 +1068,7 @@ def find_casualties(text: str, language: str | None) -> list[CasualtyMention]:
             index += 1
         mention.sentence = index
         sentence = (starts[index], starts[index + 1])
-        mention.background = bool(_BACKGROUND_TIME.search(folded, *sentence))
+        mention.background = _is_background(folded, *sentence)
         mention.superseded = bool(_SUPERSEDED.search(folded, max(sentence[0], mention.start - 80), mention.start))
         if _OTHER_SIDE.match(folded, mention.end, sentence[1]):
             mention.additional = True

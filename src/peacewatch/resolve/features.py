@@ -36,6 +36,8 @@ _PAIR_COMPAT = {
     frozenset(("Battles", "Violence against civilians")): 0.5,
     frozenset(("Explosions/Remote violence", "Violence against civilians")): 0.5,
     frozenset(("Protests", "Riots")): 0.7,
+    frozenset(("Riots", "Violence against civilians")): 0.4,
+    frozenset(("Riots", "Battles")): 0.3,
 }
 _STRATEGIC_NEAR_VIOLENCE = ("Looting/property destruction", "Non-violent transfer of territory")
 

@@ -139,6 +139,7 @@ class Gazetteer:
         folded = self.by_fold.get(fold_key(key), [])
         return list(dict.fromkeys([*exact, *folded])), set(exact)
 
+    @lru_cache(maxsize=4096)
     def fuzzy(self, key: str) -> list[int]:
         """Malian towns and admin units one typing slip away from ``key`` ("Ansogo" for
         "Ansongo", "Bambara Moudé" for "Bambara Maoudé"); only for keys of 8+ letters."""

@@ -126,7 +126,7 @@ def _match_names(text: str, toks: list[Token], gaz: Gazetteer,
             i += 1
             continue
         found = None
-        fuzzy: tuple[list[int], int, str] | None = None
+        fuzzy: tuple[int, str] | None = None
         key = ""
         for length in range(min(gaz.max_tokens, n - i), 0, -1):
             last = i + length - 1
@@ -153,10 +153,12 @@ def _match_names(text: str, toks: list[Token], gaz: Gazetteer,
                     and (length > 1 or toks[k].norm not in stop)
                     and toks[k].norm.rstrip("s") not in COUNTRY_WORDS
                     for k in range(i, last + 1)):
-                fuzzy = (gaz.fuzzy(key), last, key)
-        if found is None and fuzzy is not None and fuzzy[0]:
-            found = (fuzzy[0], set(), fuzzy[1])
-            key = fuzzy[2]
+                fuzzy = (last, key)
+        if found is None and fuzzy is not None:
+            slips = gaz.fuzzy(fuzzy[1])
+            if slips:
+                found = (slips, set(), fuzzy[0])
+                key = fuzzy[1]
         if found is None:
             i += 1
             continue

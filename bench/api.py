@@ -141,6 +141,12 @@ def rss_mb(pid: int) -> tuple[float, float]:
     return values.get("VmRSS", 0.0), values.get("VmHWM", 0.0)
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process (all its threads) so far."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def load(base: str, make_path: Callable[[random.Random], str], requests: int, concurrency: int,
          seconds: float) -> dict[str, float]:
     """Run ``requests`` GETs from ``concurrency`` threads (stopping early after ``seconds``)."""
@@ -220,6 +226,7 @@ def run(count: int, requests: int, concurrency: int, seconds: float) -> None:
         print(f"\n== {count:,} events (generated in {took:.1f} s, {size:.0f} MB on disk), "
               f"{concurrency} client threads, up to {requests} requests or {seconds:.0f} s per query")
         proc, base = start_server(db)
+        load_before = os.getloadavg()[0]
         try:
             idle, _ = rss_mb(proc.pid)
             plan = queries(count)
@@ -229,20 +236,24 @@ def run(count: int, requests: int, concurrency: int, seconds: float) -> None:
                 f"/api/v1/events?admin1={REGIONS[i := rng.randrange(len(REGIONS))]}&limit=100&cursor={cursors[i]}")
             results = {}
             for name, make in plan.items():
+                cpu = cpu_seconds(proc.pid)
                 results[name] = load(base, make, requests, concurrency, seconds)
+                results[name]["cpu"] = (cpu_seconds(proc.pid) - cpu) * 1000 / max(1, results[name]["n"])
             rss, peak = rss_mb(proc.pid)
         finally:
             proc.terminate()
             proc.wait(10)
         base_r = results["baseline: static file"]
         print(f"{'query':52s} {'n':>5s} {'p50 ms':>8s} {'p95 ms':>8s} {'p99 ms':>8s} {'req/s':>7s} "
-              f"{'p50 x':>7s} {'p95 x':>7s}")
+              f"{'p50 x':>7s} {'p95 x':>7s} {'cpu ms':>7s}")
         for name, r in results.items():
             flag = "  <-- p95 over 100 ms" if r["p95"] > 100 else ""
             print(f"{name:52s} {r['n']:5d} {r['p50']:8.1f} {r['p95']:8.1f} {r['p99']:8.1f} {r['rps']:7.1f} "
-                  f"{r['p50'] / base_r['p50']:7.1f} {r['p95'] / base_r['p95']:7.1f}"
+                  f"{r['p50'] / base_r['p50']:7.1f} {r['p95'] / base_r['p95']:7.1f} {r['cpu']:7.1f}"
                   f"{'  errors: ' + str(r['errors']) if r['errors'] else ''}{flag}")
         print(f"server memory: {idle:.0f} MB after start, {rss:.0f} MB after the run, peak {peak:.0f} MB")
+        print(f"load average before/after: {load_before:.1f} / {os.getloadavg()[0]:.1f} "
+              "(other processes on the machine inflate latency; 'cpu ms' is the server's own CPU per request)")
 
 
 def main() -> None:

@@ -126,12 +126,12 @@ def test_reviewer_edits_a_field_and_the_export_carries_it(page, site: Site) -> N
     page.wait_for_selector(".notice-ok")
     assert page.locator("td[data-current='fatalities']").inner_text().startswith("31")
     assert page.locator(".page-head .badge.review-edited").is_visible()
-    assert "hospital count published two days later" in page.locator("table.history").inner_text()
+    assert "hospital count published two days later" in page.locator("ol.history").inner_text()
     row = export_rows(site)["MLI0010"]
     assert row["fatalities"] == "31" and row["review_state"] == "edited"
     screenshot(page, "event-reviewed")
-    page.locator("table.history button", has_text="Revert").first.click()
-    page.wait_for_selector("table.history tr.reverted")
+    page.locator("ol.history button", has_text="Revert").first.click()
+    page.wait_for_selector("ol.history li.reverted")
     assert export_rows(site)["MLI0010"]["fatalities"] == machine
 
 
@@ -168,6 +168,7 @@ def test_agreement_tracker_shows_provisions_and_linked_events(page, site: Site) 
     assert "due vs actual" in text and "status history" in text and "met late" in text
     link = moc.locator("tr[data-link='L-test-1']")
     assert "obstruct" in link.inner_text() and "proposed" in link.inner_text()
+    assert link.locator(".badge.review-unreviewed").count() == 1
     link.get_by_role("button", name="Confirm").click()
     assert "401" in moc.locator(".notice-error").inner_text()
     screenshot(page, "agreements")

@@ -32,9 +32,27 @@ def list_agreements(as_of: date | None = AsOf, store: Store = Depends(get_store)
 @router.get("/agreements/{agreement_id}", summary="One agreement: provisions, due vs actual, status history, linked events")
 def get_agreement(agreement_id: str, as_of: date | None = AsOf, store: Store = Depends(get_store)) -> dict[str, Any]:
     try:
-        return agreement_view(store, agreement_id, as_of)
+        view = agreement_view(store, agreement_id, as_of)
     except UnknownAgreement as exc:
         raise HTTPException(404, str(exc.args[0])) from None
+    _add_review_states(store, view)
+    return view
+
+
+def _add_review_states(store: Store, view: dict[str, Any]) -> None:
+    """Give each linked event its review state, so unreviewed events are marked here too."""
+    linked = [ev for prov in view["provisions"] for ev in prov["events"]]
+    ids = sorted({ev["event_id"] for ev in linked})
+    if not ids:
+        return
+    states = {
+        r["event_id"]: r["review_state"]
+        for r in store.query(
+            f"SELECT event_id, review_state FROM events WHERE event_id IN ({', '.join('?' for _ in ids)})", ids
+        )
+    }
+    for ev in linked:
+        ev["review_state"] = states.get(ev["event_id"])
 
 
 @router.get("/agreements/{agreement_id}/timeline", summary="Everything dated about an agreement, oldest first")

@@ -10,6 +10,7 @@ from typing import Any
 from fastapi import APIRouter, Body, Depends, HTTPException, Query
 from fastapi.responses import Response
 
+from peacewatch.api.cache import ResponseCache, get_cache
 from peacewatch.api.deps import get_store, require
 from peacewatch.api.queries import EventQuery, encode_cursor, event_query, page_clause
 from peacewatch.auth import User
@@ -42,6 +43,7 @@ def list_events(
     cursor: str | None = Query(None, description="next_cursor of the previous page."),
     format: str = Query("json", description="json (paged), or csv (ACLED layout), geojson, jsonl (whole query)."),
     store: Store = Depends(get_store),
+    cache: ResponseCache = Depends(get_cache),
 ) -> Any:
     where, params = query.where()
     if format != "json":
@@ -72,7 +74,9 @@ def list_events(
         )
     } if keys else {}
     rows = [{**found[k["event_id"]], "sort_key": k["sort_key"]} for k in keys if k["event_id"] in found]
-    total = store.scalar(f"SELECT COUNT(*) FROM events WHERE {where}", params) if cursor is None else None
+    total = cache.get(
+        store, ("count", where, tuple(params)), lambda: store.scalar(f"SELECT COUNT(*) FROM events WHERE {where}", params)
+    ) if cursor is None else None
     return {
         "events": [_row(r) for r in rows],
         "next_cursor": encode_cursor(rows[-1]["sort_key"], rows[-1]["event_id"]) if more else None,

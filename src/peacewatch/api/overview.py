@@ -61,11 +61,11 @@ def points(
     where, params = query.where()
     located = f"{where} AND latitude IS NOT NULL AND longitude IS NOT NULL"
     # Count first: past the limit only cells are sent, so the points themselves are never read.
-    counts = store.query(
+    counts = cache.get(store, ("point-counts", where, tuple(params)), lambda: store.query(
         "SELECT COUNT(*) AS total, COUNT(latitude) FILTER (WHERE longitude IS NOT NULL) AS located "
         f"FROM events WHERE {where}",
         params,
-    )[0]
+    )[0])
     if counts["located"] <= limit:
         rows = store.query(
             "SELECT event_id, latitude, longitude, event_type, COALESCE(fatalities, 0) AS fatalities, review_state, "

@@ -2,7 +2,7 @@
 // with due vs actual dates, status history, linked events (reviewers confirm or reject links)
 // and allegations.
 import { get, post, ApiError, token } from "../api.js";
-import { h, clear, fmtDate, typeLabel, typeSwatch, eventHref, notice } from "../dom.js";
+import { h, clear, fmtDate, typeLabel, typeSwatch, eventHref, notice, reviewBadge } from "../dom.js";
 import { t, lang } from "../i18n.js";
 import { begin } from "../router.js";
 
@@ -81,7 +81,7 @@ function linkedEvents(list, reload) {
     h("thead", {}, h("tr", {}, ["table.date", "table.type", "table.location", "agr.relation", "agr.link_state", ""].map((k) => h("th", {}, k ? t(k) : "")))),
     h("tbody", {}, list.map((ev) => h("tr", { "data-link": ev.link_id },
       h("td.nowrap", {}, h("a", { href: eventHref(ev.event_id) }, fmtDate(ev.event_date))),
-      h("td", {}, typeSwatch(ev.event_type), " ", typeLabel(ev.event_type)),
+      h("td", {}, typeSwatch(ev.event_type), " ", typeLabel(ev.event_type), " ", ev.review_state ? reviewBadge(ev.review_state) : null),
       h("td", {}, ev.location || "—"),
       h("td", {}, ev.relation, h("div.sub", {}, ev.reason)),
       h("td", {}, h(`span.badge.link-${ev.state}`, {}, ev.state), ev.reviewer ? h("div.sub", {}, ev.reviewer) : null),

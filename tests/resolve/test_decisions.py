@@ -58,7 +58,10 @@ def test_split_persists_across_rerun_and_a_later_merge_overrides_it(store: Store
     apart = event_of(store, "gao-fr-2")
     analyst.merge(store, apart, event_of(store, "gao-en-1"))
     resolve_from_scratch(store)
-    assert len(list(store.events())) == 1
+    events = list(store.events())
+    assert len(events) == 1
+    assert events[0].event_id == event_id
+    assert event_id not in {t["event_id"] for t in store.tombstones()}
 
 
 def test_a_stale_event_id_follows_its_tombstone(store: Store) -> None:

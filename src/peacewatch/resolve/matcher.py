@@ -10,6 +10,7 @@ belong to an event founded by an earlier report) are deleted with a tombstone po
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from datetime import timedelta
@@ -76,6 +77,19 @@ def neighbourhood(store: Store, seeds: Sequence[EventCandidate]) -> list[EventCa
     return list(pool.values())
 
 
+def _machine_events(store: Store, event_ids: Iterable[str]) -> dict[str, Event]:
+    """The resolver's last output for these events (before reviews), in a few queries."""
+    ids = sorted(set(event_ids))
+    found: dict[str, Event] = {}
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        rows = store.query(
+            f"SELECT event_id, machine FROM events WHERE event_id IN ({','.join('?' for _ in chunk)})", chunk
+        )
+        found.update((r["event_id"], Event.from_dict(json.loads(r["machine"]))) for r in rows)
+    return found
+
+
 def _comparable(event: Event) -> dict[str, Any]:
     data = event.to_dict()
     for name in _VOLATILE:
@@ -102,13 +116,18 @@ def recluster(store: Store, pool: Sequence[EventCandidate], retire: Iterable[str
     summary = ResolveSummary(candidates=sum(1 for c in pool if c.candidate_id not in previous))
     produced: dict[str, list[str]] = {}
     old_ids = set(previous.values()) | set(retire)
+    machine = _machine_events(store, old_ids)
     for group in cluster(profiles, rules):
         members = [Member(p.candidate, meta.get(p.doc) or DocMeta(id=p.doc, published=p.published)) for p in group]
         event_id = event_id_for(group[0].candidate)
         event = build_event(members, event_id)
         produced[event_id] = [p.candidate.candidate_id for p in group]
-        held = store.machine_event(event_id) if event_id in old_ids else None
-        if held is not None:
+        held = machine.get(event_id)
+        if held is None:
+            # An id can come back (a split undone): it must not stay listed as deleted.
+            store.execute("DELETE FROM event_tombstones WHERE event_id = ?", (event_id,))
+            summary.new_events += 1
+        else:
             event.created_at = held.created_at
             unchanged = _comparable(held) == _comparable(event) and all(
                 previous.get(cid) == event_id for cid in produced[event_id]
@@ -116,8 +135,6 @@ def recluster(store: Store, pool: Sequence[EventCandidate], retire: Iterable[str
             if unchanged:
                 continue
             summary.updated_events += 1
-        else:
-            summary.new_events += 1
         store.save_event(event, [p.candidate for p in group])
     for old in sorted(old_ids - set(produced)):
         heirs = Counter(

@@ -227,7 +227,8 @@ def build_event(members: Sequence[Member], event_id: str | None = None) -> Event
             found = _disagreement(
                 slot, fields[slot], givers, members,
                 lambda v, won=won, names=names: v == won or _wild(names[v]),
-                lambda v, names=names: names[v], "names",
+                lambda v, names=names, slot=slot: f"{names[v]} as {'first' if slot == 'actor1' else 'second'} actor",
+                "names",
             )
             if found:
                 disagreements.append(found)

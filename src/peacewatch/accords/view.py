@@ -50,7 +50,8 @@ def _resolve_evidence(store: Store, obs: StatusObservation) -> tuple[list[str], 
             for event in store.events("event_date = ?", (date.fromisoformat(item["event_date"]),)):
                 if item.get("event_type") and event.event_type != item["event_type"]:
                     continue
-                if item.get("location") and _fold(item["location"]) not in (_fold(event.location), _fold(event.admin1)):
+                place = _fold(item.get("location", ""))
+                if place and place not in _fold(event.location) and place != _fold(event.admin1):
                     continue
                 if event.event_id not in events:
                     events.append(event.event_id)

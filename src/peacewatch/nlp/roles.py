@@ -65,6 +65,11 @@ _FACILITY = {
     "en": re.compile(r"\b(?:checkpoints?|posts?|camps?|base|convoys?|patrols?|positions?|vehicles?|escort|barracks)\b", re.I),
     "fr": re.compile(r"\b(?:postes?|camps?|base|convois?|patrouilles?|positions?|véhicules?|escorte|caserne)\b", re.I),
 }
+_OWNS_FACILITY = {
+    "en": re.compile(r"['’]?s?\s+(?:\w+\s+)?(?:checkpoints?|check-?posts?|posts?|camps?|base|convoys?|patrols?|positions?|vehicles?|barracks)\b", re.I),
+    "fr": re.compile(r"\s+(?:\w+\s+)?(?:postes?|camps?|base|convois?|patrouilles?|positions?|véhicules?|caserne)\b", re.I),
+}
+"""An actor named right before a facility owns it ("a FAMa checkpoint"): it is what was hit."""
 _MILITIA_WORDS = re.compile(
     r"\b(?:milit\w+|hunters?|dozos?|fighters?|combatants?|self-defen[cs]e|armed|gunmen|milice\w*|chasseurs?|combattants?|"
     r"autodéfense|armés?)\b",
@@ -99,6 +104,8 @@ def _role_of(text: str, actor: ActorSpan, triggers: list[Trigger], language: str
     if following:
         nxt = following[0]
         between = text[actor.end : nxt.start]
+        if _OWNS_FACILITY[lang].match(text, actor.end):
+            return "patient"
         if not _CLAUSE_BREAK.search(between) and len(between.split()) <= 8:
             if _PASSIVE[lang].search(text[max(actor.end, nxt.start - 30) : nxt.start]):
                 return "patient"
@@ -108,11 +115,15 @@ def _role_of(text: str, actor: ActorSpan, triggers: list[Trigger], language: str
     return None
 
 
-def _pick(spans: list[ActorSpan]) -> tuple[ActorSpan | None, list[ActorSpan]]:
-    """The main actor of one side (named before generic) and the other distinct ones."""
+def _pick(spans: list[ActorSpan], hit: bool = False) -> tuple[ActorSpan | None, list[ActorSpan]]:
+    """The main actor of one side (named before generic) and the other distinct ones.
+
+    On the side that was hit, armed victims come before civilian ones: soldiers among the dead
+    make the event a fight with the forces, whoever else died.
+    """
     if not spans:
         return None, []
-    ordered = sorted(spans, key=lambda a: (a.generic, a.start))
+    ordered = sorted(spans, key=lambda a: (a.generic, hit and a.inter == CIVILIAN_INTER, a.start))
     main = ordered[0]
     rest: list[ActorSpan] = []
     seen = {main.name}
@@ -177,7 +188,7 @@ def assign_roles(
         roles.assoc1 = [a for a in agents if a.name not in (between[0].name, between[1].name)]
         return roles
     roles.actor1, roles.assoc1 = _pick(agents)
-    roles.actor2, roles.assoc2 = _pick(patients)
+    roles.actor2, roles.assoc2 = _pick(patients, hit=True)
     if roles.actor2 is None and roles.assoc1:
         roles.actor2, roles.assoc1 = roles.assoc1[0], roles.assoc1[1:]
     if roles.actor1 and roles.actor2 and roles.actor1.name == roles.actor2.name:
@@ -242,6 +253,8 @@ def target_kind(
     """What the acting side hit: 'armed' (forces, armed groups, their posts), 'civilian' or None."""
     fighting = any(t.cue == "clash" and not t.hypothetical for t in triggers)
     if fighting and not (roles.actor2 is not None and roles.actor2.inter == CIVILIAN_INTER and not roles.actor2.generic):
+        return "armed"
+    if any(a.inter in ARMED_INTERS and not is_community(a) for a in roles.assoc2):
         return "armed"
     if roles.actor2 is not None and roles.actor2.inter is not None:
         if is_community(roles.actor2):

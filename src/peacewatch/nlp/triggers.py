@@ -463,6 +463,9 @@ def decide_type(
         return BATTLES, "Government regains territory"
     if "overtake" in c and not state_actor:
         return BATTLES, "Non-state actor overtakes territory"
+    fought = c & {"attack", "ambush", "clash", "gunfire"}
+    if fought and (target == "armed" or ("clash" in c and target != "civilian")):
+        return BATTLES, "Armed clash"
     if "abduct" in c and killed == 0:
         return VAC, "Abduction/forced disappearance"
     if c & {"attack", "ambush", "clash", "kill", "harm", "gunfire"}:

@@ -125,7 +125,8 @@ def _malilink_checks(gold: dict[str, Any], c: EventCandidate, same: Callable[[st
     if places:
         checks["place"] = any(same_place(p, c.location, c.latitude, c.longitude) for p in gold["places"])
     if gold["perpetrator"]:
-        checks["perpetrator"] = any(same(gold["perpetrator"], p) for p in (c.actor1, c.actor2) if p)
+        parts = [p.strip() for p in re.split(r"[/+,]| et ", gold["perpetrator"]) if p.strip()]
+        checks["perpetrator"] = any(same(part, p) for part in parts for p in (c.actor1, c.actor2) if p)
     return checks
 
 

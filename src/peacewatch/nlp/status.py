@@ -77,7 +77,7 @@ def speaker(text: str, cue: StatusCue, actors: list[ActorSpan], sentence_start: 
     """The actor who claims, accuses or denies: "claimed by X", else the first named actor of the
     sentence before the cue (its subject, even with appositions in between)."""
     after = text[cue.end : cue.end + 80]
-    by = _BY.match(after)
+    by = _BY.match(after) or (re.search(r"\b(?:by|par)$", cue.text, re.I) and re.match(r"\s*", after))
     if by:
         following = [a for a in actors if a.start >= cue.end and a.start - (cue.end + by.end()) <= 20]
         if following:

@@ -53,3 +53,32 @@ def test_named_authorities_in_both_languages() -> None:
     assert not is_named_authority("une source sécuritaire")
     assert not is_named_authority("local residents")
     assert not is_named_authority(None)
+
+
+def test_the_sentence_of_a_figure_names_its_authority_only_with_a_reporting_cue() -> None:
+    from peacewatch.resolve.casualties import authority_in
+
+    assert is_named_authority(authority_in("Nine people died in the raid, the governor of Mopti said."))
+    assert is_named_authority(authority_in("Selon le ministère de la Défense, 12 soldats ont été tués."))
+    assert not is_named_authority(authority_in("Selon des habitants, 30 personnes ont péri."))
+    assert authority_in("Twelve soldiers of the army were killed.") is None
+
+
+def test_figures_get_their_authority_from_the_document_text() -> None:
+    from datetime import date
+
+    from peacewatch.records import EventCandidate, Evidence
+    from peacewatch.resolve.casualties import attribute, figure_sentences
+
+    text = "Gunmen attacked a village. The health ministry said 14 people were killed. Residents spoke of 30 dead."
+    start = text.index("14")
+    candidate = EventCandidate(
+        evidence=[Evidence("fatalities", start, start + 2, "14"), Evidence("fatalities", text.index("30"), text.index("30") + 2, "30")],
+        casualty_reports=[CasualtyReport("killed", 14), CasualtyReport("killed", 30)],
+    )
+    attribute(candidate, figure_sentences(text, candidate))
+    for report in candidate.casualty_reports:
+        report.published = date(2017, 1, 2) if report.value == 30 else date(2017, 1, 1)
+        report.document_id = str(report.value)
+    assert [r.authority for r in candidate.casualty_reports] == ["ministry", "residents"]
+    assert reconcile(candidate.casualty_reports).best == 14

@@ -35,7 +35,8 @@ _AUTHORITY_WORDS = (
     "hopital", "governor", "gouverneur", "prefect", "prefet", "mayor", "maire", "police",
     "gendarmerie", "barkhane", "red cross", "croix rouge", "icrc", "cicr", "spokesman",
     "porte parole", "president", "presidency", "presidence", "communique", "officials",
-    "authorities", "autorites",
+    "authorities", "autorites", "official", "officiel", "officielle", "state tv",
+    "state television", "ortm", "television nationale",
 )
 _UN = re.compile(r"\bUN\b")
 _UNNAMED_WORDS = (
@@ -52,6 +53,55 @@ def is_named_authority(authority: str | None) -> bool:
     if any(f" {word} " in folded for word in _UNNAMED_WORDS):
         return False
     return bool(_UN.search(authority)) or any(f" {word} " in folded for word in _AUTHORITY_WORDS)
+
+
+_CUES = (
+    "said", "says", "announced", "according to", "statement", "told", "confirmed", "reported",
+    "put the toll", "official toll", "selon", "a annonce", "ont annonce", "a indique", "a declare",
+    "a confirme", "communique", "bilan officiel", "a fait etat", "affirme", "rapporte",
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
+def authority_in(sentence: str) -> str | None:
+    """Who a sentence attributes its figure to: an unnamed source ("selon des habitants") if it
+    mentions one, else a named authority with a reporting cue ("the army said", "le bilan
+    officiel"), else None. A victim ("37 soldiers of the army were killed") is not an authority:
+    for named ones the cue is required."""
+    folded = " " + re.sub(r"[^a-z0-9]+", " ", fold(sentence)) + " "
+    for word in _UNNAMED_WORDS:
+        if f" {word} " in folded:
+            return word
+    if not any(f" {cue} " in folded for cue in _CUES):
+        return None
+    if _UN.search(sentence):
+        return "UN"
+    for word in _AUTHORITY_WORDS:
+        if f" {word} " in folded:
+            return word
+    return None
+
+
+def figure_sentences(text: str, candidate: EventCandidate) -> dict[int, str]:
+    """For each figure the candidate's casualty evidence shows, the sentence it stands in."""
+    found: dict[int, str] = {}
+    for evidence in candidate.evidence:
+        if evidence.field not in ("fatalities", "injuries") or not 0 <= evidence.start <= len(text):
+            continue
+        starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text, 0, evidence.start)]
+        end = _SENTENCE_END.search(text, evidence.end)
+        sentence = text[starts[-1] : end.start() if end else len(text)]
+        for number in re.findall(r"\d+", evidence.text):
+            found.setdefault(int(number), sentence)
+    return found
+
+
+def attribute(candidate: EventCandidate, sentences: dict[int, str]) -> None:
+    """Fill in the authority of the candidate's figures from their sentences, where the
+    extractor left it empty (in place: the candidate is resolution's working copy)."""
+    for report in candidate.casualty_reports:
+        if report.authority is None and report.value in sentences:
+            report.authority = authority_in(sentences[report.value])
 
 
 def document_reports(candidate: EventCandidate, published: date | None) -> list[CasualtyReport]:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from peacewatch.records import EventCandidate, parse_date
+from peacewatch.resolve.casualties import attribute, figure_sentences
 from peacewatch.store.base import Store
 
 _CHUNK = 500
@@ -52,7 +53,10 @@ def load_meta(store: Store, doc_ids: Iterable[str]) -> dict[str, DocMeta]:
 
 def evidence_context(store: Store, candidates: Iterable[EventCandidate]) -> dict[str, str]:
     """For each candidate, the document text around its evidence spans (its own sentences, not
-    the whole report, so that background paragraphs about other events do not blur matching)."""
+    the whole report, so that background paragraphs about other events do not blur matching).
+
+    On the way, each candidate's casualty figures get the authority their sentence names when
+    the extractor left it empty (``casualties.attribute``)."""
     by_doc: dict[str, list[EventCandidate]] = {}
     for candidate in candidates:
         if candidate.evidence:
@@ -67,6 +71,7 @@ def evidence_context(store: Store, candidates: Iterable[EventCandidate]) -> dict
         for row in rows:
             text = row["text"] or ""
             for candidate in by_doc[row["id"]]:
+                attribute(candidate, figure_sentences(text, candidate))
                 spans = sorted((e.start, e.end) for e in candidate.evidence if 0 <= e.start <= e.end)
                 merged: list[list[int]] = []
                 for s, e in spans:

@@ -135,3 +135,14 @@ def test_context_sentences_attached_as_notes_are_not_read(store) -> None:  # typ
                   span(doc, "notes", "Elsewhere, the Joint Security Committee held a meeting.")],
     ))
     assert [lk.provision_id for lk in propose_links(store, [event])] == ["testland-2020/ceasefire"]
+
+
+def test_relink_all_covers_every_event_in_batches(store) -> None:  # type: ignore[no-untyped-def]
+    from peacewatch.accords.pipeline import relink_all
+
+    import_agreement(store, TESTLAND)
+    _ambush(store)
+    save_event(store, Event(event_id="ev-clash", event_date=date(2020, 6, 2), event_type="Battles",
+                            actor1="NRF", actor2="Military Forces of Testland", iso3="TLD"))
+    assert relink_all(store, batch=1).links_proposed == 3
+    assert relink_all(store, batch=1).links_proposed == 0

@@ -70,6 +70,18 @@ def after_resolution(store: Store, event_ids: Iterable[str]) -> AccordsSummary:
     return summary
 
 
+def relink_all(store: Store, batch: int = 1000) -> AccordsSummary:
+    """Run ``after_resolution`` over every event in the store, a batch at a time (after an
+    agreement import, or when rules changed)."""
+    total = AccordsSummary()
+    ids = [r["event_id"] for r in store.query("SELECT event_id FROM events ORDER BY event_id")]
+    for start in range(0, len(ids), batch):
+        part = after_resolution(store, ids[start:start + batch]).as_dict()
+        for key, value in part.items():
+            setattr(total, key, getattr(total, key) + value)
+    return total
+
+
 def _sync_links(
     store: Store, existing: list[EventProvisionLink], proposed: list[EventProvisionLink], summary: AccordsSummary
 ) -> list[EventProvisionLink]:

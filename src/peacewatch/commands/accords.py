@@ -6,7 +6,7 @@ import json
 import uuid
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import typer
 import yaml
@@ -15,7 +15,7 @@ from rich.table import Table
 
 from peacewatch.accords import repository
 from peacewatch.accords.loader import AgreementFileError, ensure_bundled, export_agreement, import_agreement, read_file
-from peacewatch.accords.pipeline import after_resolution
+from peacewatch.accords.pipeline import relink_all
 from peacewatch.accords.records import LINK_STATES, VERIFICATION_STATUSES, StatusObservation, Verification
 from peacewatch.accords.view import UnknownAgreement, agreement_summaries, agreement_view, timeline, yearly_scores
 from peacewatch.cli_options import DbOption
@@ -44,7 +44,7 @@ def _print_json(data: Any) -> None:
     typer.echo(json.dumps(data, indent=2, ensure_ascii=False, default=str))
 
 
-def _fail(message: str, code: int = 1) -> None:
+def _fail(message: str, code: int = 1) -> NoReturn:
     Console(stderr=True).print(f"[red]error[/red] {message}", highlight=False)
     raise typer.Exit(code)
 
@@ -146,7 +146,7 @@ def register(app: typer.Typer) -> None:
             text = read_file(file)
             with _open(db) as store:
                 agreement_id = import_agreement(store, text, origin=str(file))
-                summary = after_resolution(store, [e.event_id for e in store.events()])
+                summary = relink_all(store)
         except AgreementFileError as exc:
             _fail(str(exc), 2)
         typer.echo(f"imported {agreement_id}; links proposed: {summary.links_proposed}")
@@ -175,7 +175,7 @@ def register(app: typer.Typer) -> None:
     def propose_command(db: Path = DbOption) -> None:
         """Re-run the link rules and allegation reading over every event in the store."""
         with _open(db) as store:
-            summary = after_resolution(store, [e.event_id for e in store.events()])
+            summary = relink_all(store)
         for key, value in summary.as_dict().items():
             typer.echo(f"{key.replace('_', ' ')}: {value}")
 

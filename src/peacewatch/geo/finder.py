@@ -7,12 +7,12 @@ phrase around each name for its relation and ACLED precision ("near X", "30 km n
 
 from __future__ import annotations
 
-from peacewatch.geo.gazetteer import Gazetteer, gazetteer
+from peacewatch.geo.gazetteer import Gazetteer, distance_km, gazetteer
 from peacewatch.geo.matching import COUNTRY_NOUNS, NameMatch, find_names
 from peacewatch.geo.model import Place, PlaceMention
 from peacewatch.geo.normalize import name_key
 from peacewatch.geo.phrases import (
-    AREA_OF, BETWEEN_BEFORE, CONNECTOR, DISTANCE, DISTANCE_REST, FILLER, FROM_BEFORE,
+    AREA_OF, BETWEEN_BEFORE, CONNECTOR, CONTEXT_GAP, DISTANCE, DISTANCE_REST, FILLER, FROM_BEFORE,
     LOCATIVE_BEFORE, NEAR_AFTER, NEAR_BEFORE, NOT_EVENT_BEFORE, NOUN_AFTER, QUARTER_BEFORE,
     QUARTER_OF, ROAD_AFTER, ROAD_BEFORE, THE_BEFORE,
 )
@@ -25,6 +25,27 @@ def _region_capital(place: Place, key: str, gaz: Gazetteer) -> Place:
              and name_key(p.admin1 if place.feature_code == "ADM1" else p.admin2) == name_key(
                  place.admin1 if place.feature_code == "ADM1" else place.admin2)]
     return towns[0] if towns else place
+
+
+def _unit_of(text: str, m: NameMatch, unit: NameMatch, gaz: Gazetteer) -> Place | None:
+    """The commune or cercle seat of "X, commune of Y", "X (cercle de Y)", "X in Y Cercle"."""
+    if unit.country or unit.kind not in ("commune", "cercle") or not CONTEXT_GAP.fullmatch(text[m.end:unit.start]):
+        return None
+    place = gaz.place(unit.candidates[unit.best])
+    if place.feature_class == "A":
+        place = _region_capital(place, unit.base, gaz)
+    return place if place.feature_class == "P" else None
+
+
+def _within_unit(m: NameMatch, unit: NameMatch, seat: Place, gaz: Gazetteer) -> int | None:
+    """Best-scored reading of X that lies in the unit named after it: in the cercle or near its
+    seat (cercle outlines are coarse), near the commune seat (GeoNames rarely records communes);
+    None when there is none."""
+    reach = 100 if unit.kind == "cercle" else 30
+    inside = [j for j, i in enumerate(m.candidates)
+              if (unit.kind == "cercle" and unit.base == name_key(gaz.place(i).admin2))
+              or distance_km(gaz.place(i), seat) <= reach]
+    return max(inside, key=lambda j: m.scores[j]) if inside else None
 
 
 def _relation(text: str, m: NameMatch, nxt: NameMatch | None) -> tuple[str, int, float | None, bool]:
@@ -77,6 +98,17 @@ def find_places(text: str, language: str | None = None,
         if m.kind in ("region", "cercle") and place.feature_class == "A":
             out.append(PlaceMention(m.start, m.end, text[m.start:m.end],
                                     _region_capital(place, m.base, gaz), precision=3, relation="region"))
+            continue
+        seat = _unit_of(text, m, nxt, gaz) if nxt is not None else None
+        if seat is not None and nxt is not None:
+            j = _within_unit(m, nxt, seat, gaz)
+            if j is None:  # a village the gazetteer cannot place: coded at the seat, as ACLED does
+                out.append(PlaceMention(m.start, nxt.end, text[m.start:nxt.end], seat, 2, "near"))
+            else:
+                relation, precision, dist, _ = _relation(text, m, None)
+                out.append(PlaceMention(m.start, nxt.end, text[m.start:nxt.end],
+                                        gaz.place(m.candidates[j]), precision, relation, distance_km=dist))
+            skip_next = True
             continue
         if (nxt is not None and not nxt.country and QUARTER_BEFORE.search(text, max(0, m.start - 30), m.start)
                 and QUARTER_OF.fullmatch(text[m.end:nxt.start])):

@@ -43,6 +43,8 @@ def _deletions(key: str) -> set[str]:
 def prior(place: Place) -> float:
     """Score of a place before any context: feature class, rank in the admin tree, population."""
     score = _CLASS_WEIGHT.get(place.feature_class, 0.3) + _CODE_BONUS.get(place.feature_code, 0.0)
+    if place.feature_code == "PPL" and place.admin2 and name_key(place.name) == name_key(place.admin2):
+        score += _CODE_BONUS["PPLA2"]  # a cercle's namesake town is its seat; GeoNames rarely says so
     return score + min(2.0, math.log10(place.population + 1) / 3)
 
 

@@ -53,7 +53,7 @@ _CROWD = re.compile(
     r"jeunes|habitants?|villageois|foule|élèves|étudiants?)\b",
     re.I,
 )
-_CODED_AS = re.compile(r"\bcoded (?:as|at)\b", re.I)
+_CODED_AS = re.compile(r"\bcoded (?:as|at)\b[^)]*$", re.I)
 
 
 @dataclass(slots=True)
@@ -189,10 +189,10 @@ def _pick_place(text: str, places: list[Any], actors: list[ActorSpan], triggers:
     if not inside_actor:
         return None
     for p in inside_actor:
-        if _CODED_AS.search(text[max(0, p.start - 15) : p.start]):
+        if _CODED_AS.search(text[max(0, p.start - 45) : p.start]):
             return p
     first = triggers[0].start if triggers else 0
-    towns = [p for p in inside_actor if p.precision < 3]
+    towns = [p for p in inside_actor if p.precision < 3 and p.place.admin1]
     pool = towns or inside_actor
     after = [p for p in pool if p.start >= first]
     return (after or pool)[0]

@@ -146,3 +146,10 @@ def test_relink_all_covers_every_event_in_batches(store) -> None:  # type: ignor
                             actor1="NRF", actor2="Military Forces of Testland", iso3="TLD"))
     assert relink_all(store, batch=1).links_proposed == 3
     assert relink_all(store, batch=1).links_proposed == 0
+
+
+def test_a_clash_inside_one_party_violates_nothing(store) -> None:  # type: ignore[no-untyped-def]
+    clash = save_event(store, Event(
+        event_id="ev-inside", event_date=date(2017, 1, 23), event_type="Battles", sub_event_type="Armed clash",
+        actor1="GATIA: Imghad Tuareg and Allies Self-Defense Group", actor2="Platform", iso3="MLI"))
+    assert [lk.relation for lk in propose_links(store, [clash])] == []

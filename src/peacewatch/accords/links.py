@@ -171,8 +171,23 @@ def _document_texts(store: Store, events: list[Event]) -> dict[str, str | None]:
     return texts
 
 
-def match_rule(rule: LinkRule, event: Event, text: str) -> list[str] | None:
-    """Why the rule matches the event (facts, in order), or None if it does not."""
+def party_of(agreement: Agreement) -> Callable[[str], str]:
+    """Which of the agreement's parties an actor belongs to (by the parties' actor names), or ""."""
+
+    def find(actor: str) -> str:
+        return next((p.id for p in agreement.parties if _any_actor([actor], [p.name, *p.actors])), "")
+
+    return find
+
+
+def match_rule(
+    rule: LinkRule, event: Event, text: str, party: Callable[[str], str] | None = None
+) -> list[str] | None:
+    """Why the rule matches the event (facts, in order), or None if it does not.
+
+    With ``party`` given, a rule naming both perpetrators and targets does not match when both
+    sides belong to the same party (a clash inside one coalition is not one party against another).
+    """
     facts: list[str] = []
     if rule.statuses and event.status not in rule.statuses:
         return None
@@ -201,6 +216,8 @@ def match_rule(rule: LinkRule, event: Event, text: str) -> list[str] | None:
         if not target:
             return None
         if doer and actor_matches(target, doer):
+            return None
+        if doer and party is not None and party(doer) and party(doer) == party(target):
             return None
         facts.append(f"against {target}")
     if rule.exclude_keywords and find_keyword(text, rule.exclude_keywords):
@@ -241,6 +258,7 @@ def propose_links(store: Store, events: Iterable[Event]) -> list[EventProvisionL
     catalogue: list[tuple[Agreement, list[Provision]]] = [
         (a, repository.provisions(store, a.id)) for a in repository.agreements(store)
     ]
+    parties = {a.id: lru_cache(maxsize=None)(party_of(a)) for a, _ in catalogue}
     out: list[EventProvisionLink] = []
     events = list(events)
     texts = _document_texts(store, events)
@@ -254,7 +272,7 @@ def propose_links(store: Store, events: Iterable[Event]) -> list[EventProvisionL
                 text, text_read = event_text(store, event, texts), True
             for provision in provisions:
                 for rule in provision.rules:
-                    facts = match_rule(rule, event, text)
+                    facts = match_rule(rule, event, text, parties[agreement.id])
                     if facts is None:
                         continue
                     out.append(EventProvisionLink(

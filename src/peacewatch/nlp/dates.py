@@ -27,7 +27,7 @@ import calendar
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from peacewatch.nlp.numbers import fold, parse_number_words
 
@@ -556,6 +556,8 @@ def find_dates(text: str, language: str | None, published: date) -> list[DateMen
     ``language`` is accepted for symmetry with the other readers; English and French tables are
     both always on, since reports quote each other across languages.
     """
+    if isinstance(published, datetime):
+        published = published.date()
     folded = fold(text)
     found: list[_Match] = []
     for pattern, handler in _PATTERNS:

@@ -8,6 +8,7 @@ from typing import Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from peacewatch.cli_options import DbOption
@@ -18,16 +19,17 @@ def _print_story(console: Console, story: dict[str, Any]) -> None:
     if "deleted" in story:
         gone = story["deleted"]
         target = f"; now part of {gone['merged_into']}" if gone["merged_into"] else ""
-        console.print(f"[bold]{story['event_id']}[/bold] was deleted ({gone['reason']}){target}")
+        console.print(f"[bold]{story['event_id']}[/bold] was deleted ({escape(gone['reason'])}){target}")
         return
     e = story["event"]
-    console.print(f"[bold]{e['event_id']}[/bold]  {e['event_date']}  {e['event_type']} / {e['sub_event_type']}")
-    console.print(f"  where: {e['location']} ({e['admin2']}, {e['admin1']}, {e['country']}), geo precision {e['geo_precision']}")
+    console.print(f"[bold]{e['event_id']}[/bold]  {e['event_date']}  {escape(e['event_type'])} / {escape(e['sub_event_type'])}")
+    console.print(f"  where: {e['location']} ({e['admin2']}, {e['admin1']}, {e['country']}), geo precision {e['geo_precision']}", markup=False, highlight=False)
     actors = " vs ".join(a for a in (e["actor1"], e["actor2"]) if a)
-    console.print(f"  actors: {actors or '-'}   status: {e['status']}" + (f", claimed by {e['claimed_by']}" if e["claimed_by"] else ""))
-    console.print(f"  confidence {e['confidence']}   review: {e['review_state']}")
+    claimed = f", claimed by {e['claimed_by']}" if e["claimed_by"] else ""
+    console.print(f"  actors: {actors or '-'}   status: {e['status']}{claimed}", markup=False, highlight=False)
+    console.print(f"  confidence {e['confidence']}   review: {e['review_state']}", markup=False, highlight=False)
     if e["notes"]:
-        console.print(f"  notes: {e['notes']}")
+        console.print(f"  notes: {e['notes']}", markup=False, highlight=False)
     sources = Table(title=f"{len(story['sources'])} sources, in publication order", show_lines=False)
     for column in ("published", "outlet", "lang", "document", "says"):
         sources.add_column(column)
@@ -41,25 +43,25 @@ def _print_story(console: Console, story: dict[str, Any]) -> None:
     for kind, c in story["casualties"].items():
         if c["best"] is None:
             continue
-        console.print(f"[bold]{kind}[/bold]: best {c['best']} (low {c['low']}, high {c['high']}) - {c['how']}")
+        console.print(f"[bold]{kind}[/bold]: best {c['best']} (low {c['low']}, high {c['high']}) - {escape(c['how'])}")
         for r in c["reports"]:
-            tag = " [named authority]" if r["named_authority"] else ""
+            tag = "  (named authority)" if r["named_authority"] else ""
             who = f" by {r['authority']}" if r["authority"] else ""
-            console.print(f"    {r['published'] or '?'}  {r['qualifier']:<9} {r['value']:>5}{who}{tag}  ({r['document_id']})")
+            console.print(f"    {r['published'] or '?'}  {r['qualifier']:<9} {r['value']:>5}{who}{tag}  ({r['document_id']})", markup=False, highlight=False)
     if story["disagreements"]:
         console.print("[bold]disagreements[/bold]")
         for d in story["disagreements"]:
-            console.print(f"    {d['field']}: chose {d['chosen']}; {d['text']}")
+            console.print(f"    {d['field']}: chose {d['chosen']}; {d['text']}", markup=False, highlight=False)
     console.print("[bold]evidence per source[/bold]")
     for s in story["sources"]:
-        console.print(f"  {s['document_id']} ({s['outlet'] or '?'})")
+        console.print(f"  {s['document_id']} ({s['outlet'] or '?'})", markup=False, highlight=False)
         for field_name, texts in sorted(s["evidence"].items()):
-            console.print(f"    {field_name}: " + " | ".join(repr(t) for t in texts))
+            console.print(f"    {field_name}: " + " | ".join(repr(t) for t in texts), markup=False, highlight=False)
     if story["decisions"]:
         console.print("[bold]analyst decisions[/bold]")
         for d in story["decisions"]:
             state = "active" if d["active"] else "superseded"
-            console.print(f"    {d['at']} {d['kind']} {', '.join(d['events'])} ({state}) {d['by']} {d['note']}")
+            console.print(f"    {d['at']} {d['kind']} {', '.join(d['events'])} ({state}) {d['by']} {d['note']}", markup=False, highlight=False)
 
 
 def _report(console: Console, outcome: Any, verb: str) -> None:

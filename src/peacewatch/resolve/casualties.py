@@ -5,7 +5,9 @@ The rule (docs/resolution.md gives the reasons):
 1. Each document contributes one figure per kind (killed, injured), with its qualifier, its
    publication date and, when the text names one, the authority that gave it.
 2. If any figure comes from a named authority (government, ministry, army, UN mission, hospital,
-   governor...), only those figures compete for ``best``; otherwise every report's does.
+   governor...), only those compete for ``best``, with the figures of later reports that name
+   no source at all (they usually relay a newer official count); figures pinned on unnamed
+   sources, witnesses or a party to the fighting then drop out. Otherwise every report's does.
 3. Among those, the most recently published wins: tolls grow as bodies are counted, so early
    figures are usually incomplete. Same-day ties go to a precise figure, then to the higher one.
 4. Qualifiers are read conservatively: "at least 12" and "more than 12" give 12; an
@@ -57,28 +59,35 @@ def is_named_authority(authority: str | None) -> bool:
 
 _CUES = (
     "said", "says", "announced", "according to", "statement", "told", "confirmed", "reported",
-    "put the toll", "official toll", "selon", "a annonce", "ont annonce", "a indique", "a declare",
-    "a confirme", "communique", "bilan officiel", "a fait etat", "affirme", "rapporte",
+    "put the toll", "selon", "d apres", "annonce", "indique", "declare", "confirme", "communique",
+    "a fait etat", "affirme", "rapporte",
 )
+_OFFICIAL_PHRASES = ("official toll", "official death toll", "bilan officiel")
+_NEAR = 5
+"""Words between an authority's name and its reporting cue ("the army spokesman, Colonel X, said")."""
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
 def authority_in(sentence: str) -> str | None:
     """Who a sentence attributes its figure to: an unnamed source ("selon des habitants") if it
-    mentions one, else a named authority with a reporting cue ("the army said", "le bilan
-    officiel"), else None. A victim ("37 soldiers of the army were killed") is not an authority:
-    for named ones the cue is required."""
-    folded = " " + re.sub(r"[^a-z0-9]+", " ", fold(sentence)) + " "
+    mentions one; else a named authority next to a reporting cue ("the army said", "selon le
+    ministère", "le bilan officiel"); else None. A victim ("the group put the army's losses at
+    20") is not an authority: the name must stand within a few words of the cue."""
+    words = re.sub(r"[^a-z0-9]+", " ", fold(sentence)).split()
+    folded = " " + " ".join(words) + " "
     for word in _UNNAMED_WORDS:
         if f" {word} " in folded:
             return word
-    if not any(f" {cue} " in folded for cue in _CUES):
-        return None
-    if _UN.search(sentence):
-        return "UN"
+    if any(f" {phrase} " in folded for phrase in _OFFICIAL_PHRASES):
+        return "official toll"
+    cues = [i for i in range(len(words)) for cue in _CUES if words[i : i + len(cue.split())] == cue.split()]
     for word in _AUTHORITY_WORDS:
-        if f" {word} " in folded:
-            return word
+        size = len(word.split())
+        for i in range(len(words) - size + 1):
+            if words[i : i + size] == word.split() and any(-_NEAR <= c - i <= _NEAR for c in cues):
+                return word
+    if _UN.search(sentence) and cues:
+        return "UN"
     return None
 
 
@@ -136,19 +145,20 @@ class Reconciliation:
 
 
 def _per_document(reports: Iterable[CasualtyReport], kind: str) -> list[CasualtyReport]:
-    """Each document's figure for one kind: the highest it gives. A report often restates the
-    earlier toll ("up from 24 to 26"), so adding its figures would double-count."""
-    best: dict[str, CasualtyReport] = {}
+    """Each document's figure for one kind: its named authority's figure if it cites one, else
+    its highest figure not pinned on a party or rumour. A report often restates the earlier toll
+    ("up from 24 to 26") or quotes a claim, so adding its figures would double-count."""
+    by_doc: dict[str, list[CasualtyReport]] = {}
     for report in reports:
-        if report.kind != kind:
-            continue
-        key = report.document_id or ""
-        held = best.get(key)
-        if held is None or report.value > held.value or (
-            report.value == held.value and is_named_authority(report.authority)
-        ):
-            best[key] = report
-    return sorted(best.values(), key=lambda r: (r.published or date.min, r.document_id or ""))
+        if report.kind == kind:
+            by_doc.setdefault(report.document_id or "", []).append(report)
+    chosen = []
+    for figures in by_doc.values():
+        named = [r for r in figures if is_named_authority(r.authority)]
+        plain = [r for r in figures if not r.authority]
+        pool = named or plain or figures
+        chosen.append(max(pool, key=lambda r: (r.value, r.qualifier in PRECISE)))
+    return sorted(chosen, key=lambda r: (r.published or date.min, r.document_id or ""))
 
 
 def _recency_key(report: CasualtyReport) -> tuple[date, int, int, str]:
@@ -178,10 +188,15 @@ def reconcile(reports: Sequence[CasualtyReport], kind: str = "killed") -> Reconc
             return Reconciliation(None, 0, None, "no report gives a figure: 0, as ACLED codes an unknown toll", [])
         return Reconciliation(None, None, None, "no report gives a figure", [])
     named = [f for f in figures if is_named_authority(f.authority)]
-    pool = named or figures
+    if named:
+        last = max(f.published or date.min for f in named)
+        later = [f for f in figures if not f.authority and (f.published or date.min) > last]
+        pool = named + later
+    else:
+        pool = figures
     chosen = max(pool, key=_recency_key)
     best = chosen.value
-    source = "named authority" if named else "report"
+    source = "named authority" if is_named_authority(chosen.authority) else "report"
     reason = f"most recent {source} figure: {_describe(chosen)}"
     if chosen.qualifier not in PRECISE:
         precise = [f for f in pool if f.qualifier in PRECISE] or [

@@ -5,6 +5,9 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO := demo-output
 DEMO_DB := $(DEMO)/peacewatch.duckdb
+PORT ?= 8000
+# The demo ends by serving the dashboard when run from a terminal; SERVE=1 or SERVE=0 forces it.
+SERVE ?= $(shell [ -t 0 ] && echo 1 || echo 0)
 
 .PHONY: demo test venv browser bench lock clean
 
@@ -24,6 +27,12 @@ demo: venv
 	$(BIN)/peacewatch events --db $(DEMO_DB) --format geojson --output $(DEMO)/events.geojson
 	$(BIN)/peacewatch events --db $(DEMO_DB) --format parquet --output $(DEMO)/events.parquet
 	$(BIN)/peacewatch events --db $(DEMO_DB) --format jsonl --output $(DEMO)/events.jsonl
+	@if [ "$(SERVE)" = 1 ]; then \
+		echo "Dashboard on the sample data: http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"; \
+		$(BIN)/peacewatch serve --db $(DEMO_DB) --port $(PORT); \
+	else \
+		echo "Dashboard: run '$(BIN)/peacewatch serve --db $(DEMO_DB)' and open http://127.0.0.1:$(PORT)/"; \
+	fi
 
 test: venv browser
 	$(BIN)/python -m pytest

@@ -82,3 +82,13 @@ def test_figures_get_their_authority_from_the_document_text() -> None:
         report.document_id = str(report.value)
     assert [r.authority for r in candidate.casualty_reports] == ["ministry", "residents"]
     assert reconcile(candidate.casualty_reports).best == 14
+
+
+def test_a_later_report_citing_no_source_updates_an_official_figure() -> None:
+    result = reconcile([killed(13, 25, authority="the army"), killed(24, 26, authority="residents"), killed(26, 27)])
+    assert result.best == 26
+
+
+def test_a_document_quoting_a_claim_counts_its_official_figure() -> None:
+    result = reconcile([killed(17, 21, authority="the government", doc="x"), killed(20, 21, doc="x")])
+    assert result.best == 17

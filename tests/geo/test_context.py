@@ -1,6 +1,6 @@
 """Document context and admin rank steer same-name places (sentences of our own)."""
 
-from peacewatch.geo import find_places, primary_mention
+from peacewatch.geo import distance_km, find_places, gazetteer, primary_mention
 
 
 def test_a_cercle_namesake_town_is_preferred_to_homonym_villages() -> None:
@@ -18,3 +18,17 @@ def test_village_known_in_the_named_cercle_keeps_its_own_place() -> None:
     text = "Gunmen stole cattle in Boni, cercle of Douentza, on Friday."
     m = primary_mention(find_places(text), text)
     assert (m.place.name, m.place.admin2, m.precision) == ("Boni", "Douentza", 1)
+
+
+def test_village_named_near_a_town_takes_the_reading_close_to_that_town() -> None:
+    alone = primary_mention(find_places("Gunmen looted shops in Kera on Monday."))
+    text = "Gunmen looted shops in Kera, near Tenenkou, on Monday."
+    m = primary_mention(find_places(text), text)
+    town = gazetteer().lookup("Tenenkou", country="Mali")[0]
+    assert m.text == "Kera" and distance_km(m.place, town) < 100 < distance_km(alone.place, town)
+
+
+def test_unknown_reading_far_from_the_town_it_is_near_falls_back_to_the_town() -> None:
+    text = "Gunmen ransacked a school in Mariko, near Niono."
+    m = primary_mention(find_places(text), text)
+    assert (m.place.name, m.precision, m.relation) == ("Niono", 2, "near")

@@ -12,11 +12,11 @@ from peacewatch.geo.matching import COUNTRY_NOUNS, NameMatch, find_names
 from peacewatch.geo.model import Place, PlaceMention
 from peacewatch.geo.normalize import name_key
 from peacewatch.geo.phrases import (
-    AREA_OF, BETWEEN_BEFORE, CONNECTOR, CONTEXT_GAP, DISTANCE, DISTANCE_REST, FILLER, FROM_BEFORE,
-    LOCATIVE_BEFORE, NEAR_AFTER, NEAR_BEFORE, NOT_EVENT_BEFORE, NOUN_AFTER, QUARTER_BEFORE,
+    AREA_OF, BETWEEN_BEFORE, CONNECTOR, CONTEXT_GAP, DISTANCE, DISTANCE_IN, DISTANCE_REST, FILLER, FROM_BEFORE,
+    LINKED, LOCATIVE_BEFORE, NEAR_AFTER, NEAR_BEFORE, NOT_EVENT_BEFORE, NOUN_AFTER, QUARTER_BEFORE,
     QUARTER_OF, ROAD_AFTER, ROAD_BEFORE, THE_BEFORE,
 )
-from peacewatch.geo.resolve import resolve
+from peacewatch.geo.resolve import admin_keys, resolve
 
 
 def _region_capital(place: Place, key: str, gaz: Gazetteer) -> Place:
@@ -25,6 +25,15 @@ def _region_capital(place: Place, key: str, gaz: Gazetteer) -> Place:
              and name_key(p.admin1 if place.feature_code == "ADM1" else p.admin2) == name_key(
                  place.admin1 if place.feature_code == "ADM1" else place.admin2)]
     return towns[0] if towns else place
+
+
+def _near_anchor(text: str, m: NameMatch, anchor_match: NameMatch, anchor: Place, gaz: Gazetteer) -> list[int]:
+    """Readings of X that fit "X near Y", "X (Y)", "X, 60 km from Y": in Y's cercle or region,
+    or no farther from Y than the distance stated (150 km when none is)."""
+    stated = DISTANCE_IN.search(text, m.end, anchor_match.start)
+    reach = max(150.0, 1.5 * float(stated.group("km").replace(",", ".")) + 30) if stated else 150.0
+    return [j for j, i in enumerate(m.candidates)
+            if distance_km(gaz.place(i), anchor) <= reach or anchor_match.base in admin_keys(gaz.place(i))[:2]]
 
 
 def _unit_of(text: str, m: NameMatch, unit: NameMatch, gaz: Gazetteer) -> Place | None:
@@ -110,6 +119,17 @@ def find_places(text: str, language: str | None = None,
                                         gaz.place(m.candidates[j]), precision, relation, distance_km=dist))
             skip_next = True
             continue
+        if nxt is not None and not nxt.country and LINKED.fullmatch(text, m.end, nxt.start):
+            anchor = gaz.place(nxt.candidates[nxt.best])
+            if anchor.feature_class == "A":
+                anchor = _region_capital(anchor, nxt.base, gaz)
+            near = _near_anchor(text, m, nxt, anchor, gaz)
+            if near:
+                place = gaz.place(m.candidates[max(near, key=lambda j: m.scores[j])])
+            elif anchor.feature_class == "P":  # "X near Y" with no X near Y: X is unknown to us
+                out.append(PlaceMention(m.start, nxt.end, text[m.start:nxt.end], anchor, 2, "near"))
+                skip_next = True
+                continue
         if (nxt is not None and not nxt.country and QUARTER_BEFORE.search(text, max(0, m.start - 30), m.start)
                 and QUARTER_OF.fullmatch(text[m.end:nxt.start])):
             town = gaz.place(nxt.candidates[nxt.best])  # "le quartier X à Bamako": the town

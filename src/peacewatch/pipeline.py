@@ -114,7 +114,6 @@ def _write_batch(
 ) -> None:
     known = store.existing_documents(list(batch.documents))
     fresh: list[tuple[Document, bytes]] = []
-    candidates: list[EventCandidate] = []
     log: list[tuple[str, str, str | None, str | None]] = []
     for issue in batch.issues:
         log.append((issue.origin, issue.severity, issue.reason, None))
@@ -127,22 +126,13 @@ def _write_batch(
         signature = minhash_signature(document.text)
         document.near_duplicate_group = index.add(doc_id, signature)
         leader = document.near_duplicate_group if document.near_duplicate_group != doc_id else None
-        if leader:
-            summary.near_duplicates += 1
-        try:
-            found = number_candidates(document, extractor(document))
-        except Exception as exc:  # one document's extraction failure must not stop the batch
-            issue = IngestIssue(document.origin or doc_id, f"extraction failed: {type(exc).__name__}: {exc}")
-            summary.issues.append(issue)
-            log.append((issue.origin, "error", issue.reason, doc_id))
-            found = []
+        summary.near_duplicates += bool(leader)
         fresh.append((document, signature))
-        candidates.extend(found)
-        reason = f"near-duplicate of {leader}" if leader else None
-        log.append((document.origin or "", "added", reason, doc_id))
+        log.append((document.origin or "", "added", f"near-duplicate of {leader}" if leader else None, doc_id))
     for document in batch.repeats:
         summary.documents_known += 1
         log.append((document.origin or "", "known", "same text as another file of this run", document.id))
+    candidates = _extract(extractor, [d for d, _ in fresh], summary, log)
     with store.transaction():
         store.add_documents(fresh)
         store.add_candidates(candidates, extractor.name)
@@ -150,6 +140,32 @@ def _write_batch(
         store.log(summary.run_id, log)
     summary.documents_new += len(fresh)
     summary.candidates += len(candidates)
+
+
+def _extract(
+    extractor: Extractor, documents: list[Document], summary: IngestSummary,
+    log: list[tuple[str, str, str | None, str | None]],
+) -> list[EventCandidate]:
+    """Candidates of a batch, in one batched call when the extractor offers one.
+
+    If the batched call fails, each document is retried alone so that one bad document costs
+    only its own candidates, with its reason in the log.
+    """
+    many = getattr(extractor, "extract_many", None)
+    if many is not None and documents:
+        try:
+            return [c for d, found in zip(documents, many(documents)) for c in number_candidates(d, found)]
+        except Exception:  # fall back to one document at a time to find the culprit
+            pass
+    candidates: list[EventCandidate] = []
+    for document in documents:
+        try:
+            candidates.extend(number_candidates(document, extractor(document)))
+        except Exception as exc:  # one document's extraction failure must not stop the batch
+            issue = IngestIssue(document.origin or document.id, f"extraction failed: {type(exc).__name__}: {exc}")
+            summary.issues.append(issue)
+            log.append((issue.origin, "error", issue.reason, document.id))
+    return candidates
 
 
 def _run_hooks(store: Store, summary: IngestSummary) -> dict[str, int]:

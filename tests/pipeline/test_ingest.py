@@ -69,3 +69,25 @@ def test_interrupted_resolution_is_finished_by_the_next_run(store, reports: Path
     assert store.count("events") == 0 and len(store.pending_candidates()) == 2
     run(store, reports)
     assert store.count("events") == 2 and store.pending_candidates() == []
+
+
+def test_a_document_that_breaks_the_extractor_costs_only_itself(store, reports: Path) -> None:
+    class Fragile:
+        name = "fragile"
+
+        def __init__(self) -> None:
+            self.inner = extractors.get("killed-in")()
+
+        def extract_many(self, documents):
+            return [self(d) for d in documents]
+
+        def __call__(self, document):
+            if "Boni" in document.text:
+                raise ValueError("cannot parse this one")
+            return self.inner(document)
+
+    summary = ingest(store, [reports], Fragile(), resolvers.get("singleton")())
+    assert summary.failed and store.count("documents") == 3
+    assert [e.location for e in store.events()] == ["Gao"]
+    [error] = [r for r in store.ingest_log(summary.run_id) if r["status"] == "error"]
+    assert error["origin"].endswith("b.md") and "cannot parse this one" in error["reason"]

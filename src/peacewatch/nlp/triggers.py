@@ -67,7 +67,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
         "en": (
             r"kill(?:s|ed|ing)\b", r"murder(?:s|ed|ing)?\b", r"executions?\b",
             r"assassinat\w+", r"behead\w*", r"shot dead\b", r"slaughter\w*", r"massacre\w*",
-            r"(?:was|were) shot\b", r"(?:summarily|were|later|and|then) executed\b", r"mass graves?\b",
+            r"(?:was|were) shot\b", r"(?:summarily|were|later|and|then) (?:\w+ly )?executed\b", r"mass graves?\b",
             r"executed (?:an?|the|two|three|four|five|six|\d+)\b",
             r"(?:corpses?|bod(?:y|ies)|remains|corps) (?:[\w'’-]+ ){0,6}(?:found|discovered|recovered)", r"slit\b", r"succumbed\b", r"lost (?:their|his|her) li(?:fe|ves)",
         ),
@@ -283,6 +283,13 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
         "en": (r"curfew\b", r"state of emergency", r"threaten(?:ed|ing)\b", r"intimidat\w+", r"closed down\b", r"(?:motorcycle|motorbike|vehicle) ban", r"banned (?:the )?(?:use|circulation|movement|traffic)"),
         "fr": (r"couvre-feu\b", r"état d'urgence", r"menac(?:é|ée|és|ées|ent|ant)\b", r"intimid\w+", r"interdi\w+ (?:de la )?circulation"),
     },
+    "peaceful": {
+        "en": (
+            r"without (?:any |a )?(?:fighting|clash(?:es)?|resistance|violence|a shot|bloodshed)",
+            r"no (?:clash(?:es)?|fighting|resistance|violence)\b",
+        ),
+        "fr": (r"sans (?:aucun |aucune )?(?:combats?|affrontements?|résistance|violence|heurts?)", r"aucun (?:affrontement|combat|heurt)"),
+    },
     "intervention": {
         "en": (r"tear ?gas\b", r"dispers(?:ed|e|ing)\b", r"batons?\b", r"water cannons?", r"broke up\b", r"prevented\b"),
         "fr": (r"gaz lacrymog\w+", r"dispers(?:é|ée|és|er|ent)\b", r"matraqu\w+", r"canons? à eau"),
@@ -291,7 +298,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
 """cue -> language -> regular expressions (case-insensitive unless marked (?-i:...))."""
 
 VIOLENT_CUES = frozenset({"attack", "ambush", "clash", "gunfire", "kill", "harm", "ied", "vbied", "suicide", "shelling", "air", "grenade", "abduct", "sexual"})
-SPECIFIC_CUES = frozenset(LEXICON) - {"attack", "kill", "harm", "gunfire", "intervention"}
+SPECIFIC_CUES = frozenset(LEXICON) - {"attack", "kill", "harm", "gunfire", "intervention", "peaceful"}
 """Cues that pin a sub-event type on their own; 'attack' or 'killed' alone do not."""
 
 _HYPOTHETICAL = {
@@ -444,7 +451,7 @@ def decide_type(
     if "suicide" in c:
         return REMOTE, "Suicide bomb"
     if "air" in c and (violent or harmed):
-        if c & {"clash"}:
+        if "clash" in c:
             return BATTLES, "Armed clash"
         return REMOTE, "Air/drone strike"
     if "shelling" in c:
@@ -457,8 +464,10 @@ def decide_type(
         if "defuse" in c and not harmed and not c & {"attack", "kill", "clash", "ambush"}:
             return STRATEGIC, "Disrupted weapons use"
         return REMOTE, "Remote explosive/landmine/IED"
-    if "defuse" in c and not harmed:
+    if "defuse" in c and not harmed and not c & {"attack", "clash", "ambush", "gunfire"}:
         return STRATEGIC, "Disrupted weapons use"
+    if c & {"overtake", "withdraw"} and ("peaceful" in c or not violent):
+        return STRATEGIC, "Non-violent transfer of territory"
     if "retake" in c and (state_actor or not c & {"overtake"}):
         return BATTLES, "Government regains territory"
     if "overtake" in c and not state_actor:

@@ -32,3 +32,10 @@ def test_unknown_reading_far_from_the_town_it_is_near_falls_back_to_the_town() -
     text = "Gunmen ransacked a school in Mariko, near Niono."
     m = primary_mention(find_places(text), text)
     assert (m.place.name, m.precision, m.relation) == ("Niono", 2, "near")
+
+
+def test_bamako_neighbourhoods_are_coded_at_bamako() -> None:
+    for text in ("Protesters blocked the main road in Kalaban Koura on Tuesday.",
+                 "Des jeunes ont manifesté en Commune 5 du district de Bamako."):
+        m = primary_mention(find_places(text), text)
+        assert (m.place.name, m.place.feature_code) == ("Bamako", "PPLC"), text

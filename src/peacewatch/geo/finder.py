@@ -155,7 +155,26 @@ def find_places(text: str, language: str | None = None,
             place = _region_capital(place, m.base, gaz)
         out.append(PlaceMention(m.start, m.end, text[m.start:m.end], place, precision, relation,
                                 distance_km=dist))
-    return out
+    return _capital_districts(out, gaz)
+
+
+def _capital_districts(mentions: list[PlaceMention], gaz: Gazetteer) -> list[PlaceMention]:
+    """Neighbourhoods, suburbs and communes of the Bamako district are coded at Bamako, as ACLED
+    codes the capital ("Kalaban Koura, Bamako", "Commune V"): analysts map the city, not its quarters."""
+    capital = next((p for p in gaz.lookup("Bamako", country="Mali") if p.feature_code == "PPLC"), None)
+    if capital is None:
+        return mentions
+
+    def inside(place: Place | None) -> bool:
+        return place is not None and place.iso3 == "MLI" and place.admin1 == capital.admin1 and (
+            place.feature_class == "P" or place.feature_code == "ADM3")
+
+    for m in mentions:
+        if inside(m.place):
+            m.place = capital
+        if inside(m.other):
+            m.other = capital
+    return mentions
 
 
 def primary_mention(mentions: list[PlaceMention], text: str | None = None) -> PlaceMention | None:

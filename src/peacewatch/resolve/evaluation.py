@@ -13,6 +13,7 @@ import tempfile
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,7 @@ class GoldCluster:
     documents: list[str]
     background: list[str] = field(default_factory=list)
     final_fatalities: int | None = None
+    event_date: date | None = None
 
 
 @dataclass(slots=True)
@@ -66,6 +68,7 @@ def load_gold(path: Path) -> list[GoldCluster]:
                     documents=[str(d) for d in item["documents"]],
                     background=[str(d) for d in item.get("background_documents", [])],
                     final_fatalities=item.get("final_fatalities"),
+                    event_date=parse_date(item.get("event_date")),
                 )
             )
     return clusters
@@ -75,16 +78,27 @@ def bcubed(
     gold: Sequence[GoldCluster],
     doc_events: Mapping[str, set[str]],
     with_background: bool = False,
+    event_dates: Mapping[str, date | None] | None = None,
 ) -> tuple[list[tuple[str, str, str]], float, float]:
-    """(items as (document, gold id, predicted id), precision, recall)."""
+    """(items as (document, gold id, predicted id), precision, recall).
+
+    A document's item goes to the document's predicted event shared by most of the gold event's
+    documents; ties go to the event dated closest to the gold date when both are known."""
+    dates = event_dates or {}
     items: list[tuple[str, str, str]] = []
     for cluster in gold:
         docs = [d for d in cluster.documents if with_background or d not in set(cluster.background)]
         votes = Counter(e for d in docs for e in doc_events.get(d, ()))
+
+        def rank(event: str, cluster: GoldCluster = cluster, votes: Counter = votes) -> tuple[int, int]:
+            when = dates.get(event)
+            gap = abs((when - cluster.event_date).days) if when and cluster.event_date else 10**6
+            return (votes[event], -gap)
+
         for doc in docs:
             events = doc_events.get(doc, set())
             if events:
-                label = max(sorted(events), key=lambda e: votes[e])
+                label = max(sorted(events), key=rank)
             else:
                 label = f"unresolved:{doc}:{cluster.id}"
             items.append((doc, cluster.id, label))
@@ -150,7 +164,8 @@ def evaluate(
     with tempfile.TemporaryDirectory() as scratch:
         with open_store(db or Path(scratch) / "eval.duckdb") as store:
             doc_events = run(store, documents, extractor, resolver)
-            items, precision, recall = bcubed(gold, doc_events, with_background)
+            dates = {e.event_id: e.event_date for e in store.events()}
+            items, precision, recall = bcubed(gold, doc_events, with_background, dates)
             scored = {label for _, _, label in items if not label.startswith("unresolved:")}
             total = int(store.scalar("SELECT COUNT(*) FROM events"))
             scores = Scores(

@@ -102,3 +102,22 @@ def test_a_party_speaking_about_itself_accuses_no_one(store) -> None:  # type: i
                             actor1=CMA, status="alleged", claimed_by="CMA", iso3="MLI"))
     after_resolution(store, ["ev-self"])
     assert repository.allegations(store) == []
+
+
+def test_a_verified_allegation_follows_a_merge(store) -> None:  # type: ignore[no-untyped-def]
+    from peacewatch.accords.records import Verification
+
+    event = _alleged_clash(store)
+    after_resolution(store, [event.event_id])
+    (allegation,) = repository.allegations(store)
+    with store.transaction():
+        repository.add_verification(store, allegation.id, Verification("unverifiable", "Independent Observer"))
+    merged = Event.from_dict({**event.to_dict(), "event_id": "ev-tin-2"})
+    with store.transaction():
+        store.delete_event(event.event_id, "merged", merged_into="ev-tin-2")
+        store.save_event(merged)
+    after_resolution(store, ["ev-tin-2"])
+    (found,) = repository.allegations(store)
+    assert (found.event_id, found.verification_status) == ("ev-tin-2", "unverifiable")
+    assert [v.status for v in found.verification] == ["reported", "unverifiable"]
+    assert [d.by for d in found.denials] == [CMA]

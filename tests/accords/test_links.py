@@ -153,3 +153,22 @@ def test_a_clash_inside_one_party_violates_nothing(store) -> None:  # type: igno
         event_id="ev-inside", event_date=date(2017, 1, 23), event_type="Battles", sub_event_type="Armed clash",
         actor1="GATIA: Imghad Tuareg and Allies Self-Defense Group", actor2="Platform", iso3="MLI"))
     assert [lk.relation for lk in propose_links(store, [clash])] == []
+
+
+def test_a_review_follows_the_event_it_was_merged_into(store) -> None:  # type: ignore[no-untyped-def]
+    import_agreement(store, TESTLAND)
+    event = _ambush(store)
+    after_resolution(store, [event.event_id])
+    jsc = next(lk for lk in repository.links(store) if lk.provision_id == "testland-2020/jsc")
+    with store.transaction():
+        repository.review_link(store, jsc.link_id, "confirmed", "ana", "seen on video")
+    merged = Event.from_dict({**event.to_dict(), "event_id": "ev-merged"})
+    with store.transaction():
+        store.delete_event(event.event_id, "merged", merged_into="ev-merged")
+        store.save_event(merged)
+    summary = after_resolution(store, ["ev-merged"])
+    links = {(lk.event_id, lk.provision_id): lk for lk in repository.links(store)}
+    assert set(links) == {("ev-merged", "testland-2020/jsc"), ("ev-merged", "testland-2020/ceasefire")}
+    moved = links[("ev-merged", "testland-2020/jsc")]
+    assert (moved.state, moved.reviewer, moved.note) == ("confirmed", "ana", "seen on video")
+    assert summary.reviews_carried == 1

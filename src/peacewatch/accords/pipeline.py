@@ -12,8 +12,8 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 
 from peacewatch.accords import repository
-from peacewatch.accords.allegations import allegations_from_event, is_allegation
-from peacewatch.accords.links import propose_links
+from peacewatch.accords.allegations import allegation_id, allegations_from_event, is_allegation
+from peacewatch.accords.links import link_id, propose_links
 from peacewatch.accords.records import EventProvisionLink, Verification
 from peacewatch.records import Event
 from peacewatch.store.base import Store
@@ -30,6 +30,8 @@ class AccordsSummary:
     allegations_added: int = 0
     allegations_updated: int = 0
     allegations_removed: int = 0
+    reviews_carried: int = 0
+    """Reviewed links and verified allegations moved from a merged-away event to the one it joined."""
 
     def as_dict(self) -> dict[str, int]:
         return asdict(self)
@@ -42,13 +44,16 @@ def _chunks(items: list[str], size: int = 500) -> list[list[str]]:
 def after_resolution(store: Store, event_ids: Iterable[str]) -> AccordsSummary:
     """Propose links and record allegations for events that resolution created or changed.
 
-    Pass every event id resolution saved, and ids it deleted or merged away: their proposed
-    links and unverified allegations are removed. Reads are batched (a few queries per 500
-    events), so the hook stays cheap next to extraction.
+    Pass the ids of events resolution saved. Events it deleted or merged away are found by
+    the hook itself: their proposed links and unverified allegations are removed, and reviewed
+    links and verified allegations follow the event they were merged into, so no analyst's
+    decision is lost. Reads are batched (a few queries per 500 events), so the hook stays cheap
+    next to extraction.
     """
     summary = AccordsSummary()
     ids = list(dict.fromkeys(event_ids))
     with store.transaction():
+        _settle_orphans(store, summary)
         events: dict[str, Event | None] = dict.fromkeys(ids)
         existing: dict[str, list[EventProvisionLink]] = {}
         alleged: set[str] = set()
@@ -68,6 +73,58 @@ def after_resolution(store: Store, event_ids: Iterable[str]) -> AccordsSummary:
             if eid in alleged or (event is not None and is_allegation(event)):
                 _refresh_allegations(store, eid, event, current, summary)
     return summary
+
+
+def _merged_into(store: Store, event_id: str) -> str:
+    """The live event a deleted one was merged into (following chains of merges), or ""."""
+    current = event_id
+    for _ in range(20):
+        rows = store.query("SELECT merged_into FROM event_tombstones WHERE event_id = ?", (current,))
+        if not rows or not rows[0]["merged_into"]:
+            return ""
+        current = rows[0]["merged_into"]
+        if store.scalar("SELECT COUNT(*) FROM events WHERE event_id = ?", (current,)):
+            return current
+    return ""
+
+
+def _settle_orphans(store: Store, summary: AccordsSummary) -> None:
+    """Links and allegations whose event is gone: drop machine proposals, carry reviews over."""
+    gone = "event_id NOT IN (SELECT event_id FROM events)"
+    for link in repository.links(store, gone):
+        if link.state == "proposed":
+            repository.delete_link(store, link.link_id)
+            summary.links_withdrawn += 1
+            continue
+        target = _merged_into(store, link.event_id)
+        if not target:
+            continue
+        moved_id = link_id(target, link.provision_id)
+        there = repository.links(store, "link_id = ?", (moved_id,))
+        repository.delete_link(store, link.link_id)
+        if there and there[0].state != "proposed":
+            continue
+        if there:
+            repository.delete_link(store, moved_id)
+        link.link_id, link.event_id = moved_id, target
+        repository.insert_link(store, link)
+        summary.reviews_carried += 1
+    for allegation in repository.allegations(store, gone):
+        if len(allegation.verification) <= 1:
+            repository.delete_allegation(store, allegation.id)
+            summary.allegations_removed += 1
+            continue
+        target = _merged_into(store, allegation.event_id)
+        if not target:
+            continue
+        moved_id = allegation_id(target, allegation.accuser, allegation.accused)
+        there = repository.allegations(store, "allegation_id = ?", (moved_id,))
+        if there and len(there[0].verification) > 1:
+            continue  # the surviving event's own verified record stands
+        if there:
+            repository.delete_allegation(store, moved_id)
+        repository.move_allegation(store, allegation.id, moved_id, target)
+        summary.reviews_carried += 1
 
 
 def relink_all(store: Store, batch: int = 1000) -> AccordsSummary:

@@ -262,6 +262,17 @@ def add_verification(store: Store, allegation_id: str, step: Verification) -> No
     )
 
 
+def move_allegation(store: Store, allegation_id: str, new_id: str, event_id: str) -> None:
+    """Attach an allegation, with its denials and verification history, to another event under
+    the id it has there (the event its own was merged into)."""
+    store.execute(
+        "UPDATE accord_allegations SET allegation_id = ?, event_id = ? WHERE allegation_id = ?",
+        (new_id, event_id, allegation_id),
+    )
+    for table in ("accord_denials", "accord_verifications"):
+        store.execute(f"UPDATE {table} SET allegation_id = ? WHERE allegation_id = ?", (new_id, allegation_id))
+
+
 def delete_allegation(store: Store, allegation_id: str) -> None:
     for table in ("accord_denials", "accord_verifications", "accord_allegations"):
         store.execute(f"DELETE FROM {table} WHERE allegation_id = ?", (allegation_id,))

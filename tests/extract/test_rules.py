@@ -109,3 +109,15 @@ def test_unsupported_language_gives_no_events() -> None:
     engine = extractors.get("rules")()
     doc = Document(id="de", text="Bewaffnete griffen gestern ein Dorf bei Gao an.", published=date(2018, 1, 2), language="de")
     assert engine(doc) == []
+
+
+def test_announced_conference_is_planned_in_the_coming_month(extract) -> None:
+    text = "The president said on Friday that a national reconciliation conference would take place in March."
+    events = extract(text, date(2018, 2, 10), "en")
+    assert len(events) == 1
+    assert events[0].status == "planned"
+    assert (events[0].event_date.year, events[0].event_date.month) == (2018, 3)
+
+
+def test_a_meeting_that_is_only_mentioned_is_not_an_event(extract) -> None:
+    assert extract("Delegates discussed the talks held in Algiers years ago.", date(2018, 2, 10), "en") == []

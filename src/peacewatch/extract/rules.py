@@ -335,6 +335,11 @@ class RulesExtractor:
             m_cues |= {t.cue for t in s_triggers if t.cue == "intervention"}
             chosen, background, planned = _pick_date(text, s_dates, real, published, s_start)
             planned = planned or any(c.status == "planned" for c in cues if s_start <= c.start < s_end)
+            if not planned:
+                real = [t for t in real if t.cue != "meeting"]
+                if not real and not harm and not labelled:
+                    orphans.append((s_index, s_start, s_end))
+                    continue
             definite = bool(real) and all(t.definite for t in real if t.cue in VIOLENT_CUES | {"agreement", "protest"}) and any(
                 t.definite for t in real
             )
@@ -440,6 +445,8 @@ class RulesExtractor:
         date_mention = group.date
         planned = any(m.planned for m in mentions) or (date_mention is not None and date_mention.value > published)
         event_date = _date_value(date_mention) if date_mention is not None else published
+        if planned and date_mention is not None and event_date < published:
+            event_date = _next_occurrence(date_mention, event_date, published)
         if event_date > published and not planned:
             return None
         place_mention = group.place
@@ -635,6 +642,18 @@ def _antecedent(actors: list[ActorSpan], sentences: list[tuple[int, int]], befor
     last = earlier[-1]
     start = max((a for a, b in sentences if a <= last.start), default=0)
     return min((a for a in earlier if a.start >= start), key=lambda a: a.start)
+
+
+def _next_occurrence(mention: Any, value: date, published: date) -> date:
+    """An announced event dated without a year ("in March") lies ahead, not in the past."""
+    if re.search(r"\b\d{4}\b", mention.text):
+        return value
+    if mention.kind == "weekday":
+        return value + timedelta(days=7)
+    try:
+        return value.replace(year=value.year + 1)
+    except ValueError:
+        return value + timedelta(days=365)
 
 
 def _title_span(text: str, sentences: list[tuple[int, int]]) -> tuple[int, int] | None:

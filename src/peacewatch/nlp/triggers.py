@@ -283,6 +283,10 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
         "en": (r"curfew\b", r"state of emergency", r"threaten(?:ed|ing)\b", r"intimidat\w+", r"closed down\b", r"(?:motorcycle|motorbike|vehicle) ban", r"banned (?:the )?(?:use|circulation|movement|traffic)"),
         "fr": (r"couvre-feu\b", r"état d'urgence", r"menac(?:é|ée|és|ées|ent|ant)\b", r"intimid\w+", r"interdi\w+ (?:de la )?circulation"),
     },
+    "meeting": {
+        "en": (r"(?:conference|dialogue|talks|negotiations|summit|forum|meeting|elections?)s?\b",),
+        "fr": (r"(?:conférence|dialogue|pourparlers|négociations|sommet|forum|réunion|élections?)s?\b",),
+    },
     "peaceful": {
         "en": (
             r"without (?:any |a )?(?:fighting|clash(?:es)?|resistance|violence|a shot|bloodshed)",
@@ -298,7 +302,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
 """cue -> language -> regular expressions (case-insensitive unless marked (?-i:...))."""
 
 VIOLENT_CUES = frozenset({"attack", "ambush", "clash", "gunfire", "kill", "harm", "ied", "vbied", "suicide", "shelling", "air", "grenade", "abduct", "sexual"})
-SPECIFIC_CUES = frozenset(LEXICON) - {"attack", "kill", "harm", "gunfire", "intervention", "peaceful"}
+SPECIFIC_CUES = frozenset(LEXICON) - {"attack", "kill", "harm", "gunfire", "intervention", "peaceful", "meeting"}
 """Cues that pin a sub-event type on their own; 'attack' or 'killed' alone do not."""
 
 _HYPOTHETICAL = {
@@ -497,7 +501,7 @@ def decide_type(
         return STRATEGIC, "Headquarters or base established"
     if "change" in c:
         return STRATEGIC, "Change to group/activity"
-    if "other" in c or "air" in c:
+    if c & {"other", "air", "meeting"}:
         return STRATEGIC, "Other"
     if "agreement" in c:
         return STRATEGIC, "Agreement"

@@ -77,6 +77,13 @@ export function fmtNumber(n) {
   return Number(n).toLocaleString(lang() === "fr" ? "fr-FR" : "en-GB");
 }
 
+/** Short form for large numbers in tight spaces (12k, 1.4M); exact below ``exactBelow``. */
+export function fmtCompact(n, exactBelow = 10000) {
+  if (n === null || n === undefined) return "—";
+  if (Math.abs(n) < exactBelow) return fmtNumber(n);
+  return new Intl.NumberFormat(lang() === "fr" ? "fr-FR" : "en-GB", { notation: "compact", maximumFractionDigits: 1 }).format(n);
+}
+
 export function fmtDate(iso) {
   if (!iso) return "—";
   const d = new Date(iso.length === 10 ? iso + "T00:00:00Z" : iso);

@@ -2,7 +2,7 @@
 // of Mali's middle latitude, so shapes look right at this size), with bundled region outlines,
 // reference towns and events. Events close together on screen are drawn as one cluster; the
 // clustering is redone at each zoom so a cluster splits as the analyst zooms in.
-import { h, s, clear, typeColor, typeLabel, fmtDate, fmtNumber, reviewBadge, eventHref } from "./dom.js";
+import { h, s, clear, typeColor, typeLabel, fmtDate, fmtNumber, fmtCompact, reviewBadge, eventHref } from "./dom.js";
 import { t } from "./i18n.js";
 
 const K = Math.cos((17 * Math.PI) / 180) * 100;
@@ -177,15 +177,7 @@ export class EventMap {
     const { rows, columns, mode } = this.points;
     if (!rows || !rows.length) return;
     if (mode === "cells") {
-      for (const [lat, lon, count, fatalities] of rows) {
-        const [x, y] = project(lon, lat);
-        const r = (5 + Math.min(22, Math.sqrt(count) * 1.6)) * k;
-        const g = s("g", { class: "cell" },
-          s("circle", { cx: x, cy: y, r, class: "cluster-dot", "vector-effect": "non-scaling-stroke" }),
-          s("text", { x, y: y + 3.8 * k, "font-size": 10.5 * k, class: "cluster-label" }, fmtNumber(count)));
-        g.append(s("title", {}, `${fmtNumber(count)} ${t("timeline.events")}, ${fmtNumber(fatalities)} ${t("timeline.fatalities")}`));
-        this.gEvents.append(g);
-      }
+      this.drawCells(rows, k);
       return;
     }
     const col = Object.fromEntries(columns.map((c, i) => [c, i]));
@@ -203,6 +195,33 @@ export class EventMap {
     }
     singles.sort((a, b) => b.row[col.fatalities] - a.row[col.fatalities]);
     for (const m of singles) this.drawEvent(m, col, k);
+  }
+
+  /** Server-side grid cells, merged again on a screen grid so that circles never overlap. */
+  drawCells(rows, k) {
+    const size = CELL_PX * 1.6;
+    const merged = new Map();
+    for (const [lat, lon, count, fatalities] of rows) {
+      const [x, y] = project(lon, lat);
+      const key = `${Math.floor((x - this.view.x) / (size * k))}:${Math.floor((y - this.view.y) / (size * k))}`;
+      const m = merged.get(key) || { x: 0, y: 0, count: 0, fatalities: 0 };
+      m.x += x * count;
+      m.y += y * count;
+      m.count += count;
+      m.fatalities += fatalities;
+      merged.set(key, m);
+    }
+    const max = Math.max(...[...merged.values()].map((m) => m.count));
+    for (const m of merged.values()) {
+      const x = m.x / m.count;
+      const y = m.y / m.count;
+      const rPx = 3 + (size * 0.48 - 3) * Math.sqrt(m.count / max);
+      const g = s("g", { class: "cell" },
+        s("circle", { cx: x, cy: y, r: rPx * k, class: "cluster-dot", "vector-effect": "non-scaling-stroke" }),
+        rPx >= 12 ? s("text", { x, y: y + 3.5 * k, "font-size": 9.5 * k, class: "cluster-label" }, fmtCompact(m.count, 1000)) : null,
+        s("title", {}, `${fmtNumber(m.count)} ${t("timeline.events")}, ${fmtNumber(m.fatalities)} ${t("timeline.fatalities")}`));
+      this.gEvents.append(g);
+    }
   }
 
   drawEvent({ row, x, y }, col, k) {

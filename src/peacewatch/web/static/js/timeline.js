@@ -74,6 +74,7 @@ export class Timeline {
     );
     for (const tick of ticks(start, end, innerW)) {
       const tx = x(tick.date.getTime());
+      if (tx > W - PAD.right - 24) continue;
       this.svg.append(
         s("line", { x1: tx, x2: tx, y1: PAD.top, y2: H - PAD.bottom, class: tick.major ? "tick major" : "tick" }),
         s("text", { x: tx + 3, y: H - 6, class: tick.major ? "axis-label strong" : "axis-label" }, tick.label),

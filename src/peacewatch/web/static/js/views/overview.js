@@ -3,7 +3,7 @@
 // and the back button works) and the brush on the timeline writes since/until into them.
 import { get, url } from "../api.js";
 import {
-  h, clear, EVENT_TYPES, typeColor, typeLabel, typeSwatch, fmtDate, fmtNumber, reviewBadge,
+  h, clear, EVENT_TYPES, typeColor, typeLabel, typeSwatch, fmtDate, fmtNumber, fmtCompact, reviewBadge,
   statusBadge, eventHref, actorHref, notice,
 } from "../dom.js";
 import { t } from "../i18n.js";
@@ -121,8 +121,8 @@ function breakdown(titleKey, rows, key, f, label = (v) => v, color = () => null)
       },
       h("span.bar-label", {}, label(k)),
       h("span.bar-track", {}, h("span.bar-fill", { style: `width:${(v.events / max) * 100}%;${color(k) ? "background:" + color(k) : ""}` })),
-      h("span.bar-num", {}, fmtNumber(v.events)),
-      h("span.bar-num.fat", {}, fmtNumber(v.fatalities)))))) : h("p.muted", {}, t("table.empty")));
+      h("span.bar-num", {}, fmtCompact(v.events)),
+      h("span.bar-num.fat", {}, fmtCompact(v.fatalities)))))) : h("p.muted", {}, t("table.empty")));
 }
 
 function actorsCell(e) {

@@ -101,3 +101,18 @@ def test_iterating_gives_every_place_once() -> None:
     places = list(gaz)
     assert len(places) == len(gaz)
     assert sum(p.feature_code == "PCLI" for p in places) == 7
+
+
+def test_tessit_lies_in_ansongo_cercle_east_of_the_meridian() -> None:
+    town = [p for p in gazetteer().lookup("Tessit", country="Mali") if p.feature_class == "P"][0]
+    assert (town.admin1, town.admin2) == ("Gao", "Ansongo") and town.longitude > 0
+
+
+def test_a_commune_seat_outranks_its_namesake_villages() -> None:
+    assert gazetteer().lookup("Dialloubé", country="Mali")[0].admin2 == "Mopti"
+    assert gazetteer().lookup("Tene", country="Mali")[0].admin2 == "San"
+
+
+def test_tidermene_is_a_commune_seat_of_menaka() -> None:
+    town = gazetteer().lookup("Tidermene", country="Mali")[0]
+    assert (town.admin1, town.feature_code) == ("Menaka", "PPLA3")

@@ -222,7 +222,8 @@ def _load_geonames(lines: Iterable[str]) -> tuple[list[list[str] | Place], list[
 
 def _apply_supplement(rows: list[list[str] | Place], keys: list[list[str]],
                       folds: list[list[str]], data: dict) -> None:
-    """Add curated places and extra spellings of GeoNames places (see supplement.yaml)."""
+    """Add curated places, extra spellings, commune seats and position fixes of GeoNames rows
+    (see supplement.yaml)."""
     by_id = {int(r[0]): i for i, r in enumerate(rows) if not isinstance(r, Place)}
     for entry in data.get("spellings", []):
         i = by_id.get(entry["geonameid"])
@@ -230,6 +231,16 @@ def _apply_supplement(rows: list[list[str] | Place], keys: list[list[str]],
             extra = [name_key(n) for n in entry["names"]]
             keys[i] = keys[i] + [k for k in extra if k not in keys[i]]
             folds[i] = folds[i] + [fold_key(k) for k in extra]
+    for entry in data.get("seats", []):
+        i = by_id.get(entry["geonameid"])
+        if i is not None and not isinstance(rows[i], Place) and rows[i][7] == "PPL":
+            rows[i][7], rows[i][12] = "PPLA3", entry["commune"]
+    for entry in data.get("corrections", []):
+        i = by_id.get(entry["geonameid"])
+        if i is not None and not isinstance(rows[i], Place):
+            row = rows[i]
+            row[4], row[5] = str(entry["latitude"]), str(entry["longitude"])
+            row[10], row[11] = entry.get("admin1", row[10]), entry.get("admin2", row[11])
     for entry in data.get("places", []):
         country = entry.get("country", "Mali")
         rows.append(Place(

@@ -82,8 +82,9 @@ def test_supplement_places_name_the_source_of_their_coordinates() -> None:
     for entry in data["places"]:
         assert entry["coordinate_source"].strip()
         assert -90 <= entry["latitude"] <= 90 and -180 <= entry["longitude"] <= 180
-    for entry in data["spellings"]:
-        assert entry["source"].strip()
+    for section in ("spellings", "seats", "corrections"):
+        for entry in data[section]:
+            assert entry["source"].strip()
 
 
 def test_supplement_places_are_found_by_name() -> None:

@@ -170,6 +170,28 @@ const STRINGS = {
     "type.Riots": "Riots",
     "type.Protests": "Protests",
     "type.Strategic developments": "Strategic developments",
+    "value.ms.met on time": "met on time",
+    "value.ms.met late": "met late",
+    "value.ms.pending": "pending",
+    "value.ms.overdue": "overdue",
+    "value.ms.past due, no observation": "past due, no observation",
+    "value.ms.superseded": "superseded",
+    "value.ms.open": "open",
+    "value.score.not started": "not started",
+    "value.score.minimal": "minimal",
+    "value.score.intermediate": "intermediate",
+    "value.score.full": "full",
+    "value.score.unassessed": "unassessed",
+    "value.link.proposed": "proposed",
+    "value.link.confirmed": "confirmed",
+    "value.link.rejected": "rejected",
+    "value.rel.advance": "advances",
+    "value.rel.implement": "implements",
+    "value.rel.obstruct": "obstructs",
+    "value.rel.violate": "violates",
+    "value.date.signed": "signed",
+    "value.date.initialled": "initialled",
+    "event.versus": "vs",
     "footer.credits": "Boundaries: geoBoundaries (Runfola et al. 2020). Places: GeoNames (CC BY 4.0). Event categories: ACLED codebook.",
   },
   fr: {
@@ -339,6 +361,28 @@ const STRINGS = {
     "type.Riots": "Émeutes",
     "type.Protests": "Manifestations",
     "type.Strategic developments": "Développements stratégiques",
+    "value.ms.met on time": "atteinte à temps",
+    "value.ms.met late": "atteinte en retard",
+    "value.ms.pending": "à venir",
+    "value.ms.overdue": "en retard",
+    "value.ms.past due, no observation": "échue, sans observation",
+    "value.ms.superseded": "remplacée",
+    "value.ms.open": "ouverte",
+    "value.score.not started": "pas commencé",
+    "value.score.minimal": "minimal",
+    "value.score.intermediate": "intermédiaire",
+    "value.score.full": "complet",
+    "value.score.unassessed": "non évalué",
+    "value.link.proposed": "proposé",
+    "value.link.confirmed": "confirmé",
+    "value.link.rejected": "rejeté",
+    "value.rel.advance": "fait avancer",
+    "value.rel.implement": "met en œuvre",
+    "value.rel.obstruct": "entrave",
+    "value.rel.violate": "viole",
+    "value.date.signed": "signé",
+    "value.date.initialled": "paraphé",
+    "event.versus": "contre",
     "footer.credits": "Limites : geoBoundaries (Runfola et al. 2020). Lieux : GeoNames (CC BY 4.0). Catégories : codebook ACLED.",
   },
 };
@@ -359,6 +403,14 @@ export function setLang(value) {
 export function t(key, vars = {}) {
   const text = STRINGS[current][key] ?? STRINGS.en[key] ?? key;
   return text.replace(/\{(\w+)\}/g, (_, name) => (name in vars ? String(vars[name]) : `{${name}}`));
+}
+
+/** A data value (from the API, in English) shown in the interface language when we know it. */
+export function tv(group, value) {
+  if (value === null || value === undefined || value === "") return "—";
+  const key = `value.${group}.${value}`;
+  const text = t(key);
+  return text === key ? value : text;
 }
 
 /** Keys present in one language and not the other (used by the browser tests). */

@@ -3,7 +3,7 @@
 // and allegations.
 import { get, post, ApiError, token } from "../api.js";
 import { h, clear, fmtDate, typeLabel, typeSwatch, eventHref, notice, reviewBadge } from "../dom.js";
-import { t, lang } from "../i18n.js";
+import { t, tv, lang } from "../i18n.js";
 import { begin } from "../router.js";
 
 const pct = (score) => (score === null || score === undefined ? "—" : `${Math.round(score * 100)}%`);
@@ -48,7 +48,7 @@ function milestones(list) {
       h("td.nowrap", {}, fmtDate(m.due)),
       h("td.sub", {}, m.due_rule || ""),
       h("td.nowrap", {}, fmtDate(m.met_on)),
-      h("td", {}, h(`span.badge.ms-${(m.state || "").replace(/\s+/g, "-")}`, {}, m.state)),
+      h("td", {}, h(`span.badge.ms-${(m.state || "").replace(/[\s,]+/g, "-")}`, {}, tv("ms", m.state))),
       h("td.num", {}, m.delay_days === null ? "—" : t("agr.days", { n: m.delay_days }))))));
 }
 
@@ -58,7 +58,7 @@ function observations(list) {
     h("thead", {}, h("tr", {}, ["table.date", "agr.score_col", "agr.note", "agr.assessor"].map((k) => h("th", {}, t(k))))),
     h("tbody", {}, list.slice().reverse().map((o) => h("tr", {},
       h("td.nowrap", {}, fmtDate(o.date)),
-      h("td.nowrap", {}, scoreDots(o.score), " ", o.label, o.suspended ? " ⏸" : "", o.reversed ? " ↩" : ""),
+      h("td.nowrap", {}, scoreDots(o.score), " ", tv("score", o.label), o.suspended ? " ⏸" : "", o.reversed ? " ↩" : ""),
       h("td", {}, o.note, o.events.length ? h("div.sub", {}, o.events.map((id, i) => [i ? ", " : "", h("a", { href: eventHref(id) }, id)])) : null),
       h("td.sub", {}, o.assessor, o.source ? ` (${o.source})` : "")))));
 }
@@ -83,8 +83,8 @@ function linkedEvents(list, reload) {
       h("td.nowrap", {}, h("a", { href: eventHref(ev.event_id) }, fmtDate(ev.event_date))),
       h("td", {}, typeSwatch(ev.event_type), " ", typeLabel(ev.event_type), " ", ev.review_state ? reviewBadge(ev.review_state) : null),
       h("td", {}, ev.location || "—"),
-      h("td", {}, ev.relation, h("div.sub", {}, ev.reason)),
-      h("td", {}, h(`span.badge.link-${ev.state}`, {}, ev.state), ev.reviewer ? h("div.sub", {}, ev.reviewer) : null),
+      h("td", {}, tv("rel", ev.relation), h("div.sub", {}, ev.reason)),
+      h("td", {}, h(`span.badge.link-${ev.state}`, {}, tv("link", ev.state)), ev.reviewer ? h("div.sub", {}, ev.reviewer) : null),
       h("td.nowrap", {}, ev.state !== "confirmed" ? h("button.small.ok", { type: "button", onclick: () => decide(ev, "confirmed") }, t("agr.confirm")) : null,
         " ", ev.state !== "rejected" ? h("button.small.danger", { type: "button", onclick: () => decide(ev, "rejected") }, t("agr.reject")) : null))))), out);
 }
@@ -107,7 +107,7 @@ function provisionCard(p, reload) {
     h("div.provision-head", {},
       h("div", {}, h("h3", {}, p.title), h("div.muted", {}, p.category, p.part ? ` · ${p.part}` : "", ` · ${p.id}`)),
       h("div.provision-status", {},
-        h("div", {}, scoreDots(st.score), " ", h("strong", {}, st.label), st.suspended ? " ⏸" : "", st.reversed ? " ↩" : ""),
+        h("div", {}, scoreDots(st.score), " ", h("strong", {}, tv("score", st.label)), st.suspended ? " ⏸" : "", st.reversed ? " ↩" : ""),
         h("div.muted", {}, st.since ? t("agr.since", { date: fmtDate(st.since) }) : ""),
         h("div", {}, t("agr.delay"), ": ", p.delay_days === null ? "—" : h("strong.delay", {}, t("agr.days", { n: p.delay_days }))))),
     p.summary ? h("p", {}, p.summary) : null,
@@ -141,7 +141,7 @@ export async function renderAgreement(root, id) {
       h("div.meta", {}, t("agr.score"), ": ", h("strong", {}, pct(a.score.score)), " ", scoreBar(a.score.score), " · ",
         t("agr.assessed", { a: a.score.assessed, p: a.score.provisions }), " · ", t("agr.as_of", { date: fmtDate(a.as_of) })),
       h("div.meta", {}, a.dates.filter((d) => d.kind === "signed" || d.kind === "initialled")
-        .map((d, i) => [i ? " · " : "", `${d.kind} ${fmtDate(d.date)}${d.place ? " (" + d.place + ")" : ""}`]))),
+        .map((d, i) => [i ? " · " : "", `${tv("date", d.kind)} ${fmtDate(d.date)}${d.place ? " (" + d.place + ")" : ""}`]))),
     h("nav.toc", {}, h("h4", {}, t("agr.provisions")),
       h("ol", {}, a.provisions.map((p) => h("li", {}, h("a", { href: `#/agreements/${encodeURIComponent(a.id)}`, onclick: (e) => {
         e.preventDefault();

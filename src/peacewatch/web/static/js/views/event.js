@@ -2,7 +2,7 @@
 // support a field highlighted, disagreements between reports, and the review panel with history.
 import { get, post, token, ApiError } from "../api.js";
 import {
-  h, clear, typeLabel, typeSwatch, fmtDate, fmtNumber, reviewBadge, statusBadge, actorHref, notice,
+  EVENT_TYPES, h, clear, typeLabel, typeSwatch, fmtDate, fmtNumber, reviewBadge, statusBadge, actorHref, notice,
 } from "../dom.js";
 import { t } from "../i18n.js";
 import { begin } from "../router.js";
@@ -16,6 +16,22 @@ const FIELDS = [
 const INTEGER = new Set(["time_precision", "inter1", "inter2", "interaction", "geo_precision", "fatalities",
   "fatalities_low", "fatalities_high", "injuries", "injuries_low", "injuries_high"]);
 const FLOAT = new Set(["latitude", "longitude"]);
+
+const STATUSES = ["reported", "claimed", "alleged", "denied", "planned"];
+let facetsPromise = null;
+
+/** Suggestions for the edit box: the values the store already uses for that field. */
+async function suggestions() {
+  facetsPromise = facetsPromise || get("/facets").catch(() => ({}));
+  const f = await facetsPromise;
+  const values = (name) => (f[name] || []).map(([v]) => v);
+  const actors = values("actor");
+  return {
+    event_type: [...new Set([...EVENT_TYPES, ...values("event_type")])], sub_event_type: values("sub_event_type"),
+    status: STATUSES, country: values("country"), admin1: values("admin1"),
+    actor1: actors, actor2: actors, assoc_actor_1: actors, assoc_actor_2: actors, claimed_by: actors, denied_by: actors,
+  };
+}
 
 function show(value) {
   if (value === null || value === undefined || value === "") return "—";
@@ -123,8 +139,13 @@ function reviewPanel(story, reload) {
   const out = h("div.review-out", { "aria-live": "polite" });
   const reason = h("input", { type: "text", name: "reason", placeholder: t("review.reason.placeholder") });
   const fieldSel = h("select", { name: "field" }, FIELDS.map((f) => h("option", { value: f }, f)));
-  const value = h("input", { type: "text", name: "value" });
-  const syncValue = () => { value.value = event[fieldSel.value] ?? ""; };
+  const value = h("input", { type: "text", name: "value", list: "edit-suggestions", autocomplete: "off" });
+  const list = h("datalist", { id: "edit-suggestions" });
+  const syncValue = async () => {
+    value.value = event[fieldSel.value] ?? "";
+    const known = (await suggestions())[fieldSel.value] || [];
+    clear(list).append(...known.map((v) => h("option", { value: v })));
+  };
   fieldSel.addEventListener("change", syncValue);
   fieldSel.value = "fatalities";
   syncValue();
@@ -143,7 +164,7 @@ function reviewPanel(story, reload) {
   } },
   h("div.field-row", {},
     h("label.field", {}, h("span.field-label", {}, t("review.field")), fieldSel),
-    h("label.field", {}, h("span.field-label", {}, t("review.value")), value)),
+    h("label.field", {}, h("span.field-label", {}, t("review.value")), value, list)),
   h("label.field", {}, h("span.field-label", {}, t("review.reason")), reason),
   h("div.actions", {},
     h("button.primary", { type: "submit", name: "edit" }, t("review.edit")),
@@ -191,7 +212,7 @@ export async function renderEvent(root, id, message = "") {
         e.fatalities_low !== null && e.fatalities_high !== null && e.fatalities_low !== e.fatalities_high ? ` (${e.fatalities_low}–${e.fatalities_high})` : "",
         " ", statusBadge(e.status), " ", reviewBadge(e.review_state),
         h("span.muted", {}, ` · ${e.event_id} · ${t("event.confidence")} ${Math.round((e.confidence || 0) * 100)}%`)),
-      h("div.meta", {}, [e.actor1, e.actor2].filter(Boolean).map((a, i) => [i ? " vs " : "", h("a", { href: actorHref(a) }, a)])),
+      h("div.meta", {}, [e.actor1, e.actor2].filter(Boolean).map((a, i) => [i ? ` ${t("event.versus")} ` : "", h("a", { href: actorHref(a) }, a)])),
       message ? notice("ok", message) : null),
     h("div.event-grid", {},
       h("div.event-main", {},

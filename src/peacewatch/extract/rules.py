@@ -53,6 +53,14 @@ _CROWD = re.compile(
     r"jeunes|habitants?|villageois|foule|élèves|étudiants?)\b",
     re.I,
 )
+_ONE_KILLED = re.compile(
+    r"^(?:shot dead|killed|assassinated|murdered|executed|beheaded|slaughtered|shot and killed|tué|assassiné|abattu|exécuté|égorgé)"
+    r"\s+(?:an?|the|his|her|one|un|une|le|la|l['’])\b(?!\s+(?:number|group|dozen|few|several|nombre|groupe|dizaine))"
+    r"|^(?:killed|assassinated|murdered|tué|assassiné)\b",
+    re.I,
+)
+"""A killing told with a single victim and no figure ("assassinated the head of a bus company")."""
+_ATTEMPT = re.compile(r"\b(?:attempt\w*|tried|tent\w+)\s+(?:to\s+|de\s+|d['’])?$", re.I)
 _CODED_AS = re.compile(r"\bcoded (?:as|at)\b[^)]*$", re.I)
 
 
@@ -505,6 +513,12 @@ class RulesExtractor:
             event_mentions = [c for c in event_mentions if not title[0] <= c.start < title[1]]
         killed, killed_q = total(event_mentions, "killed")
         injured, injured_q = total(event_mentions, "injured")
+        implied = None
+        if killed_q == "unknown":
+            implied = next((t for m in mentions for t in m.triggers if t.cue == "kill" and _ONE_KILLED.search(
+                text[t.start : min(m.end, t.end + 60)]) and not _ATTEMPT.search(text[max(m.start, t.start - 30) : t.start])), None)
+            if implied is not None:
+                killed, killed_q = 1, "vague"
         victims = [c.victims for c in event_mentions if c.kind in ("killed", "injured")]
         all_triggers = [t for m in mentions for t in m.triggers]
         main_text = text[mentions[0].start : mentions[0].end]
@@ -613,6 +627,8 @@ class RulesExtractor:
         candidate.fatalities_low = killed
         candidate.fatalities_high = max([killed] + [c.value for c in event_mentions if c.kind == "killed" and not c.breakdown])
         candidate.injuries = injured if injured_q != "unknown" else None
+        if implied is not None:
+            add("fatalities", implied.start, implied.end)
         for c in event_mentions:
             if c.kind == "killed":
                 add("fatalities", c.start, c.end)

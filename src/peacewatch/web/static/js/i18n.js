@@ -192,6 +192,7 @@ const STRINGS = {
     "value.date.signed": "signed",
     "value.date.initialled": "initialled",
     "event.versus": "vs",
+    "colon": ": ",
     "footer.credits": "Boundaries: geoBoundaries (Runfola et al. 2020). Places: GeoNames (CC BY 4.0). Event categories: ACLED codebook.",
   },
   fr: {
@@ -383,6 +384,7 @@ const STRINGS = {
     "value.date.signed": "signé",
     "value.date.initialled": "paraphé",
     "event.versus": "contre",
+    "colon": " : ",
     "footer.credits": "Limites : geoBoundaries (Runfola et al. 2020). Lieux : GeoNames (CC BY 4.0). Catégories : codebook ACLED.",
   },
 };

@@ -281,7 +281,7 @@ export class EventMap {
       this.tip.append(
         h("div.tip-title", {}, typeLabel(row[col.event_type])),
         h("div", {}, `${fmtDate(row[col.event_date])} · ${row[col.location] || "—"}`),
-        h("div", {}, `${t("table.fatalities")}: ${fmtNumber(row[col.fatalities])}`),
+        h("div", {}, `${t("table.fatalities")}${t("colon")}${fmtNumber(row[col.fatalities])}`),
         h("div", {}, reviewBadge(row[col.review_state])),
       );
     }

@@ -34,8 +34,8 @@ export async function renderAgreements(root) {
     h("div.cards", {}, data.agreements.map((a) => h("a.card", { href: `#/agreements/${encodeURIComponent(a.id)}` },
       h("div.card-title", {}, a.short_name || a.name),
       h("div.muted", {}, a.name),
-      h("div", {}, t("agr.signed"), ": ", a.signed.map(fmtDate).join(", ") || "—"),
-      h("div.score-line", {}, t("agr.score"), ": ", h("strong", {}, pct(a.score.score)), " ", scoreBar(a.score.score)),
+      h("div", {}, t("agr.signed"), t("colon"), a.signed.map(fmtDate).join(", ") || "—"),
+      h("div.score-line", {}, t("agr.score"), t("colon"), h("strong", {}, pct(a.score.score)), " ", scoreBar(a.score.score)),
       h("div.muted", {}, t("agr.assessed", { a: a.score.assessed, p: a.score.provisions })))))));
 }
 
@@ -109,9 +109,9 @@ function provisionCard(p, reload) {
       h("div.provision-status", {},
         h("div", {}, scoreDots(st.score), " ", h("strong", {}, tv("score", st.label)), st.suspended ? " ⏸" : "", st.reversed ? " ↩" : ""),
         h("div.muted", {}, st.since ? t("agr.since", { date: fmtDate(st.since) }) : ""),
-        h("div", {}, t("agr.delay"), ": ", p.delay_days === null ? "—" : h("strong.delay", {}, t("agr.days", { n: p.delay_days }))))),
+        h("div", {}, t("agr.delay"), t("colon"), p.delay_days === null ? "—" : h("strong.delay", {}, t("agr.days", { n: p.delay_days }))))),
     p.summary ? h("p", {}, p.summary) : null,
-    p.responsible.length ? h("p.muted.small", {}, t("agr.responsible"), ": ", p.responsible.join(", ")) : null,
+    p.responsible.length ? h("p.muted.small", {}, t("agr.responsible"), t("colon"), p.responsible.join(", ")) : null,
     h("div.provision-grid", {},
       h("div", {}, h("h4", {}, t("agr.milestones")), milestones(p.milestones)),
       h("div", {}, h("h4", {}, t("agr.history")), observations(p.observations))),
@@ -138,7 +138,7 @@ export async function renderAgreement(root, id) {
     h("header.page-head", {},
       h("div.kicker", {}, a.short_name || a.id),
       h("h1", {}, name),
-      h("div.meta", {}, t("agr.score"), ": ", h("strong", {}, pct(a.score.score)), " ", scoreBar(a.score.score), " · ",
+      h("div.meta", {}, t("agr.score"), t("colon"), h("strong", {}, pct(a.score.score)), " ", scoreBar(a.score.score), " · ",
         t("agr.assessed", { a: a.score.assessed, p: a.score.provisions }), " · ", t("agr.as_of", { date: fmtDate(a.as_of) })),
       h("div.meta", {}, a.dates.filter((d) => d.kind === "signed" || d.kind === "initialled")
         .map((d, i) => [i ? " · " : "", `${tv("date", d.kind)} ${fmtDate(d.date)}${d.place ? " (" + d.place + ")" : ""}`]))),

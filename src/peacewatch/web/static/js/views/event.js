@@ -208,7 +208,7 @@ export async function renderEvent(root, id, message = "") {
       h("h1", {}, typeSwatch(e.event_type), " ", title),
       h("div.meta", {},
         fmtDate(e.event_date), " · ", e.location || "—", e.admin1 ? `, ${e.admin1}` : "", e.country ? `, ${e.country}` : "",
-        " · ", `${t("table.fatalities")}: ${fmtNumber(e.fatalities)}`,
+        " · ", `${t("table.fatalities")}${t("colon")}${fmtNumber(e.fatalities)}`,
         e.fatalities_low !== null && e.fatalities_high !== null && e.fatalities_low !== e.fatalities_high ? ` (${e.fatalities_low}–${e.fatalities_high})` : "",
         " ", statusBadge(e.status), " ", reviewBadge(e.review_state),
         h("span.muted", {}, ` · ${e.event_id} · ${t("event.confidence")} ${Math.round((e.confidence || 0) * 100)}%`)),

@@ -158,7 +158,7 @@ function eventTable(f, data, pageState, reload) {
     h("button", { type: "button", disabled: pageState.stack.length <= 1, onclick: () => { pageState.stack.pop(); reload(); } }, "← ", t("table.prev")),
     h("span", {}, t("table.page", { n: pageState.stack.length })),
     h("button", { type: "button", disabled: !data.next_cursor, onclick: () => { pageState.stack.push(data.next_cursor); reload(); } }, t("table.next"), " →"));
-  const exportLinks = h("span.exports", {}, t("export.title"), ": ",
+  const exportLinks = h("span.exports", {}, t("export.title"), t("colon"),
     ["csv", "geojson", "jsonl"].map((fmt, i) => [i ? " · " : "", h("a", { href: url("/events", { ...apiFilters(f), sort: f.sort, format: fmt }), download: `events.${fmt}` }, fmt.toUpperCase())]));
   return h("section.panel.table-panel", {},
     h("div.panel-head", {}, h("h3", {}, t("table.title")), exportLinks),

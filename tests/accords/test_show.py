@@ -118,3 +118,14 @@ def test_observe_and_review_from_the_cli(db_path: Path) -> None:
     cantonment = next(p for p in view["provisions"] if p["id"] == "mali-2015/cantonment")
     assert cantonment["status"]["score"] == 1
     assert cantonment["milestones"][0]["state"] == "overdue"
+
+
+def test_links_can_be_filtered_for_review(db_path: Path) -> None:
+    _seed_like_store(db_path)
+    runner = CliRunner()
+    found = json.loads(runner.invoke(build_app(), ["accords", "links", "--db", str(db_path), "--format", "json",
+                                                   "--provision", "mali-2015/moc", "--relation", "obstruct"]).output)
+    assert [(lk["provision_id"], lk["relation"]) for lk in found] == [("mali-2015/moc", "obstruct")]
+    none = json.loads(runner.invoke(build_app(), ["accords", "links", "--db", str(db_path), "--format", "json",
+                                                  "--state", "confirmed"]).output)
+    assert none == []

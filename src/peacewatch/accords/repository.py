@@ -180,10 +180,6 @@ def insert_link(store: Store, link: EventProvisionLink) -> None:
     )
 
 
-def update_link_proposal(store: Store, link_id: str, reason: str, proposed_by: str) -> None:
-    store.execute("UPDATE accord_links SET reason = ?, proposed_by = ? WHERE link_id = ?", (reason, proposed_by, link_id))
-
-
 def delete_link(store: Store, link_id: str) -> None:
     store.execute("DELETE FROM accord_links WHERE link_id = ?", (link_id,))
 

@@ -16,7 +16,14 @@ from rich.table import Table
 from peacewatch.accords import repository
 from peacewatch.accords.loader import AgreementFileError, ensure_bundled, export_agreement, import_agreement, read_file
 from peacewatch.accords.pipeline import relink_all
-from peacewatch.accords.records import LINK_STATES, VERIFICATION_STATUSES, StatusObservation, Verification
+from peacewatch.accords.records import (
+    CONFIDENCES,
+    LINK_STATES,
+    RELATIONS,
+    VERIFICATION_STATUSES,
+    StatusObservation,
+    Verification,
+)
 from peacewatch.accords.view import UnknownAgreement, agreement_summaries, agreement_view, timeline, yearly_scores
 from peacewatch.cli_options import DbOption
 from peacewatch.store import Store, open_store
@@ -183,13 +190,25 @@ def register(app: typer.Typer) -> None:
     def links_command(
         db: Path = DbOption,
         state: str = typer.Option(None, help=f"Only links in this state: {', '.join(LINK_STATES)}."),
+        relation: str = typer.Option(None, help=f"Only this relation: {', '.join(RELATIONS)}."),
+        provision: str = typer.Option(None, help="Only links to this provision (id or id prefix)."),
         fmt: str = FormatOption,
     ) -> None:
         """List event-provision links for review, with the rule and reason behind each."""
         if state is not None and state not in LINK_STATES:
             raise typer.BadParameter(f"choose one of {', '.join(LINK_STATES)}", param_hint="--state")
+        if relation is not None and relation not in RELATIONS:
+            raise typer.BadParameter(f"choose one of {', '.join(RELATIONS)}", param_hint="--relation")
+        where, params = ["TRUE"], []
+        for column, value in (("state", state), ("relation", relation)):
+            if value:
+                where.append(f"{column} = ?")
+                params.append(value)
+        if provision:
+            where.append("provision_id LIKE ?")
+            params.append(provision.replace("%", "") + "%")
         with _open(db) as store:
-            found = repository.links(store, "state = ?", (state,)) if state else repository.links(store)
+            found = repository.links(store, " AND ".join(where), tuple(params))
             rows = []
             for link in found:
                 event = store.event(link.event_id)
@@ -251,6 +270,8 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Append a status observation to a provision (observations are never edited)."""
         when = _date(on, "--date")
+        if confidence not in CONFIDENCES:
+            raise typer.BadParameter(f"choose one of {', '.join(CONFIDENCES)}", param_hint="--confidence")
         with _open(db) as store:
             prov = repository.provision(store, provision)
             if prov is None:

@@ -172,3 +172,18 @@ def test_a_review_follows_the_event_it_was_merged_into(store) -> None:  # type: 
     moved = links[("ev-merged", "testland-2020/jsc")]
     assert (moved.state, moved.reviewer, moved.note) == ("confirmed", "ana", "seen on video")
     assert summary.reviews_carried == 1
+
+
+def test_french_report_of_an_installation_implements_the_interim_authorities(store) -> None:  # type: ignore[no-untyped-def]
+    text = ("Tombouctou a une administration de transition\n"
+            "Les membres de l'autorité intérimaire de la région de Tombouctou ont pris leurs fonctions jeudi "
+            "lors d'une cérémonie au gouvernorat.")
+    doc = add_document(store, "doc-tbt", text, date(2017, 4, 21))
+    event = save_event(store, Event(
+        event_id="ev-tbt", event_date=date(2017, 4, 20), event_type="Strategic developments", sub_event_type="Other",
+        actor1="Government of Mali", country="Mali", iso3="MLI", location="Timbuktu", sources=[doc.id],
+        evidence=[span(doc, "event_type", "ont pris leurs fonctions"), span(doc, "location", "Tombouctou")],
+    ))
+    links = propose_links(store, [event])
+    assert [(lk.provision_id, lk.relation) for lk in links] == [("mali-2015/interim-authorities", "implement")]
+    assert "autorité intérimaire" in links[0].reason

@@ -18,7 +18,7 @@ from typing import Any
 
 from unidecode import unidecode
 
-from peacewatch.evaluate.gold import GoldItem, GoldSet
+from peacewatch.evaluate.gold import GoldSet
 from peacewatch.records import Document, EventCandidate
 
 ACLED_CHECKS = (

@@ -466,7 +466,7 @@ class RulesExtractor:
             r = assign_roles(
                 text[m.start : m.end], _shift(m.actors, -m.start), _shift(m.triggers, -m.start), language, _victim_spans(m, -m.start)
             )
-            r = _unshift(r, m.start)
+            r = _shift_roles(r, m.start)
             if roles.actor1 is None or (roles.actor1.generic and r.actor1 is not None and not r.actor1.generic):
                 roles.actor1 = r.actor1 or roles.actor1
                 roles.assoc1 = r.assoc1 or roles.assoc1
@@ -498,7 +498,7 @@ class RulesExtractor:
                 add("denied_by", who.start, who.end)
         if planned:
             statuses.add("planned")
-        if "alleged" in statuses and denied_by is not None and roles.actor1 is not None and roles.actor1.name == claimed_by_name(claimed_by):
+        if "alleged" in statuses and denied_by is not None and roles.actor1 is not None and claimed_by is not None and roles.actor1.name == claimed_by.name:
             roles.actor1, roles.actor2 = denied_by, roles.actor1
         if claimed_by is not None and "claimed" in statuses and (roles.actor1 is None or roles.actor1.generic):
             roles.actor1 = claimed_by
@@ -687,10 +687,6 @@ def _victim_spans(m: Mention, offset: int) -> list[tuple[int, int]]:
     return [(c.start + offset, c.end + offset) for c in m.casualties if c.kind in ("killed", "injured", "abducted")]
 
 
-def claimed_by_name(actor: ActorSpan | None) -> str:
-    return actor.name if actor is not None else ""
-
-
 def _shift(items: list[Any], offset: int) -> list[Any]:
     out = []
     for item in items:
@@ -701,10 +697,6 @@ def _shift(items: list[Any], offset: int) -> list[Any]:
                 Trigger(item.start + offset, item.end + offset, item.text, item.cue, item.hypothetical, item.definite)
             )
     return out
-
-
-def _unshift(roles: Roles, offset: int) -> Roles:
-    return _shift_roles(roles, offset)
 
 
 def _shift_roles(roles: Roles, offset: int) -> Roles:

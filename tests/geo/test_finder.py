@@ -180,3 +180,12 @@ def test_primary_mention_skips_origin_when_another_place_is_named() -> None:
 def test_primary_mention_prefers_a_place_introduced_by_a_preposition() -> None:
     text = "Kidal residents said that gunmen attacked a convoy in Anefis."
     assert primary_mention(find_places(text), text).text == "Anefis"
+
+
+def test_long_name_two_slips_away_is_still_found() -> None:
+    m = only("Gunmen attacked the market of Anderamboukhana on Friday.")
+    assert (m.place.admin1, m.place.feature_class) == ("Menaka", "P")
+
+
+def test_long_capitalised_words_are_not_forced_onto_places() -> None:
+    assert find_places("The Parliamentarians met the Representatives of the Coordination.") == []

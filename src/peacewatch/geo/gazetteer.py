@@ -14,6 +14,8 @@ from importlib import resources
 from typing import Iterable, Iterator
 
 import yaml
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
 
 from peacewatch.geo.model import Place
 from peacewatch.geo.normalize import fold_key, name_key
@@ -24,6 +26,10 @@ ISO3 = {"Mali": "MLI", "Burkina Faso": "BFA", "Niger": "NER", "Mauritania": "MRT
 
 _CLASS_WEIGHT = {"P": 2.0, "A": 1.0, "S": 0.8, "H": 0.5, "L": 0.5}
 _CODE_BONUS = {"PPLC": 1.0, "PPLA": 0.8, "PPLA2": 0.4, "PPLA3": 0.2, "PPLQ": -1.0, "PPLX": -0.3}
+
+
+_TWO_SLIPS_FROM = 11
+"""Folded length from which a name may be two typing slips away: shorter names get one."""
 
 
 def distance_km(a: Place | tuple[float, float], b: Place | tuple[float, float]) -> float:
@@ -89,6 +95,7 @@ class Gazetteer:
                 self.country_place[place.iso3] = place
         self.max_tokens = 6
         self._fuzzy: tuple[dict[str, list[int]], dict[str, list[int]]] | None = None
+        self._long: dict[str, list[str]] | None = None
 
     def __len__(self) -> int:
         return len(self._rows)
@@ -144,7 +151,8 @@ class Gazetteer:
     @lru_cache(maxsize=4096)
     def fuzzy(self, key: str) -> list[int]:
         """Malian towns and admin units one typing slip away from ``key`` ("Ansogo" for
-        "Ansongo", "Bambara Moudé" for "Bambara Maoudé"); only for keys of 8+ letters."""
+        "Ansongo", "Bambara Moudé" for "Bambara Maoudé"), two for long keys; only for keys of
+        8+ letters."""
         folded = fold_key(key)
         if len(folded) < 8:
             return []
@@ -157,8 +165,25 @@ class Gazetteer:
             if len(folded) >= 9:
                 found.extend(deleted.get(d, ()))  # one letter replaced
         found = list(dict.fromkeys(found))
+        if not found and len(folded) >= _TWO_SLIPS_FROM:
+            found = self._two_slips(folded, whole)
         # A slip is only trusted when it points at one name, not at several different ones.
         return found if len({self.main_key[i] for i in found}) == 1 else []
+
+    def _two_slips(self, folded: str, whole: dict[str, list[int]]) -> list[int]:
+        """Long names two edits away that start with the same letter ("Bambara Maoudéq" for
+        "Bambara Maoundé"); only the closest spellings count, and they must agree."""
+        if self._long is None:
+            self._long = defaultdict(list)
+            for key in whole:
+                if len(key) >= _TWO_SLIPS_FROM - 2:
+                    self._long[key[0]].append(key)
+        hits = process.extract(folded, self._long.get(folded[0], []), scorer=Levenshtein.distance,
+                               score_cutoff=2, limit=None)
+        if not hits:
+            return []
+        best = min(score for _, score, _ in hits)
+        return [i for key, score, _ in hits if score == best for i in whole[key]]
 
     def _build_fuzzy(self) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
         whole: dict[str, list[int]] = defaultdict(list)

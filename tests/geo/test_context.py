@@ -39,3 +39,9 @@ def test_bamako_neighbourhoods_are_coded_at_bamako() -> None:
                  "Des jeunes ont manifesté en Commune 5 du district de Bamako."):
         m = primary_mention(find_places(text), text)
         assert (m.place.name, m.place.feature_code) == ("Bamako", "PPLC"), text
+
+
+def test_a_wadi_measured_from_a_town_is_coded_at_the_town() -> None:
+    text = "Fighters clashed at Ibdekkene, 40 km north of Kidal, on Sunday."
+    m = primary_mention(find_places(text), text)
+    assert (m.place.name, m.precision, m.relation) == ("Kidal", 2, "near")

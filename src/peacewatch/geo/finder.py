@@ -126,7 +126,10 @@ def find_places(text: str, language: str | None = None,
             near = _near_anchor(text, m, nxt, anchor, gaz)
             if near:
                 place = gaz.place(m.candidates[max(near, key=lambda j: m.scores[j])])
-            elif anchor.feature_class == "P":  # "X near Y" with no X near Y: X is unknown to us
+            # "X near Y" with no X near Y: X is unknown to us; a well, wadi or locality "40 km
+            # from Y" is coded, as ACLED does, at the town it is measured from
+            if anchor.feature_class == "P" and (not near or (
+                    place.feature_class != "P" and DISTANCE_IN.search(text, m.end, nxt.start))):
                 out.append(PlaceMention(m.start, nxt.end, text[m.start:nxt.end], anchor, 2, "near"))
                 skip_next = True
                 continue

@@ -17,7 +17,7 @@ import pluggy
 hookspec = pluggy.HookspecMarker("peacewatch")
 hookimpl = pluggy.HookimplMarker("peacewatch")
 
-BUILTIN_PLUGINS: tuple[str, ...] = ()
+BUILTIN_PLUGINS: tuple[str, ...] = ("peacewatch.accords.plugin",)
 """Modules holding built-in hook implementations."""
 
 

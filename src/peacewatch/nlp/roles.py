@@ -41,9 +41,15 @@ class Roles:
     assoc2: list[ActorSpan] = field(default_factory=list)
 
 
+_NOT_PREP = r"(?!(?:on|against|in|at|near|to|into|of|with|sur|contre|à|dans|près|vers|avec)\b)"
 _AGENT_BEFORE = {
-    "en": re.compile(r"\b(?:by|claimed by|carried out by|perpetrated by|blamed on|attributed to|from)\s+(?:[\w'’-]+\s+){0,4}$", re.I),
-    "fr": re.compile(r"\b(?:par|de la part d[eu']|imputée? à|attribuée? à)\s*(?:[\w'’-]+\s+){0,4}$", re.I),
+    "en": re.compile(
+        r"\b(?:by|claimed by|carried out by|perpetrated by|blamed on|attributed to|from)\s+(?:" + _NOT_PREP + r"[\w'’-]+\s+){0,4}$",
+        re.I,
+    ),
+    "fr": re.compile(
+        r"\b(?:par|de la part d[eu']|imputée? à|attribuée? à)\s*(?:" + _NOT_PREP + r"[\w'’-]+\s+){0,4}$", re.I
+    ),
 }
 _PATIENT_BEFORE = {
     "en": re.compile(

@@ -308,12 +308,4 @@ export class EventMap {
   hideTip() {
     if (!this.tipPinned) this.tip.hidden = true;
   }
-
-  /** Every event id the map currently shows, singly or inside a cluster. */
-  shownIds() {
-    const ids = [];
-    for (const el of this.gEvents.querySelectorAll("[data-id]")) ids.push(el.dataset.id);
-    for (const el of this.gEvents.querySelectorAll("[data-ids]")) ids.push(...el.dataset.ids.split(" "));
-    return ids;
-  }
 }

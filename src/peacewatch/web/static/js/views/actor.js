@@ -1,8 +1,7 @@
 // Actor page: registry entry (acronym, inter code, aliases, memberships over time) and recent events.
-import { get } from "../api.js";
+import { get, qs } from "../api.js";
 import { h, clear, typeLabel, typeSwatch, fmtDate, fmtNumber, eventHref, actorHref, notice, reviewBadge } from "../dom.js";
 import { t } from "../i18n.js";
-import { qs } from "../api.js";
 import { begin } from "../router.js";
 
 export async function renderActor(root, name) {

@@ -259,5 +259,4 @@ export async function renderOverview(root, params) {
     breakdown("agg.by_event_type", byType.rows, "event_type", f, typeLabel, typeColor),
   );
   root.querySelector(".overview").dataset.ready = rendered;
-  window.peacewatchMap = map;
 }

@@ -189,3 +189,8 @@ def test_long_name_two_slips_away_is_still_found() -> None:
 
 def test_long_capitalised_words_are_not_forced_onto_places() -> None:
     assert find_places("The Parliamentarians met the Representatives of the Coordination.") == []
+
+
+def test_misspelt_hyphenated_town_beats_an_exact_foreign_first_half() -> None:
+    m = only("Des hommes armés ont attaqué le camp de Gourma-Rharos hier.")
+    assert (m.place.admin1, m.place.admin2, m.place.feature_class) == ("Tombouctou", "Gourma-Rharous", "P")

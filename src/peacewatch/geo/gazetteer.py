@@ -167,8 +167,11 @@ class Gazetteer:
         found = list(dict.fromkeys(found))
         if not found and len(folded) >= _TWO_SLIPS_FROM:
             found = self._two_slips(folded, whole)
-        # A slip is only trusted when it points at one name, not at several different ones.
-        return found if len({self.main_key[i] for i in found}) == 1 else []
+        # A slip is only trusted when it points at one name, not at several different ones
+        # (a town and the cercle named after it, "X" and "X Cercle", count as one name).
+        keys = {self.main_key[i] for i in found}
+        keys = {k for k in keys if not any(k != other and k.startswith(other) for other in keys)}
+        return found if len(keys) == 1 else []
 
     def _two_slips(self, folded: str, whole: dict[str, list[int]]) -> list[int]:
         """Long names two edits away that start with the same letter ("Bambara Maoudéq" for

@@ -147,6 +147,11 @@ def _match_names(text: str, toks: list[Token], gaz: Gazetteer,
             cands, exact = gaz.candidates(key)
             if cands:
                 found = (cands, exact, last)
+                if fuzzy is not None and _hyphenated(text, toks, i, fuzzy[0]) and not any(
+                        gaz.place(c).iso3 == "MLI" and gaz.place(c).feature_class == "P" for c in cands):
+                    slips = gaz.fuzzy(fuzzy[1])  # "Gourma-Rarhous": one word, misspelt
+                    if slips:
+                        found, key = (slips, set(), fuzzy[0]), fuzzy[1]
                 break
             if fuzzy is None and length <= 3 and tok.start not in sentence_starts and all(
                     _capitalised(text, toks[k], all_caps_text) and len(toks[k].norm) >= 3
@@ -186,6 +191,11 @@ def _match_names(text: str, toks: list[Token], gaz: Gazetteer,
         out.append(match)
         i = last + 1
     return out
+
+
+def _hyphenated(text: str, toks: list[Token], first: int, last: int) -> bool:
+    """Tokens written as one hyphenated word ("Gourma-Rharous", "Tin-Essako")."""
+    return all(text[toks[k].end:toks[k + 1].start] in ("-", "‑") for k in range(first, last))
 
 
 def _part_of_compound(text: str, toks: list[Token], first: int, last: int,

@@ -20,11 +20,15 @@ from peacewatch.geo.resolve import admin_keys, resolve
 
 
 def _region_capital(place: Place, key: str, gaz: Gazetteer) -> Place:
-    """A region or cercle is coded, as ACLED does, at its same-named capital when it has one."""
-    towns = [p for p in gaz.lookup(key, country=place.iso3) if p.feature_class == "P"
-             and name_key(p.admin1 if place.feature_code == "ADM1" else p.admin2) == name_key(
-                 place.admin1 if place.feature_code == "ADM1" else place.admin2)]
-    return towns[0] if towns else place
+    """A region or cercle is coded, as ACLED does, at its same-named capital when it has one
+    (named as the text writes it, else as the unit is named: the text may misspell it)."""
+    unit = place.admin1 if place.feature_code == "ADM1" else place.admin2
+    for name in (key, unit):
+        towns = [p for p in gaz.lookup(name, country=place.iso3) if p.feature_class == "P"
+                 and name_key(p.admin1 if place.feature_code == "ADM1" else p.admin2) == name_key(unit)]
+        if towns:
+            return towns[0]
+    return place
 
 
 def _near_anchor(text: str, m: NameMatch, anchor_match: NameMatch, anchor: Place, gaz: Gazetteer) -> list[int]:

@@ -28,7 +28,7 @@ _CLASS_WEIGHT = {"P": 2.0, "A": 1.0, "S": 0.8, "H": 0.5, "L": 0.5}
 _CODE_BONUS = {"PPLC": 1.0, "PPLA": 0.8, "PPLA2": 0.4, "PPLA3": 0.2, "PPLQ": -1.0, "PPLX": -0.3}
 
 
-_TWO_SLIPS_FROM = 11
+_TWO_SLIPS_FROM = 10
 """Folded length from which a name may be two typing slips away: shorter names get one."""
 
 
@@ -151,7 +151,7 @@ class Gazetteer:
     @lru_cache(maxsize=4096)
     def fuzzy(self, key: str) -> list[int]:
         """Malian towns and admin units one typing slip away from ``key`` ("Ansogo" for
-        "Ansongo", "Bambara Moudé" for "Bambara Maoudé"), two for long keys; only for keys of
+        "Ansongo", "Bambara Moudé" for "Bambara Maoudé"), two for keys of 10+; only for keys of
         8+ letters."""
         folded = fold_key(key)
         if len(folded) < 8:

@@ -42,7 +42,7 @@ from peacewatch.records import CasualtyReport, Document, EventCandidate, Evidenc
 SUPPORTED_LANGUAGES = ("en", "fr")
 GENERIC_CUES = frozenset({"attack", "kill", "harm"})
 _CASUALTY_CUES = {"killed": "kill", "injured": "harm", "abducted": "abduct", "arrested": "arrest"}
-_SINCE = re.compile(r"\b(?:since|depuis|until|jusqu['’]?(?:à|au|en)?|from|as of|dès)\s+(?:[\w'’-]+\s+){0,4}$", re.I)
+_SINCE = re.compile(r"\b(?:since|depuis|until|jusqu['’]?(?:à|au|en)?|as of|dès)\s+(?:[\w'’-]+\s+){0,4}$", re.I)
 _REPORTED_ON = re.compile(
     r"\b(?:claim(?:ed|s)?|revendiqu\w*|said|says|announced|annonc\w*|reported|confirm\w*|statement|communiqué|"
     r"denied|démenti\w*|released|freed|libér\w*)\b[^.;:]{0,40}$",
@@ -224,6 +224,8 @@ def _compatible(group: _Group, m: Mention, event_type: dict[int, tuple[str, str]
     if gplace is not None and mplace is not None:
         if not _same_area(gplace, mplace):
             return False
+    if m.generic and m.date is None and m.place is None and group.mentions[-1].index == m.index - 1:
+        return True
     mine = event_type.get(id(m))
     families = {_family(event_type.get(id(x))) for x in group.mentions}
     if mine is not None and _family(mine) not in families:

@@ -355,7 +355,7 @@ def explicit_type(sentence: str) -> tuple[str, str] | None:
 
 
 _DEFINITE = re.compile(
-    r"(?:^|[^\w'’])(?:the|this|that|these|those|le|la|les|l['’]|cette|ce|cet|ces)\s*((?:[\w'’/-]+,?\s+){0,5})$", re.I
+    r"(?:^|[^\w'’])(?:(?:the|this|that|these|those|le|la|les|cette|ce|cet|ces)\b|l['’])\s*((?:[\w'’/-]+,?\s+){0,5})$", re.I
 )
 _VERB_FORM = {"en": re.compile(r"(?:ed|ing)$", re.I), "fr": re.compile(r"(?:é|ée|és|ées|ent|er|ant)$", re.I)}
 _NP_BREAKERS = frozenset(

@@ -104,7 +104,11 @@ def test_event_page_highlights_the_supporting_text(page, site: Site) -> None:
     assert by_field["event_date"] == "29 January 2017"
     assert "1 of 3 reports says 12" in page.locator(".disagreements").inner_text()
     assert page.locator(".page-head .badge.review-unreviewed").is_visible()
+    page.locator("tr[data-field='fatalities'] .evidence-link").click()
+    assert page.locator(".doc-text mark:not(.dim)").all_inner_texts() == ["22"]
     screenshot(page, "event")
+    page.get_by_role("button", name="all fields").click()
+    assert page.locator(".doc-text mark.dim").count() == 0
 
 
 def set_token(page, token: str) -> None:

@@ -64,7 +64,8 @@ export function highlight(text, spans) {
     const fields = spans.filter((sp) => sp.start <= a && sp.end >= b).map((sp) => sp.field);
     if (fields.length) {
       const names = [...new Set(fields)];
-      nodes.push(h("mark", { title: names.join(", "), "data-field": names.join(" ") }, piece));
+      const sentence = names.every((n) => n === "notes");
+      nodes.push(h(sentence ? "mark.sentence" : "mark", { title: names.join(", "), "data-field": names.join(" ") }, piece));
     } else {
       nodes.push(piece);
     }
@@ -72,13 +73,39 @@ export function highlight(text, spans) {
   return nodes;
 }
 
-function fieldTable(event, machine, reviewed) {
+/** Show only the spans that support one field (or all of them when field is empty). */
+function focusField(container, field) {
+  for (const chip of container.querySelectorAll(".chip")) chip.classList.toggle("active", chip.dataset.chip === field);
+  let first = null;
+  for (const mark of container.querySelectorAll("mark")) {
+    const on = !field || mark.dataset.field.split(" ").includes(field);
+    mark.classList.toggle("dim", !on);
+    if (on && !first) first = mark;
+  }
+  return first;
+}
+
+function fieldChips(story, container) {
+  const counts = new Map();
+  for (const src of story.sources) for (const ev of src.evidence) counts.set(ev.field, (counts.get(ev.field) || 0) + 1);
+  if (!counts.size) return null;
+  const order = [...FIELDS, "notes"];
+  const fields = [...counts.keys()].sort((a, b) => order.indexOf(a) - order.indexOf(b));
+  const chip = (field, label) => h("button.chip", { type: "button", "data-chip": field, class: field ? "chip" : "chip active",
+    onclick: (e) => focusField(container || e.currentTarget.closest(".panel"), field) }, label);
+  return h("div.chips", {}, h("span.muted.small", {}, t("event.show_evidence")),
+    chip("", t("event.all_fields")), fields.map((f) => chip(f, `${f} ${counts.get(f)}`)));
+}
+
+function fieldTable(event, machine, reviewed, evidenceCounts, onEvidence) {
   const rows = FIELDS.map((name) => {
     const cur = event[name];
     const mac = machine ? machine[name] : cur;
     const changed = machine && JSON.stringify(cur ?? null) !== JSON.stringify(mac ?? null);
     return h("tr", { class: changed ? "changed" : "", "data-field": name },
-      h("th", { scope: "row" }, name),
+      h("th", { scope: "row" }, name, evidenceCounts.get(name)
+        ? h("button.evidence-link", { type: "button", title: t("event.show_evidence"), onclick: () => onEvidence(name) }, `¶${evidenceCounts.get(name)}`)
+        : null),
       h("td", { "data-current": name }, show(cur), changed ? h("span.badge.review-edited", {}, t("event.changed")) : null),
       reviewed ? h("td.muted", {}, show(mac)) : null);
   });
@@ -202,6 +229,12 @@ export async function renderEvent(root, id, message = "") {
   const reload = (msg) => renderEvent(root, id, msg);
   const title = `${typeLabel(e.event_type)}${e.sub_event_type ? " — " + e.sub_event_type : ""}`;
   const sources = h("div.sources", {});
+  const evidenceCounts = new Map();
+  for (const src of story.sources) for (const ev of src.evidence) evidenceCounts.set(ev.field, (evidenceCounts.get(ev.field) || 0) + 1);
+  const showEvidence = (field) => {
+    const first = focusField(sources.parentElement, field);
+    if (first) first.scrollIntoView({ behavior: "smooth", block: "center" });
+  };
   clear(root).append(h("div.event-page", { "data-event": e.event_id },
     h("a.back", { href: "#/" }, "← ", t("event.back")),
     h("header.page-head", {},
@@ -218,10 +251,11 @@ export async function renderEvent(root, id, message = "") {
       h("div.event-main", {},
         e.notes ? h("section.panel", {}, h("h3", {}, t("event.notes")), h("p", {}, e.notes)) : null,
         disagreements(e.disagreements),
-        h("section.panel", {}, h("h3", {}, t("event.sources")), h("p.muted.small", {}, t("event.legend")), sources)),
+        h("section.panel", {}, h("h3", {}, t("event.sources")), h("p.muted.small", {}, t("event.legend")),
+          fieldChips(story, null), sources)),
       h("div.event-side", {},
         reviewPanel(story, reload),
-        h("section.panel", {}, h("h3", {}, t("event.fields")), fieldTable(e, story.machine, story.reviews.length > 0))))));
+        h("section.panel", {}, h("h3", {}, t("event.fields")), fieldTable(e, story.machine, story.reviews.length > 0, evidenceCounts, showEvidence))))));
   const cards = await Promise.all(story.sources.map(sourceCard));
   if (!current()) return;
   sources.append(...cards);

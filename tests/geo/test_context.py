@@ -45,3 +45,10 @@ def test_a_wadi_measured_from_a_town_is_coded_at_the_town() -> None:
     text = "Fighters clashed at Ibdekkene, 40 km north of Kidal, on Sunday."
     m = primary_mention(find_places(text), text)
     assert (m.place.name, m.precision, m.relation) == ("Kidal", 2, "near")
+
+
+def test_two_ambiguous_villages_are_read_close_together() -> None:
+    alone = find_places("Gunmen stole cattle in Kolongo on Monday.")[0].place
+    found = find_places("Gunmen stole cattle in Kolongo on Monday and later in Dala.")
+    kolongo, dala = found[0].place, found[1].place
+    assert distance_km(kolongo, dala) < 50 < distance_km(alone, dala)

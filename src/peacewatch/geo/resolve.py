@@ -151,6 +151,37 @@ def _proximity(matches: list[NameMatch], gaz: Gazetteer) -> None:
                 m.scores[j] += 2.0 if d < 75 else 1.0 if d < 200 else 0.0
 
 
+def _coherence(matches: list[NameMatch], gaz: Gazetteer) -> None:
+    """Ambiguous names of one text ("Kolongo ... near Dala") lean towards readings that lie close
+    together: a reading gains a little for every other name with a plausible reading near it."""
+    named = [m for m in matches if not m.country and not m.consumed and m.candidates]
+    if len(named) < 2 or not any(len(m.candidates) > 1 for m in named):
+        return
+    plausible = {}
+    for m in named:
+        top = max(m.scores)
+        plausible[id(m)] = [gaz.place(i) for i, s in zip(m.candidates, m.scores)
+                            if s >= top - 0.5 and gaz.place(i).feature_class != "A"]
+    gains = {}
+    for m in named:
+        if len(m.candidates) < 2:
+            continue
+        gains[id(m)] = []
+        for i in m.candidates:
+            place, gain = gaz.place(i), 0.0
+            for other in named:
+                if other is m or other.key == m.key:
+                    continue
+                near = [distance_km(place, p) for p in plausible[id(other)]
+                        if abs(p.latitude - place.latitude) < 1.5 and abs(p.longitude - place.longitude) < 1.5]
+                d = min(near, default=None)
+                gain += 0.0 if d is None else 1.0 if d < 50 else 0.5 if d < 150 else 0.0
+            gains[id(m)].append(gain)
+    for m in named:
+        for j, gain in enumerate(gains.get(id(m), [])):
+            m.scores[j] += gain
+
+
 def resolve(text: str, matches: list[NameMatch], gaz: Gazetteer,
             country_hint: str | None) -> list[NameMatch]:
     """Score every candidate of every match; drop matches that only name obscure places abroad."""
@@ -162,4 +193,5 @@ def resolve(text: str, matches: list[NameMatch], gaz: Gazetteer,
     wanted = _wanted_countries(matches, country_hint)
     _score(matches, gaz, wanted)
     _proximity(matches, gaz)
+    _coherence(matches, gaz)
     return _drop_weak(matches, gaz, wanted)

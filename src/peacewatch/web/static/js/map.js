@@ -42,10 +42,19 @@ export class EventMap {
     this.gRegions = s("g", { class: "regions" });
     this.gTowns = s("g", { class: "towns" });
     this.gEvents = s("g", { class: "events" });
-    this.svg.append(s("rect", { class: "map-bg", x: -5000, y: -5000, width: 10000, height: 10000 }), this.gRegions, this.gTowns, this.gEvents);
+    this.gLabels = s("g", { class: "labels" });
+    this.svg.append(s("rect", { class: "map-bg", x: -5000, y: -5000, width: 10000, height: 10000 }),
+      this.gRegions, this.gTowns, this.gEvents, this.gLabels);
     this.tip = h("div.map-tip", { hidden: true });
-    this.resetButton = h("button.map-reset", { type: "button", onclick: () => this.reset() }, t("map.reset"));
-    clear(container).append(this.svg, this.tip, this.resetButton);
+    const zoomBy = (factor) => {
+      const v = this.view;
+      this.zoomAt(factor, v.x + v.w / 2, v.y + v.h / 2);
+    };
+    this.controls = h("div.map-controls", {},
+      h("button", { type: "button", title: "+", "aria-label": "zoom in", onclick: () => zoomBy(1.6) }, "+"),
+      h("button", { type: "button", title: "−", "aria-label": "zoom out", onclick: () => zoomBy(1 / 1.6) }, "−"),
+      h("button", { type: "button", onclick: () => this.reset() }, t("map.reset")));
+    clear(container).append(this.svg, this.tip, this.controls);
     this.applyView();
     this.bindPanZoom();
     new ResizeObserver(() => this.renderDynamic()).observe(container);
@@ -157,6 +166,7 @@ export class EventMap {
 
   renderTowns() {
     clear(this.gTowns);
+    clear(this.gLabels);
     if (!this.towns) return;
     const k = this.scale();
     const zoom = this.home.w / this.view.w;
@@ -166,7 +176,7 @@ export class EventMap {
       const r = (town.capital ? 3.2 : 2.2) * k;
       this.gTowns.append(s("circle", { cx: x, cy: y, r, class: town.capital ? "town capital" : "town" }));
       if (i < labelled) {
-        this.gTowns.append(s("text", { x: x + 5 * k, y: y + 3.5 * k, "font-size": 11 * k, class: "town-label" }, town.name));
+        this.gLabels.append(s("text", { x: x + 5 * k, y: y + 3.5 * k, "font-size": 11 * k, class: "town-label" }, town.name));
       }
     });
   }

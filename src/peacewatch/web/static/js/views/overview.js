@@ -14,6 +14,7 @@ import { navigate, begin } from "../router.js";
 const MULTI = ["country", "admin1", "event_type", "sub_event_type", "status", "review_state"];
 const SINGLE = ["since", "until", "actor", "fatalities_min", "fatalities_max", "q"];
 const PAGE = 50;
+const NONE = "";
 
 let layers = null;
 let facets = null;
@@ -104,7 +105,7 @@ function kpi(labelKey, value, extra = "") {
 function breakdown(titleKey, rows, key, f, label = (v) => v, color = () => null) {
   const totals = new Map();
   for (const r of rows) {
-    const k = r.key || "—";
+    const k = r.key || NONE;
     const cur = totals.get(k) || { events: 0, fatalities: 0 };
     cur.events += r.events;
     cur.fatalities += r.fatalities || 0;
@@ -117,9 +118,9 @@ function breakdown(titleKey, rows, key, f, label = (v) => v, color = () => null)
     sorted.length ? h("ul.bars", {}, sorted.map(([k, v]) => h("li", {},
       h("button.bar-row", {
         type: "button", title: `${fmtNumber(v.events)} ${t("timeline.events")}, ${fmtNumber(v.fatalities)} ${t("timeline.fatalities")}`,
-        onclick: () => k !== "—" && go({ ...f, [key]: f[key].includes(k) ? [] : [k] }),
+        onclick: () => k !== NONE && go({ ...f, [key]: f[key].includes(k) ? [] : [k] }),
       },
-      h("span.bar-label", {}, label(k)),
+      h("span.bar-label", {}, k === NONE ? t("agg.none") : label(k)),
       h("span.bar-track", {}, h("span.bar-fill", { style: `width:${(v.events / max) * 100}%;${color(k) ? "background:" + color(k) : ""}` })),
       h("span.bar-num", {}, fmtCompact(v.events)),
       h("span.bar-num.fat", {}, fmtCompact(v.fatalities)))))) : h("p.muted", {}, t("table.empty")));

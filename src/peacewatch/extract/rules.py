@@ -418,7 +418,7 @@ class RulesExtractor:
             if target is None and m.background:
                 continue
             if target is None and m.definite and not (
-                m.date is not None and m.date.precision == 1 and (m.place is not None or m.casualties)
+                (m.date is None or m.date.precision == 1) and (m.place is not None or m.casualties)
             ):
                 continue
             if target is None:

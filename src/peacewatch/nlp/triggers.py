@@ -391,6 +391,8 @@ def _is_definite(text: str, start: int, end: int, language: str) -> bool:
     if not match:
         return False
     words = [w.lower() for w in match.group(1).split()]
+    if language == "fr" and (len(words) > 1 or any(w[:1].isupper() for w in match.group(1).split())):
+        return False
     return not any(w in _NP_BREAKERS for w in words)
 
 

@@ -194,3 +194,8 @@ def test_long_capitalised_words_are_not_forced_onto_places() -> None:
 def test_misspelt_hyphenated_town_beats_an_exact_foreign_first_half() -> None:
     m = only("Des hommes armés ont attaqué le camp de Gourma-Rharos hier.")
     assert (m.place.admin1, m.place.admin2, m.place.feature_class) == ("Tombouctou", "Gourma-Rharous", "P")
+
+
+def test_a_town_named_as_a_title_is_not_the_event_place() -> None:
+    text = "A Douentza MP was ambushed between Boni and Hombori on Sunday."
+    assert primary_mention(find_places(text), text).place.name == "Boni"

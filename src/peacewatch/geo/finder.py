@@ -12,9 +12,9 @@ from peacewatch.geo.matching import COUNTRY_NOUNS, NameMatch, find_names
 from peacewatch.geo.model import Place, PlaceMention
 from peacewatch.geo.normalize import name_key
 from peacewatch.geo.phrases import (
-    AREA_OF, BETWEEN_BEFORE, CONNECTOR, CONTEXT_GAP, DISTANCE, DISTANCE_IN, DISTANCE_REST, FILLER, FROM_BEFORE,
-    LINKED, LOCATIVE_BEFORE, NEAR_AFTER, NEAR_BEFORE, NOT_EVENT_BEFORE, NOUN_AFTER, QUARTER_BEFORE,
-    QUARTER_OF, ROAD_AFTER, ROAD_BEFORE, THE_BEFORE,
+    AREA_OF, BETWEEN_BEFORE, CONNECTOR, CONTEXT_GAP, DISTANCE, DISTANCE_IN, DISTANCE_REST, FILLER,
+    FROM_BEFORE, LINKED, LOCATIVE_BEFORE, NEAR_AFTER, NEAR_BEFORE, NOT_EVENT_AFTER, NOT_EVENT_BEFORE,
+    NOUN_AFTER, QUARTER_BEFORE, QUARTER_OF, ROAD_AFTER, ROAD_BEFORE, THE_BEFORE,
 )
 from peacewatch.geo.resolve import admin_keys, resolve
 
@@ -31,18 +31,21 @@ def _region_capital(place: Place, key: str, gaz: Gazetteer) -> Place:
     return place
 
 
-def _near_anchor(text: str, m: NameMatch, anchor_match: NameMatch, anchor: Place, gaz: Gazetteer) -> list[int]:
+def _near_anchor(text: str, m: NameMatch, anchor_match: NameMatch, anchor: Place,
+                 gaz: Gazetteer) -> list[int]:
     """Readings of X that fit "X near Y", "X (Y)", "X, 60 km from Y": in Y's cercle or region,
     or no farther from Y than the distance stated (150 km when none is)."""
     stated = DISTANCE_IN.search(text, m.end, anchor_match.start)
     reach = max(150.0, 1.5 * float(stated.group("km").replace(",", ".")) + 30) if stated else 150.0
-    return [j for j, i in enumerate(m.candidates)
-            if distance_km(gaz.place(i), anchor) <= reach or anchor_match.base in admin_keys(gaz.place(i))[:2]]
+    return [j for j, i in enumerate(m.candidates) if distance_km(gaz.place(i), anchor) <= reach
+            or anchor_match.base in admin_keys(gaz.place(i))[:2]]
 
 
 def _unit_of(text: str, m: NameMatch, unit: NameMatch, gaz: Gazetteer) -> Place | None:
     """The commune or cercle seat of "X, commune of Y", "X (cercle de Y)", "X in Y Cercle"."""
-    if unit.country or unit.kind not in ("commune", "cercle") or not CONTEXT_GAP.fullmatch(text[m.end:unit.start]):
+    if unit.country or unit.kind not in ("commune", "cercle"):
+        return None
+    if not CONTEXT_GAP.fullmatch(text[m.end:unit.start]):
         return None
     place = gaz.place(unit.candidates[unit.best])
     if place.feature_class == "A":
@@ -195,7 +198,8 @@ def primary_mention(mentions: list[PlaceMention], text: str | None = None) -> Pl
     Extraction uses this when a report names a single event.
     """
     def plain(m: PlaceMention) -> bool:
-        return text is None or not NOT_EVENT_BEFORE.search(text, max(0, m.start - 60), m.start)
+        return text is None or not (NOT_EVENT_BEFORE.search(text, max(0, m.start - 60), m.start)
+                                    or NOT_EVENT_AFTER.match(text, m.end))
 
     local = [m for m in mentions if m.precision < 3]
     if local:

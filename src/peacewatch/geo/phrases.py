@@ -71,7 +71,8 @@ QUARTER_OF = re.compile(r"\s+(?:[àa]|de|d['’]|of|in)\s*", re.IGNORECASE)
 POSSESSIVE = re.compile(r"['’]s\s+")
 
 LINKED = re.compile(
-    r"\s*[,;]?\s*(?:\(\s*|(?:(?:about|some|environ|[àa])\s+)?\d+(?:[.,]\d+)?\s*-?\s*(?:km|kms|kilom[eè]tres?|kilometers?)"
+    r"\s*[,;]?\s*(?:\(\s*|(?:(?:about|some|environ|[àa])\s+)?\d+(?:[.,]\d+)?\s*-?\s*"
+    r"(?:km|kms|kilom[eè]tres?|kilometers?)"
     r"(?:\s+[\w'’-]+){0,3}?\s+(?:of|from|de|d['’]|du)\s*|(?:near|close\s+to|not\s+far\s+from|outside|"
     r"pr[èe]s\s+(?:de\s+|d['’]\s*|du\s+)|non\s+loin\s+(?:de\s+|d['’]\s*|du\s+)|"
     r"[àa]\s+proximit[ée]\s+(?:de\s+|d['’]\s*|du\s+))\s*)(?:the\s+(?:town|village|city)\s+of\s+|"
@@ -89,7 +90,7 @@ REGION_WORDS = {"region": "region", "cercle": "cercle", "circle": "cercle", "com
 
 NOT_EVENT_BEFORE = re.compile(
     r"\b(?:mayor|maire|chief|chef|prefect|pr[ée]fet|governor|gouverneur|deputy|d[ée]put[ée]|"
-    r"native|originaire|sous-pr[ée]fet|sub-prefect|mp|councilman|councillor|conseiller)\s+"
+    r"native|originaire|sous-pr[ée]fet|sub-?prefect|mp|councilman|councillor|conseiller)\s+"
     r"(?:of|de|d['’]|du|for)?\s*(?:the\s+|la\s+|le\s+)?(?:(?:town|village|commune|city|ville)\s+"
     r"(?:of\s+|de\s+|d['’])?)?$"
     r"|\b(?:from|en\s+provenance\s+d[eu']?|venant\s+d[eu']?|coming\s+from|returning\s+from|"
@@ -97,6 +98,10 @@ NOT_EVENT_BEFORE = re.compile(
     r"transferred\s+to|evacuated\s+to|[ée]vacu[ée]s?\s+(?:vers|sur|[àa]))\s+"
     r"(?:the\s+)?(?:(?:town|village|city|ville)\s+(?:of\s+|de\s+|d['’]))?$",
     re.IGNORECASE)
+
+NOT_EVENT_AFTER = re.compile(
+    r"[\s-]+(?:mayor|prefect|sub-?prefect|governor|MP|deputy|native|chief|based|born)\b", re.IGNORECASE)
+"""A name used as a title or origin: "the Nara prefect", "a Tenenkou MP", "Kidal-based"."""
 
 LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|at|on|inside|into|within|[àa]|au|aux|dans|sur|en|of|de|d['’]|du)\s+"

@@ -173,7 +173,8 @@ def _coherence(matches: list[NameMatch], gaz: Gazetteer) -> None:
                 if other is m or other.key == m.key:
                     continue
                 near = [distance_km(place, p) for p in plausible[id(other)]
-                        if abs(p.latitude - place.latitude) < 1.5 and abs(p.longitude - place.longitude) < 1.5]
+                        if abs(p.latitude - place.latitude) < 1.5
+                        and abs(p.longitude - place.longitude) < 1.5]
                 d = min(near, default=None)
                 gain += 0.0 if d is None else 1.0 if d < 50 else 0.5 if d < 150 else 0.0
             gains[id(m)].append(gain)

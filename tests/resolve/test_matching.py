@@ -6,13 +6,14 @@ from datetime import date
 
 from tests.resolve.builders import Report, gao_reports
 
+from peacewatch.resolve.cluster import THRESHOLD
 from peacewatch.resolve.features import compare, profile, score, type_compatibility
 from peacewatch.resolve.text import anchors
 
 
 def test_french_and_english_reports_of_one_bombing_match() -> None:
     fr, en = gao_reports()[0], gao_reports()[1]
-    assert score(profile(fr.candidate(), fr.published), profile(en.candidate(), en.published)) >= 0.62
+    assert score(profile(fr.candidate(), fr.published), profile(en.candidate(), en.published)) >= THRESHOLD
 
 
 def test_anchors_are_shared_across_languages() -> None:

@@ -17,10 +17,10 @@ from collections.abc import Sequence
 from peacewatch.resolve.decisions import Constraints
 from peacewatch.resolve.features import Profile, score
 
-THRESHOLD = 0.62
+THRESHOLD = 0.58
 """A pair this similar is evidence enough to consider the two reports one event."""
 
-LINK = 0.55
+LINK = 0.50
 """Average score across two clusters needed to join them: stops chains of look-alike events
 (two IED strikes on one road on consecutive days) from fusing through one borderline pair."""
 

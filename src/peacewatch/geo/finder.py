@@ -2,7 +2,9 @@
 
 Names come from matching.py and their gazetteer rows from resolve.py; this module reads the
 phrase around each name for its relation and ACLED precision ("near X", "30 km north of X",
-"between X and Y", "axe X-Y", "région de X") and picks a report's primary place.
+"between X and Y", "axe X-Y", "région de X") and picks a report's primary place. It also applies
+ACLED's coding habits: a village the gazetteer cannot place near the town or inside the commune
+or cercle the text ties it to is coded at that town or seat, and Bamako's quarters at Bamako.
 """
 
 from __future__ import annotations

@@ -2,7 +2,8 @@
 
 Why: many village names repeat across the Sahel. Each candidate is scored by the countries and
 admin units the text names (strongest right after the name, "Boni (Douentza, Mopti)"), feature
-class, population and closeness to the unambiguous places of the same text.
+class, rank (cercle and commune seats), population, closeness to the unambiguous places of the
+same text, and closeness to the plausible readings of its other ambiguous names.
 """
 
 from __future__ import annotations

@@ -21,7 +21,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from peacewatch.extract.base import extractors, number_candidates
-from peacewatch.nlp.roles import CIVILIAN_INTER, ActorSpan, Roles, assign_roles, is_community, target_kind
+from peacewatch.nlp.roles import CIVILIAN_INTER, ActorSpan, Roles, assign_roles, is_community, kind_of_victims, target_kind
 from peacewatch.nlp.status import combine, find_status_cues, refers_to_group, speaker
 from peacewatch.nlp.triggers import (
     BATTLES,
@@ -574,7 +574,8 @@ class RulesExtractor:
         elif not name1 and event_type != STRATEGIC or (not name1 and sub_event_type == "Looting/property destruction"):
             unknown = reg.generic("unidentified_armed_group", country, event_date)
             name1, inter1 = unknown.name, unknown.inter
-        if event_type == VAC and not name2:
+        hit_civilians = any(kind_of_victims(v, language) == "civilian" for v in victims if v)
+        if not name2 and (event_type == VAC or (event_type in (REMOTE, BATTLES) and hit_civilians)):
             civ = reg.generic("civilians", country, event_date)
             name2, inter2 = civ.name, civ.inter
         if name1 == name2 and event_type not in (RIOTS,):

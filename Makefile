@@ -44,7 +44,7 @@ browser:
 		{ echo "the browser tests need Debian's chromium: sudo apt-get install chromium"; exit 1; }
 
 bench: venv
-	$(BIN)/python bench/ingest.py
+	for b in bench/*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
 
 lock: venv
 	$(BIN)/python -m pip freeze --exclude-editable | grep -v -e '^en[-_]core' -e '^fr[-_]core' > constraints.txt.new

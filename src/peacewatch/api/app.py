@@ -36,6 +36,8 @@ def create_app(db: Path, cors_origins: Sequence[str] = ()) -> FastAPI:
         version=__version__,
         description="Conflict events with evidence, the reports behind them, actors, places, agreements.",
         openapi_url="/openapi.json",
+        docs_url=None,
+        redoc_url=None,
         lifespan=lifespan,
     )
     app.state.stores = stores

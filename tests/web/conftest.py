@@ -73,7 +73,7 @@ def _document_and_event(i: int) -> tuple[Document, Event]:
 
     evidence = [span("location", town), span("fatalities", str(n)), span("actor1", actor), span("event_date", day_text)]
     event = Event(
-        event_id=f"MLI{i:04d}", event_date=day, event_type=event_type, sub_event_type=sub_type, actor1=actor,
+        event_id=f"TEV{i:04d}", event_date=day, event_type=event_type, sub_event_type=sub_type, actor1=actor,
         actor2=ARMY if event_type == "Battles" else "", country="Mali", iso3="MLI", admin1=admin1, location=town,
         latitude=lat, longitude=lon, geo_precision=1, fatalities=n, fatalities_low=n, fatalities_high=n,
         notes=f"{sub_type} near {town}; {n} killed.", confidence=0.8, sources=[doc.id], evidence=evidence,
@@ -98,11 +98,11 @@ def build_store(db: Path, count: int = 48) -> str:
             store.add_documents([(doc, None)])
             store.save_event(event)
         repository.insert_link(store, EventProvisionLink(
-            link_id="L-test-1", event_id="MLI0000", provision_id="mali-2015/moc", relation="obstruct",
+            link_id="L-test-1", event_id="TEV0000", provision_id="mali-2015/moc", relation="obstruct",
             reason="an attack near Gao, where the joint patrols are based", proposed_by="test",
         ))
     token = create_user(store, "rita", "reviewer")
-    store.review_event("MLI0001", "rita", "verify", "checked against two outlets")
+    store.review_event("TEV0001", "rita", "verify", "checked against two outlets")
     store.close()
     return token
 

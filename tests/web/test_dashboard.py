@@ -93,8 +93,8 @@ def test_brushing_the_timeline_filters_the_table(page, site: Site) -> None:
 
 def test_event_page_highlights_the_supporting_text(page, site: Site) -> None:
     open_view(page, site, "#/")
-    page.locator("table.events tbody tr[data-id='MLI0003'] td a").first.click()
-    page.wait_for_url("**#/event/MLI0003")
+    page.locator("table.events tbody tr[data-id='TEV0003'] td a").first.click()
+    page.wait_for_url("**#/event/TEV0003")
     wait_ready(page)
     marks = page.locator(".doc-text mark")
     by_field = dict(zip(marks.evaluate_all("ms => ms.map(m => m.title)"), marks.all_inner_texts()))
@@ -119,8 +119,8 @@ def set_token(page, token: str) -> None:
 
 
 def test_reviewer_edits_a_field_and_the_export_carries_it(page, site: Site) -> None:
-    machine = export_rows(site)["MLI0010"]["fatalities"]
-    open_view(page, site, "#/event/MLI0010")
+    machine = export_rows(site)["TEV0010"]["fatalities"]
+    open_view(page, site, "#/event/TEV0010")
     set_token(page, site.reviewer_token)
     wait_ready(page)
     page.select_option(".review-form select[name=field]", "fatalities")
@@ -131,17 +131,17 @@ def test_reviewer_edits_a_field_and_the_export_carries_it(page, site: Site) -> N
     assert page.locator("td[data-current='fatalities']").inner_text().startswith("31")
     assert page.locator(".page-head .badge.review-edited").is_visible()
     assert "hospital count published two days later" in page.locator("ol.history").inner_text()
-    row = export_rows(site)["MLI0010"]
+    row = export_rows(site)["TEV0010"]
     assert row["fatalities"] == "31" and row["review_state"] == "edited"
     screenshot(page, "event-reviewed")
     page.locator("ol.history button", has_text="Revert").first.click()
     page.wait_for_selector("ol.history li.reverted")
-    assert export_rows(site)["MLI0010"]["fatalities"] == machine
+    assert export_rows(site)["TEV0010"]["fatalities"] == machine
 
 
 def test_without_a_token_the_edit_is_refused(page, site: Site) -> None:
-    open_view(page, site, "#/event/MLI0020")
-    before = export_rows(site)["MLI0020"]["fatalities"]
+    open_view(page, site, "#/event/TEV0020")
+    before = export_rows(site)["TEV0020"]["fatalities"]
     page.fill(".review-form input[name=value]", "99")
     page.fill(".review-form input[name=reason]", "trying without a token")
     page.get_by_role("button", name="Save edit").click()
@@ -149,7 +149,7 @@ def test_without_a_token_the_edit_is_refused(page, site: Site) -> None:
     refusal.wait_for()
     assert "401" in refusal.inner_text()
     assert page.locator(".page-head .badge.review-unreviewed").is_visible()
-    assert export_rows(site)["MLI0020"]["fatalities"] == before
+    assert export_rows(site)["TEV0020"]["fatalities"] == before
     page.get_by_role("button", name="Verify").click()
     page.wait_for_function("() => document.querySelector('.review-out .notice-error')")
     assert "401" in refusal.inner_text()

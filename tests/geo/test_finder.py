@@ -199,3 +199,9 @@ def test_misspelt_hyphenated_town_beats_an_exact_foreign_first_half() -> None:
 def test_a_town_named_as_a_title_is_not_the_event_place() -> None:
     text = "A Douentza MP was ambushed between Boni and Hombori on Sunday."
     assert primary_mention(find_places(text), text).place.name == "Boni"
+
+
+def test_places_listed_without_commas_are_not_read_as_a_person() -> None:
+    text = "Les forces ont patrouillé dans les cercles de Bankass Koro Douentza et Bandiagara."
+    assert [m.text for m in find_places(text)] == ["Bankass", "Koro", "Douentza", "Bandiagara"]
+    assert [m.text for m in find_places("President Ibrahim Boubacar Keita visited Gao.")] == ["Gao"]

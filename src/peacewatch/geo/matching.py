@@ -266,7 +266,23 @@ def find_names(text: str, gaz: Gazetteer) -> list[NameMatch]:
     matches = _match_names(text, toks, gaz, sentence_starts)
     matched_ends = {m.end for m in matches}
     matched_starts = {m.start for m in matches}
-    people = _adjacent_minor_pairs(text, matches, gaz)
-    return [m for m in matches if m.country or m.last > m.first or (
+    listed = _space_lists(text, matches)
+    people = _adjacent_minor_pairs(text, matches, gaz) - listed
+    return [m for m in matches if m.country or m.last > m.first or id(m) in listed or (
         id(m) not in people
         and not _looks_like_person(text, m, gaz, sentence_starts, matched_starts, matched_ends))]
+
+
+def _space_lists(text: str, matches: list[NameMatch]) -> set[int]:
+    """Three or more place names in a row with only spaces between them ("les cercles de Bankass
+    Koro Douentza"): a list written without commas, not people's names."""
+    out: set[int] = set()
+    run: list[NameMatch] = []
+    for m in [*matches, None]:
+        if m is not None and not m.country and (not run or text[run[-1].end:m.start] == " "):
+            run.append(m)
+            continue
+        if len(run) >= 3:
+            out.update(id(r) for r in run)
+        run = [m] if m is not None and not m.country else []
+    return out

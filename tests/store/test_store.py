@@ -107,3 +107,11 @@ def test_reviews_refuse_bad_input(store) -> None:
         store.review_event("E9", "ana", "edit", "bad date", {"event_date": "18 January"})
     store.review_event("E9", "ana", "verify", "")
     assert store.event("E9").review_state == "verified"
+
+
+def test_an_event_saved_again_after_deletion_is_no_longer_listed_as_deleted(store) -> None:
+    with store.transaction():
+        store.save_event(Event(event_id="E3", event_date=date(2017, 1, 1)))
+        store.delete_event("E3", "split undone")
+        store.save_event(Event(event_id="E3", event_date=date(2017, 1, 1)))
+    assert store.tombstones() == [] and store.event("E3") is not None

@@ -124,8 +124,6 @@ def recluster(store: Store, pool: Sequence[EventCandidate], retire: Iterable[str
         produced[event_id] = [p.candidate.candidate_id for p in group]
         held = machine.get(event_id)
         if held is None:
-            # An id can come back (a split undone): it must not stay listed as deleted.
-            store.execute("DELETE FROM event_tombstones WHERE event_id = ?", (event_id,))
             summary.new_events += 1
         else:
             event.created_at = held.created_at

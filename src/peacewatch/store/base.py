@@ -303,6 +303,7 @@ class Store:
         effective.updated_at = now()
         self.execute("DELETE FROM events WHERE event_id = ?", (effective.event_id,))
         self.execute("DELETE FROM evidence WHERE event_id = ?", (effective.event_id,))
+        self.execute("DELETE FROM event_tombstones WHERE event_id = ?", (effective.event_id,))
         columns = (
             "event_id", *EVENT_FIELD_NAMES, "sources", "review_state", "created_at", "updated_at", "data", "machine",
         )

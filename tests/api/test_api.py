@@ -118,3 +118,10 @@ def test_sync_feed_lists_deleted_events(client) -> None:
 def test_openapi_describes_the_versioned_api(client) -> None:
     paths = client.get("/openapi.json").json()["paths"]
     assert "/api/v1/events" in paths and "/api/v1/events/{event_id}" in paths and "/api/v1/aggregates" in paths
+
+
+def test_event_page_tells_the_same_story_as_the_cli(client) -> None:
+    story = client.get("/api/v1/events/E05").json()["story"]
+    assert story["event_id"] == "E05"
+    assert [s["document_id"] for s in story["sources"]] == ["doc1"]
+    assert story["casualties"]["killed"]["best"] is None or story["casualties"]["killed"]["best"] >= 0

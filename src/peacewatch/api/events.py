@@ -16,6 +16,7 @@ from peacewatch.api.queries import EventQuery, encode_cursor, event_query, page_
 from peacewatch.auth import User
 from peacewatch.exports import write_events
 from peacewatch.records import EVENT_FIELD_NAMES
+from peacewatch.resolve.story import event_story
 from peacewatch.store import Store
 from peacewatch.store.reviews import ReviewError
 
@@ -119,6 +120,7 @@ def get_event(event_id: str, store: Store = Depends(get_store)) -> dict[str, Any
         "machine": machine.to_dict() if machine else None,
         "sources": sources,
         "reviews": [r.to_dict() for r in store.reviews(event_id)],
+        "story": event_story(store, event_id),
     }
 
 

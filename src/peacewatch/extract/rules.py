@@ -49,7 +49,7 @@ _REPORTED_ON = re.compile(
     re.I,
 )
 _CROWD = re.compile(
-    r"\b(?:youths?|residents?|locals?|villagers?|population|inhabitants?|crowd|mob|students?|people|"
+    r"\b(?:youths?|residents?|locals?|villagers?|population|inhabitants?|crowd|mob|students?|"
     r"jeunes|habitants?|villageois|foule|élèves|étudiants?)\b",
     re.I,
 )
@@ -155,11 +155,14 @@ def _date_value(mention: Any) -> date:
 
 
 def _is_past_year_only(mention: Any, published: date) -> bool:
-    return mention.kind == "year" and mention.value.year < published.year
+    """A bare past year, or a month long gone ("in March 2016" in a 2017 report): context, not news."""
+    if mention.kind == "year":
+        return mention.value.year < published.year
+    return mention.precision >= 3 and (published - mention.value).days > 180
 
 
 def _pick_date(
-    text: str, dates: list[Any], triggers: list[Trigger], published: date, sentence_start: int
+    text: str, dates: list[Any], triggers: list[Trigger], published: date, sentence_start: int, announced: bool = False
 ) -> tuple[Any | None, bool, bool]:
     """The sentence's event date, whether the sentence is only background, whether it is planned.
 
@@ -171,7 +174,8 @@ def _pick_date(
     background = False
     for d in dates:
         before = text[max(sentence_start, d.start - 50) : d.start]
-        if _SINCE.search(before) or _is_past_year_only(d, published):
+        undated_year = not re.search(r"\b\d{4}\b", d.text)
+        if _SINCE.search(before) or (_is_past_year_only(d, published) and not (announced and undated_year)):
             background = True
             continue
         if d.kind == "year" or _REPORTED_ON.search(before):
@@ -343,8 +347,9 @@ class RulesExtractor:
             if not m_cues:
                 m_cues = {"other"}
             m_cues |= {t.cue for t in s_triggers if t.cue == "intervention"}
-            chosen, background, planned = _pick_date(text, s_dates, real, published, s_start)
-            planned = planned or any(c.status == "planned" for c in cues if s_start <= c.start < s_end)
+            announced = any(c.status == "planned" for c in cues if s_start <= c.start < s_end)
+            chosen, background, planned = _pick_date(text, s_dates, real, published, s_start, announced)
+            planned = planned or announced
             if not planned:
                 real = [t for t in real if t.cue != "meeting"]
                 if not real and not harm and not labelled:

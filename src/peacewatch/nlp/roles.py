@@ -152,7 +152,7 @@ def assign_roles(
     ``victims`` are the spans of casualty figures ("two soldiers were killed"): an actor named
     inside one was hit, unless it is the acting side counting its own dead ("five assailants").
     """
-    actors = sorted(actors, key=lambda a: a.start)
+    actors = sorted((a for a in actors if not is_source(text, a)), key=lambda a: a.start)
     triggers = sorted((t for t in triggers if not t.hypothetical), key=lambda t: t.start)
     agents: list[ActorSpan] = []
     patients: list[ActorSpan] = []
@@ -234,6 +234,29 @@ CIVILIAN_WORDS = {
         re.I,
     ),
 }
+
+
+_SOURCE_BEFORE = re.compile(
+    r"\b(?:according to|sources? (?:in|from|within|close to)|selon|d['’]après|de source)\s+(?:an?\s+|the\s+|une?\s+|la\s+|le\s+|les\s+)?"
+    r"(?:[\w'’-]+\s+){0,3}$",
+    re.I,
+)
+_SOURCE_AFTER = re.compile(
+    r"^(?:\s+[\w'’-]+){0,4}?\s+(?:said|says|told|announced|stated|reported|claimed that|indicated|a (?:indiqué|déclaré|annoncé)|"
+    r"ont (?:indiqué|déclaré|annoncé)|indique|déclare|annonce|selon)\b",
+    re.I,
+)
+
+
+def is_source(text: str, actor: ActorSpan) -> bool:
+    """The actor only reports the event ("according to MINUSMA", "the minister said").
+
+    Armed actors that "said" something stay: a force's own communiqué is usually about what it did.
+    """
+    if _SOURCE_BEFORE.search(text[max(0, actor.start - 60) : actor.start]):
+        return True
+    speaks = bool(_SOURCE_AFTER.match(text[actor.end : actor.end + 60]))
+    return speaks and (actor.inter in (None, CIVILIAN_INTER) or actor.name.startswith("Government"))
 
 
 def kind_of_victims(words: str, language: str = "en") -> str | None:

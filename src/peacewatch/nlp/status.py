@@ -50,6 +50,11 @@ _COREF = {
     "en": re.compile(r"\b(?:this|the|that) (?:group|movement|organi[sz]ation|coalition|militia|alliance)\b", re.I),
     "fr": re.compile(r"\b(?:ce|le|cette|la) (?:groupe|mouvement|organisation|coalition|milice|alliance)\b", re.I),
 }
+_NEGATED = re.compile(
+    r"\b(?:no (?:group|one|organi[sz]ation)|nobody|not|never|yet to|n['’]a pas|n['’]ont pas|aucun\w*|personne)\b(?:\W+\w+){0,3}\W*$",
+    re.I,
+)
+"""'No group had claimed', 'n'a pas été revendiquée': the cue is there, the claim is not."""
 _BY = re.compile(r"^\s*(?:by|par)\s+(?:the |les |le |la |l['’])?", re.I)
 
 
@@ -68,6 +73,8 @@ def find_status_cues(text: str, language: str = "en", start: int = 0, end: int |
     cues: list[StatusCue] = []
     for status, patterns in STATUS_PATTERNS.items():
         for match in patterns[lang].finditer(text, start, stop):
+            if _NEGATED.search(text[max(start, match.start() - 40) : match.start()]):
+                continue
             cues.append(StatusCue(match.start(), match.end(), match.group(0), status))
     cues.sort(key=lambda c: c.start)
     return cues

@@ -63,3 +63,12 @@ def test_victims_words_in_both_languages() -> None:
     assert kind_of_victims("two soldiers and a civilian") == "armed"
     assert kind_of_victims("trois civils", "fr") == "civilian"
     assert kind_of_victims("cinq casques bleus", "fr") == "armed"
+
+
+def test_sources_of_the_report_are_not_sides() -> None:
+    text = "Two soldiers were killed near Tessit by unknown gunmen, according to MINUSMA."
+    r = roles_for(text, [span(text, "Two soldiers", "Military Forces of Mali", 1, True),
+                         span(text, "unknown gunmen", "Unidentified Armed Group (Mali)", 3, True),
+                         span(text, "MINUSMA", "MINUSMA", 8)])
+    assert {r.actor1.name, r.actor2.name} == {"Military Forces of Mali", "Unidentified Armed Group (Mali)"}
+    assert all(a.name != "MINUSMA" for a in r.assoc1 + r.assoc2)

@@ -54,3 +54,8 @@ def test_group_anaphora() -> None:
     text = "This group had claimed the attack."
     assert refers_to_group(text, 0, len(text))
     assert not refers_to_group("Gunmen claimed the attack.", 0, 26)
+
+
+def test_a_denied_or_missing_claim_is_not_a_claim() -> None:
+    assert statuses("No group has claimed the attack so far.") == set()
+    assert "claimed" not in statuses("L'attaque n'a pas été revendiquée.", "fr")

@@ -2,7 +2,9 @@
 
 Why: reports are short and names are many, so every capitalised word starts a dictionary
 look-up of up to six following tokens (longest name wins) on normalised keys that map back to
-offsets of the original text. Stopwords, group names, acronyms and people's names are dropped here.
+offsets of the original text; a name not found as written may be matched one or two typing
+slips away. Stopwords, group names, acronyms and people's names are dropped here (names listed
+without commas are kept: a list is not a person).
 """
 
 from __future__ import annotations

@@ -561,6 +561,10 @@ class RulesExtractor:
                 if actor1 is None and not is_community(actor2):
                     actor1 = actor2
                 actor2 = None
+        if event_type in (BATTLES, REMOTE, STRATEGIC) and actor1 is not None and actor1.inter == CIVILIAN_INTER:
+            actor1, actor2 = (actor2 if actor2 is not None and actor2.inter != CIVILIAN_INTER else None), actor1
+        if sub_event_type in ("Remote explosive/landmine/IED", "Suicide bomb") and actor1 is not None and actor1.inter in (1, 8):
+            actor1, actor2 = (actor2 if actor2 is not None and actor2.inter in (2, 3, 4) else None), actor1
         name1 = actor1.name if actor1 else ""
         name2 = actor2.name if actor2 else ""
         inter1 = actor1.inter if actor1 else None

@@ -52,3 +52,10 @@ def test_two_ambiguous_villages_are_read_close_together() -> None:
     found = find_places("Gunmen stole cattle in Kolongo on Monday and later in Dala.")
     kolongo, dala = found[0].place, found[1].place
     assert distance_km(kolongo, dala) < 50 < distance_km(alone, dala)
+
+
+def test_neighbours_pull_neither_the_capital_nor_a_village_called_otherwise() -> None:
+    text = ("Armed men attacked the army base at Nampala on Tuesday, military sources in Bamako "
+            "said. Nampala lies in the Ségou region near Macina, Niono and Mopti.")
+    found = {m.text: m.place for m in find_places(text)}
+    assert (found["Bamako"].feature_code, found["Nampala"].name) == ("PPLC", "Nampala")

@@ -33,6 +33,10 @@ def _region_capital(place: Place, key: str, gaz: Gazetteer) -> Place:
     return place
 
 
+_PROXY_KM = 100.0
+"""Farthest a town may be from a well or wadi and still stand in for it ("X, 40 km from Y")."""
+
+
 def _near_anchor(text: str, m: NameMatch, anchor_match: NameMatch, anchor: Place,
                  gaz: Gazetteer) -> list[int]:
     """Readings of X that fit "X near Y", "X (Y)", "X, 60 km from Y": in Y's cercle or region,
@@ -136,9 +140,11 @@ def find_places(text: str, language: str | None = None,
             if near:
                 place = gaz.place(m.candidates[max(near, key=lambda j: m.scores[j])])
             # "X near Y" with no X near Y: X is unknown to us; a well, wadi or locality "40 km
-            # from Y" is coded, as ACLED does, at the town it is measured from
+            # from Y" is coded, as ACLED does, at the town it is measured from when that is close
+            stated = DISTANCE_IN.search(text, m.end, nxt.start)
             if anchor.feature_class == "P" and (not near or (
-                    place.feature_class != "P" and DISTANCE_IN.search(text, m.end, nxt.start))):
+                    place.feature_class != "P" and stated and float(stated.group("km").replace(",", "."))
+                    <= _PROXY_KM)):
                 out.append(PlaceMention(m.start, nxt.end, text[m.start:nxt.end], anchor, 2, "near"))
                 skip_next = True
                 continue

@@ -152,9 +152,14 @@ def _proximity(matches: list[NameMatch], gaz: Gazetteer) -> None:
                 m.scores[j] += 2.0 if d < 75 else 1.0 if d < 200 else 0.0
 
 
+_COHERENCE_CAP = 1.0
+"""Most a reading gains from its neighbours: a tie-break, never enough to unseat a capital."""
+
+
 def _coherence(matches: list[NameMatch], gaz: Gazetteer) -> None:
-    """Ambiguous names of one text ("Kolongo ... near Dala") lean towards readings that lie close
-    together: a reading gains a little for every other name with a plausible reading near it."""
+    """Ambiguous village names of one text ("Kolongo ... near Dala") lean towards readings that lie
+    close together: a village reading gains a little for every other name with a plausible reading
+    near it. Only villages called by that very name compete; capitals are left alone."""
     named = [m for m in matches if not m.country and not m.consumed and m.candidates]
     if len(named) < 2 or not any(len(m.candidates) > 1 for m in named):
         return
@@ -168,8 +173,14 @@ def _coherence(matches: list[NameMatch], gaz: Gazetteer) -> None:
         if len(m.candidates) < 2:
             continue
         gains[id(m)] = []
+        if any(gaz.place(i).feature_code in ("PPLC", "PPLA") for i in m.candidates):
+            continue  # capitals are never swayed by village neighbours
+        main = {i for i in m.candidates if gaz.main_key[i] == m.key}
         for i in m.candidates:
             place, gain = gaz.place(i), 0.0
+            if place.feature_class != "P" or (main and i not in main):
+                gains[id(m)].append(0.0)
+                continue
             for other in named:
                 if other is m or other.key == m.key:
                     continue
@@ -178,7 +189,7 @@ def _coherence(matches: list[NameMatch], gaz: Gazetteer) -> None:
                         and abs(p.longitude - place.longitude) < 1.5]
                 d = min(near, default=None)
                 gain += 0.0 if d is None else 1.0 if d < 50 else 0.5 if d < 150 else 0.0
-            gains[id(m)].append(gain)
+            gains[id(m)].append(min(gain, _COHERENCE_CAP))
     for m in named:
         for j, gain in enumerate(gains.get(id(m), [])):
             m.scores[j] += gain

@@ -168,7 +168,9 @@ def assign_roles(
         if between and actor in between:
             continue
         role: Role | None
-        if accusation and actor.end <= accusation.start():
+        if accusation and actor.end <= accusation.start() and not any(
+            actor.end <= t.start < accusation.start() for t in triggers
+        ):
             role = "patient"
         elif accusation and actor.start >= accusation.end() and not any(
             t.start < actor.start for t in triggers if t.start >= accusation.end()

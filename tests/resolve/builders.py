@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
 from peacewatch.records import CasualtyReport, Document, EventCandidate, Evidence
 from peacewatch.store.base import Store
+
+_DATE_WORDS = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|"
+    r"vendredi|samedi|dimanche|january|february|march|janvier|février|mars)\b",
+    re.IGNORECASE,
+)
+"""Date words of our reports: an extractor that reads a date keeps its span as evidence."""
 
 PLACES = {
     "Gao": ("Mali", "MLI", "Gao", "Gao", 16.2717, -0.0447),
@@ -59,6 +67,9 @@ class Report:
             if needle and needle in self.text:
                 start = self.text.index(needle)
                 evidence.append(Evidence(name, start, start + len(needle), needle, self.doc_id))
+        said = _DATE_WORDS.search(self.text)
+        if said:
+            evidence.append(Evidence("event_date", said.start(), said.end(), said.group(), self.doc_id))
         first_sentence = self.text.split(". ")[0]
         evidence.append(Evidence("event_type", 0, len(first_sentence), first_sentence, self.doc_id))
         reports = []

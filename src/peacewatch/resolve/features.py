@@ -31,13 +31,18 @@ MAX_KM_PRECISE = 100.0
 MAX_KM_REGION = 300.0
 
 _VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians")
+# Outlets (and extractors) code one violent event differently: an IED then a firefight is an
+# "attack", a "clash" or an "explosion"; a massacre is "violence against civilians" to one outlet
+# and "fighting" or a "riot" to another. Among violent types the type is therefore a soft score,
+# never a veto; date, place, actors and text decide.
 _PAIR_COMPAT = {
-    frozenset(("Battles", "Explosions/Remote violence")): 0.6,
-    frozenset(("Battles", "Violence against civilians")): 0.5,
-    frozenset(("Explosions/Remote violence", "Violence against civilians")): 0.5,
-    frozenset(("Protests", "Riots")): 0.7,
-    frozenset(("Riots", "Violence against civilians")): 0.4,
-    frozenset(("Riots", "Battles")): 0.3,
+    frozenset(("Battles", "Explosions/Remote violence")): 0.75,
+    frozenset(("Battles", "Violence against civilians")): 0.7,
+    frozenset(("Explosions/Remote violence", "Violence against civilians")): 0.65,
+    frozenset(("Protests", "Riots")): 0.75,
+    frozenset(("Riots", "Violence against civilians")): 0.55,
+    frozenset(("Riots", "Battles")): 0.45,
+    frozenset(("Riots", "Explosions/Remote violence")): 0.3,
 }
 _STRATEGIC_NEAR_VIOLENCE = ("Looting/property destruction", "Non-violent transfer of territory")
 
@@ -152,7 +157,7 @@ def profile(
     """Reduce a candidate (plus its document's date and near-duplicate group) to a profile."""
     when = candidate.event_date or published
     precision = candidate.time_precision or 1
-    if candidate.event_date is None and when is not None:
+    if when is not None and not _dated_by_text(candidate, published):
         precision = max(precision, 2)
     window = DATE_WINDOW.get(precision, 16)
     if candidate.event_type == "Strategic developments" and precision == 1:
@@ -191,6 +196,17 @@ def profile(
         anchors=textsim.bitset(textsim.anchors(blob)),
         grams=textsim.trigrams(blob),
     )
+
+
+def _dated_by_text(candidate: EventCandidate, published: date | None) -> bool:
+    """Whether the candidate's date was read from the report rather than defaulted to the day of
+    publication: a follow-up published days later (funerals, a new toll) often names no date
+    near its evidence, and an extractor then falls back on the publication day."""
+    if candidate.event_date is None:
+        return False
+    if candidate.event_date != published:
+        return True
+    return any(e.field == "event_date" for e in candidate.evidence) or not candidate.evidence
 
 
 def _date_score(a: Profile, b: Profile) -> float | None:

@@ -23,7 +23,7 @@ from peacewatch.records import (
     EventCandidate,
     Evidence,
 )
-from peacewatch.store import migrations, reviews
+from peacewatch.store import migrations, reviews, rollup
 
 _DOCUMENT_COLUMNS = (
     "id", "text", "published", "language", "title", "url", "source", "origin", "fetched_at",
@@ -44,6 +44,7 @@ class Store:
     def __init__(self, connection: Any) -> None:
         self._conn = connection
         self._depth = 0
+        self._stale_days: set[date] = set()
         self.migrate()
 
     # -- plumbing -------------------------------------------------------------------------
@@ -74,21 +75,44 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[Store]:
-        """Nestable: only the outermost block commits or rolls back."""
+        """Nestable: only the outermost block commits or rolls back.
+
+        The outermost block also brings the rollups up to date with the events it wrote, inside
+        the same transaction, so readers never see events and rollups disagree.
+        """
         if self._depth == 0:
             self.execute("BEGIN TRANSACTION")
         self._depth += 1
         try:
             yield self
+            if self._depth == 1:
+                self._flush_rollup()
         except BaseException:
             self._depth -= 1
             if self._depth == 0:
+                self._stale_days.clear()
                 self.execute("ROLLBACK")
             raise
         else:
             self._depth -= 1
             if self._depth == 0:
                 self.execute("COMMIT")
+
+    def _touch(self, *days: date | None) -> None:
+        """Mark days whose events changed; their rollup rows are recomputed at commit."""
+        self._stale_days.update(d for d in days if d is not None)
+        if self._depth == 0:
+            self._flush_rollup()
+
+    def _flush_rollup(self) -> None:
+        if self._stale_days:
+            days, self._stale_days = self._stale_days, set()
+            rollup.refresh_days(self, days)
+
+    def refresh_rollup(self) -> None:
+        """Rebuild the rollups from the events table (after writing events with raw SQL)."""
+        with self.transaction():
+            rollup.rebuild(self)
 
     def close(self) -> None:
         self._conn.close()
@@ -98,6 +122,7 @@ class Store:
         clone = copy.copy(self)
         clone._conn = self._conn.cursor()
         clone._depth = 0
+        clone._stale_days = set()
         return clone
 
     def __enter__(self) -> Store:
@@ -301,6 +326,7 @@ class Store:
     def _write_event(self, machine: Event, effective: Event) -> None:
         effective.created_at = machine.created_at
         effective.updated_at = now()
+        before = self.scalar("SELECT event_date FROM events WHERE event_id = ?", (effective.event_id,))
         self.execute("DELETE FROM events WHERE event_id = ?", (effective.event_id,))
         self.execute("DELETE FROM evidence WHERE event_id = ?", (effective.event_id,))
         self.execute("DELETE FROM event_tombstones WHERE event_id = ?", (effective.event_id,))
@@ -329,6 +355,7 @@ class Store:
                 for e in effective.evidence
             ],
         )
+        self._touch(before, effective.event_date)
 
     def machine_event(self, event_id: str) -> Event | None:
         """The resolver's output for an event, before any review."""
@@ -399,12 +426,14 @@ class Store:
 
     def delete_event(self, event_id: str, reason: str, merged_into: str | None = None) -> None:
         """Remove an event but keep a tombstone so that clients syncing can drop it too."""
+        before = self.scalar("SELECT event_date FROM events WHERE event_id = ?", (event_id,))
         self.execute("DELETE FROM events WHERE event_id = ?", (event_id,))
         self.execute("DELETE FROM evidence WHERE event_id = ?", (event_id,))
         self.execute("DELETE FROM event_tombstones WHERE event_id = ?", (event_id,))
         self.execute(
             "INSERT INTO event_tombstones VALUES (?, ?, ?, ?)", (event_id, reason, merged_into, now())
         )
+        self._touch(before)
 
     def event(self, event_id: str) -> Event | None:
         rows = self.query("SELECT data FROM events WHERE event_id = ?", (event_id,))

@@ -1,4 +1,4 @@
-"""Core tables: documents, ingest runs and log, event candidates, events, evidence."""
+"""Core tables: documents, ingest runs and log, event candidates, events, evidence, event rollups."""
 
 from peacewatch.store.migrations import Migration
 
@@ -12,6 +12,14 @@ _EVENT_COLUMNS = """
     longitude DOUBLE PRECISION, geo_precision INTEGER, fatalities INTEGER, fatalities_low INTEGER,
     fatalities_high INTEGER, injuries INTEGER, injuries_low INTEGER, injuries_high INTEGER,
     status VARCHAR, claimed_by VARCHAR, denied_by VARCHAR, notes VARCHAR, confidence DOUBLE PRECISION
+"""
+
+# Kept in step with store.base.ROLLUP_DIMENSIONS by a test; spelt out here because a migration's
+# SQL must not change once released.
+_ROLLUP_DIMENSIONS = "country, admin1, event_type, sub_event_type, status, review_state"
+_ROLLUP_COLUMNS = """
+    country VARCHAR, admin1 VARCHAR, event_type VARCHAR, sub_event_type VARCHAR, status VARCHAR,
+    review_state VARCHAR, events BIGINT NOT NULL, fatalities BIGINT NOT NULL
 """
 
 MIGRATIONS = [
@@ -69,4 +77,17 @@ MIGRATIONS = [
         ),
     ),
     Migration(3, "the id a JSONL input gave a document", ("ALTER TABLE documents ADD COLUMN external_id VARCHAR",)),
+    Migration(
+        4,
+        "daily and monthly event rollups for aggregates",
+        (
+            f"CREATE TABLE event_rollup_daily (day DATE NOT NULL, {_ROLLUP_COLUMNS})",
+            f"CREATE TABLE event_rollup_monthly (month DATE NOT NULL, {_ROLLUP_COLUMNS})",
+            f"INSERT INTO event_rollup_daily SELECT event_date, {_ROLLUP_DIMENSIONS}, COUNT(*), "
+            f"SUM(COALESCE(fatalities, 0)) FROM events WHERE event_date IS NOT NULL "
+            f"GROUP BY event_date, {_ROLLUP_DIMENSIONS} ORDER BY event_date",
+            f"INSERT INTO event_rollup_monthly SELECT CAST(DATE_TRUNC('month', day) AS DATE), {_ROLLUP_DIMENSIONS}, "
+            f"SUM(events), SUM(fatalities) FROM event_rollup_daily GROUP BY 1, {_ROLLUP_DIMENSIONS} ORDER BY 1",
+        ),
+    ),
 ]

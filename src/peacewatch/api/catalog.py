@@ -8,6 +8,7 @@ from typing import Any
 from fastapi import APIRouter, Depends, HTTPException, Query
 
 from peacewatch.actors import registry
+from peacewatch.api.aggregates import aggregate_rows
 from peacewatch.api.cache import ResponseCache, get_cache
 from peacewatch.api.deps import get_store
 from peacewatch.api.queries import GROUPS, PERIODS, EventQuery, event_query
@@ -108,15 +109,7 @@ def aggregates(
     if period not in PERIODS or by not in GROUPS:
         raise HTTPException(422, f"period must be {' or '.join(PERIODS)}; by one of {', '.join(GROUPS)}")
     where, params = query.where()
-
-    def compute() -> list[dict[str, Any]]:
-        rows = store.query(
-            f"SELECT CAST(DATE_TRUNC('{period}', event_date) AS DATE) AS period, {by} AS key, COUNT(*) AS events, "
-            f"SUM(COALESCE(fatalities, 0)) AS fatalities FROM events WHERE {where} AND event_date IS NOT NULL "
-            f"GROUP BY 1, 2 ORDER BY 1, 2",
-            params,
-        )
-        return [{k: _iso(v) for k, v in r.items()} for r in rows]
-
-    rows = cache.get(store, ("aggregates", period, by, where, tuple(params)), compute)
+    rows = cache.get(
+        store, ("aggregates", period, by, where, tuple(params)), lambda: aggregate_rows(store, period, by, query)
+    )
     return {"period": period, "by": by, "rows": rows}

@@ -75,6 +75,15 @@ class EventQuery:
             params.extend([west, east, south, north])
         return (" AND ".join(clauses) or "TRUE"), params
 
+    def dimension_filter(self) -> tuple[str, list[Any]] | None:
+        """The condition without its date bounds when every filter is a rollup dimension, else None."""
+        if (self.fatalities_min is not None or self.fatalities_max is not None or self.actor or self.q
+                or self.updated_since is not None or self.bbox):
+            return None
+        return EventQuery(country=self.country, admin1=self.admin1, event_type=self.event_type,
+                          sub_event_type=self.sub_event_type, status=self.status,
+                          review_state=self.review_state).where()
+
 
 def event_query(
     since: date | None = Query(None, description="Events on or after this date."),

@@ -36,6 +36,21 @@ def _row(row: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+def _fetch(store: Store, keys: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Whole rows for a page's keys. Their date span is a redundant condition that lets the
+    column store skip row groups outside it (events are stored roughly in date order), which
+    halves the cost of a page sorted or filtered by date."""
+    if not keys:
+        return []
+    sql = f"SELECT {', '.join(LIST_COLUMNS)} FROM events WHERE event_id IN ({', '.join('?' for _ in keys)})"
+    params: list[Any] = [k["event_id"] for k in keys]
+    dates = [k["event_date"] for k in keys]
+    if None not in dates:
+        sql += " AND event_date BETWEEN ? AND ?"
+        params += [min(dates), max(dates)]
+    return store.query(sql, params)
+
+
 @router.get("/events", summary="List, filter and export events")
 def list_events(
     query: EventQuery = Depends(event_query),
@@ -61,19 +76,13 @@ def list_events(
     # rows for those ids. Selecting every column in the first query makes the column store
     # decode all of them for each row that passes the filter (several times slower at 1M events).
     keys = store.query(
-        f"SELECT event_id, {page.expr} AS sort_key FROM events "
+        f"SELECT event_id, event_date, {page.expr} AS sort_key FROM events "
         f"WHERE {where} AND {page.condition} ORDER BY {page.order} LIMIT {limit + 1}",
         [*params, *page.params],
     )
     more = len(keys) > limit
     keys = keys[:limit]
-    found = {
-        r["event_id"]: r
-        for r in store.query(
-            f"SELECT {', '.join(LIST_COLUMNS)} FROM events WHERE event_id IN ({', '.join('?' for _ in keys)})",
-            [k["event_id"] for k in keys],
-        )
-    } if keys else {}
+    found = {r["event_id"]: r for r in _fetch(store, keys)}
     rows = [{**found[k["event_id"]], "sort_key": k["sort_key"]} for k in keys if k["event_id"] in found]
     total = cache.get(
         store, ("count", where, tuple(params)), lambda: store.scalar(f"SELECT COUNT(*) FROM events WHERE {where}", params)

@@ -23,9 +23,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
     "attack": {
         "en": (
             r"attack(?:s|ed|ing)?\b", r"assault(?:s|ing)?\b", r"raid(?:s|ed|ing)?\b",
-            r"(?:military |security )?operations? against\b", r"offensives?\b", r"fir(?:ed|ing) (?:shots )?in the air",
-            r"storm(?:ed|ing)\b", r"target(?:s|ed|ing)\b", r"opened fire", r"open fire",
-            r"fir(?:ed|ing) (?:on|at|upon|into)\b", r"shot at\b", r"shooting\b", r"overr?an\b",
+            r"(?:military |security )?operations? against\b", r"offensives?\b",
+            r"storm(?:ed|ing)\b", r"target(?:s|ed|ing)\b", r"shot at\b", r"shooting\b", r"overr?an\b",
             r"harass(?:ed|ing|ment)\b", r"incursions?\b", r"(?-i:hit)\b", r"shot (?:an?|the|two|three|one)\b",
             r"(?:military |security |joint )?operations? (?:took place|was conducted|was carried out)",
         ),
@@ -45,18 +44,22 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             r"clash(?:es|ed|ing)?\b", r"fighting\b", r"fought\b", r"exchange(?:s|d)? (?:of )?fire",
             r"gun ?fights?\b", r"fire ?fights?\b", r"skirmish(?:es)?\b", r"combat\b", r"gunfire\b",
             r"gun battles?\b", r"repel(?:led|s)?\b", r"repuls(?:ed|e)\b", r"counter-?attack\w*",
-            r"complex attacks?\b", r"armed assaults?\b", r"engaged\b",
+            r"complex attacks?\b", r"armed assaults?\b", r"engaged\b", r"air[- ]support(?:ed)?\b",
+            r"multi-pronged\b", r"breach(?:ed)? the (?:camp|base|perimeter)",
             r"fend(?:ed)? off\b", r"fought (?:off|back)\b", r"returned fire\b", r"(?:violence|fighting|hostilities) between\b",
         ),
         "fr": (
             r"affrontements?\b", r"s'affront\w+", r"accrochages?\b", r"combats?\b",
             r"échanges? de tirs", r"heurts?\b", r"escarmouches?\b", r"violences? (?:inter-?communautaires?|entre)",
             r"feux croisés", r"opérations? (?:de ratissage|militaires?|contre)\b", r"ratissage\b", r"ripost(?:e|é|ent)\b", r"repouss(?:é|ée|és|ent|er)\b",
-            r"attaque complexe",
+            r"attaque complexe", r"appui aérien",
         ),
     },
     "gunfire": {
-        "en": (r"gunfire\b", r"small arms fire", r"gunshots?\b", r"shots (?:were )?fired", r"gunshot wounds?"),
+        "en": (
+            r"gunfire\b", r"small arms fire", r"gunshots?\b", r"shots (?:were )?fired", r"gunshot wounds?",
+            r"opened fire", r"open fire", r"fir(?:ed|ing) (?:on|at|upon|into|against)\b", r"fir(?:ed|ing) (?:shots )?in the air",
+        ),
         "fr": (r"tirs? nourris", r"coups? de feu", r"tirs d'armes"),
     },
     "planting": {
@@ -118,12 +121,12 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
         "en": (
             r"air ?strikes?\b", r"air raids?\b", r"aerial (?:strike|attack|bombardment|bombing)s?",
             r"drone strikes?\b", r"drones?\b", r"helicopters?\b", r"fighter jets?\b", r"warplanes?\b",
-            r"aircrafts?\b", r"bombard(?:ed|ment|ments)\b", r"air support\b", r"air-supported\b",
+            r"aircrafts?\b", r"bombard(?:ed|ment|ments)\b",
         ),
         "fr": (
             r"frappes? aériennes?", r"bombardements? aériens?", r"frappes? de drones?", r"drones?\b",
             r"hélicoptères?\b", r"raids? aériens?", r"aviation\b", r"avions? de chasse",
-            r"bombard(?:é|ée|és|ement|ements)\b", r"appui aérien",
+            r"bombard(?:é|ée|és|ement|ements)\b",
         ),
     },
     "grenade": {
@@ -209,6 +212,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             r"neutrali[sz]\w* (?:an? |the |two |three |several )?(?:IED|explosive|device|mine)",
             r"(?:found|discovered|seized|recovered|uncovered) (?:\w+ ){0,4}(?:weapons|arms|ammunition|explosives?|IEDs?|caches?|mines?|rifles|munitions)",
             r"(?:weapons|arms) caches?", r"controlled (?:explosion|detonation)", r"demin\w+", r"disarm(?:ed)?\b",
+            r"(?:IEDs?|IED-\w+|weapons|arms|ammunition|explosives?|munitions)\b[\w\s,'’-]{0,60}?\b(?:(?:were|was) )?(?:seized|recovered|found|discovered)\b",
         ),
         "fr": (
             r"désamorc\w+", r"neutralis\w+ (?:un |une |des |l'|deux )?(?:engin|EEI|mine|explosif)",
@@ -397,7 +401,11 @@ def _is_definite(text: str, start: int, end: int, language: str) -> bool:
 
 
 def find_triggers(text: str, language: str = "en") -> list[Trigger]:
-    """Every trigger in ``text``, in reading order; overlapping matches of one cue are merged."""
+    """Every trigger in ``text``, in reading order.
+
+    An IED named in a seizure ("IEDs and ammunition were seized") is no explosion, and "fired"
+    right after rockets or mortars is their firing, not small-arms fire.
+    """
     found: list[Trigger] = []
     hypothetical = _HYPOTHETICAL.get(language, _HYPOTHETICAL["en"])
     for cue, pattern in _compiled(language):
@@ -414,6 +422,10 @@ def find_triggers(text: str, language: str = "en") -> list[Trigger]:
                     definite=_is_definite(text, start, end, language),
                 )
             )
+    seized = [t for t in found if t.cue == "defuse"]
+    found = [t for t in found if not (t.cue == "ied" and any(d.start <= t.start and t.end <= d.end for d in seized))]
+    weapons = [t for t in found if t.cue in ("shelling", "air", "grenade")]
+    found = [t for t in found if not (t.cue == "gunfire" and any(0 <= t.start - w.end <= 25 for w in weapons))]
     found.sort(key=lambda t: (t.start, -t.end))
     return found
 

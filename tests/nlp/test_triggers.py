@@ -75,3 +75,15 @@ def test_month_name_march_is_not_a_protest() -> None:
 
 def test_gold_mine_is_not_an_explosive() -> None:
     assert "ied" not in cues("Bandits raided a gold mine site near Kéniéba.")
+
+
+def test_seized_explosives_and_fired_rockets_keep_their_meaning() -> None:
+    found = cues("Soldiers raided the camp; two IEDs and ammunition were seized.")
+    assert "ied" not in found and "defuse" in found
+    assert "gunfire" not in cues("Rockets were fired at the base overnight.")
+    assert decide_type(cues("The army killed ten militants in an air-supported operation."), "armed") == ("Battles", "Armed clash")
+
+
+def test_peaceful_takeover_is_a_transfer_of_territory() -> None:
+    found = cues("The town came under the control of the armed group without any fighting.")
+    assert decide_type(found, None) == ("Strategic developments", "Non-violent transfer of territory")

@@ -70,7 +70,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
         "en": (
             r"kill(?:s|ed|ing)\b", r"murder(?:s|ed|ing)?\b", r"executions?\b",
             r"assassinat\w+", r"behead\w*", r"shot dead\b", r"slaughter\w*", r"massacre\w*",
-            r"(?:was|were) shot\b", r"(?:summarily|were|later|and|then) (?:\w+ly )?executed\b", r"mass graves?\b",
+            r"(?:was|were) shot\b", r"(?:summarily|were|later|and|then) (?:\w+ly )?executed\b", r"mass graves?\b", r"(?:found|discovered) dead\b",
+            r"common graves?\b",
             r"executed (?:an?|the|two|three|four|five|six|\d+)\b",
             r"(?:corpses?|bod(?:y|ies)|remains|corps) (?:[\w'’-]+ ){0,6}(?:found|discovered|recovered)", r"slit\b", r"succumbed\b", r"lost (?:their|his|her) li(?:fe|ves)",
         ),
@@ -493,7 +494,7 @@ def decide_type(
     fought = c & {"attack", "ambush", "clash", "gunfire"}
     if fought and (target == "armed" or ("clash" in c and target != "civilian")):
         return BATTLES, "Armed clash"
-    if "abduct" in c and killed == 0:
+    if "abduct" in c and killed == 0 and not c & {"kill", "gunfire"}:
         return VAC, "Abduction/forced disappearance"
     if c & {"attack", "ambush", "clash", "kill", "harm", "gunfire"}:
         if target == "armed" or ("clash" in c and target != "civilian") or ("ambush" in c and target != "civilian"):

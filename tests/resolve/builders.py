@@ -23,6 +23,7 @@ PLACES = {
     "Kidal": ("Mali", "MLI", "Kidal", "Kidal", 18.4411, 1.4078),
     "Timbuktu": ("Mali", "MLI", "Tombouctou", "Tombouctou", 16.7735, -3.0074),
     "Mopti": ("Mali", "MLI", "Mopti", "Mopti", 14.4843, -4.1830),
+    "Bamako": ("Mali", "MLI", "Bamako", "Bamako", 12.6392, -8.0029),
 }
 
 
@@ -49,6 +50,8 @@ class Report:
     status: str = "reported"
     claimed_by: str = ""
     extra: list[EventCandidate] = field(default_factory=list)
+    title: str = ""
+    """The headline; the report's key stands in for it when empty."""
 
     @property
     def doc_id(self) -> str:
@@ -57,7 +60,7 @@ class Report:
     def document(self) -> Document:
         return Document(
             id=self.doc_id, text=self.text, published=self.published, language=self.language,
-            title=self.key, source=self.source,
+            title=self.title or self.key, source=self.source,
         )
 
     def candidate(self, index: int = 0) -> EventCandidate:

@@ -55,3 +55,36 @@ def test_a_date_read_from_the_report_keeps_its_tight_window() -> None:
     first = gao_reports()[1]
     other = Report("gao-later", date(2017, 1, 22), "A suicide car bomb exploded at the MOC camp in Gao on Sunday. Hospital staff counted 37 dead.", "en", "Wire H", killed=37)
     assert score(profile(first.candidate(), first.published), profile(other.candidate(), other.published)) is None
+
+
+def events_by_key(store: Store, reports: list[Report]) -> set[frozenset[str]]:
+    keys = {r.doc_id: r.key for r in reports}
+    return {frozenset(keys[s] for s in e.sources) for e in store.events()}
+
+
+def kidal_clash_reports() -> list[Report]:
+    """Clashes near Kidal; the third report is placed in Bamako, where a meeting it mentions sits."""
+    day = date(2017, 7, 11)
+    common = dict(event_type="Battles", sub_event_type="Armed clash", actor1="CMA: Coordination of Azawad Movements", actor2="GATIA: Imghad Tuareg and Allies Self-Defense Group")
+    return [
+        Report("clash-en", date(2017, 7, 12), "Fighters of the CMA and GATIA clashed on Tuesday near Kidal, both sides said.", "en", "Wire B", event_date=day, place="Kidal", title="Rival armed groups clash near Kidal", **common),
+        Report("clash-fr", date(2017, 7, 12), "De violents combats ont opposé mardi la CMA et le GATIA près de Kidal.", "fr", "Journal A", event_date=day, place="Kidal", title="Kidal : combats entre la CMA et le GATIA", **common),
+        Report("clash-dateline", date(2017, 7, 12), "Ces affrontements de mardi entre la CMA et le GATIA surviennent alors que se tient à Bamako le comité de suivi de l'accord.", "fr", "Hebdo D", event_date=day, place="Bamako", title="Région de Kidal : la CMA et le GATIA s'affrontent", **common),
+    ]
+
+
+def test_a_report_placed_at_the_wrong_town_joins_the_event_its_title_names(store: Store) -> None:
+    reports = kidal_clash_reports()
+    ingest(store, reports)
+    assert events_by_key(store, reports) == {frozenset({"clash-en", "clash-fr", "clash-dateline"})}
+
+
+def test_far_apart_reports_whose_titles_name_both_towns_stay_apart(store: Store) -> None:
+    """Two attacks on one day: each outlet's headline names both towns, so neither is misplaced."""
+    day = date(2017, 5, 8)
+    reports = [
+        Report("gao-attack", day, "Gunmen attacked a checkpoint in Gao on Monday, killing 2 soldiers.", "en", "Wire B", place="Gao", killed=2, title="Checkpoint attacked in Gao, hours after Timbuktu raid"),
+        Report("timbuktu-raid", day, "Des hommes armés ont attaqué lundi un poste à Tombouctou (Timbuktu), tuant 2 soldats.", "fr", "Journal A", place="Timbuktu", killed=2, title="Timbuktu : un poste attaqué, Gao aussi visé"),
+    ]
+    ingest(store, reports)
+    assert len(list(store.events())) == 2

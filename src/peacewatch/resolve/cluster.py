@@ -89,6 +89,7 @@ def candidate_pairs(profiles: Sequence[Profile], floor: float) -> dict[tuple[int
             countries.add(p.country)
     every = sorted(countries)
     scores: dict[tuple[int, int], float] = {}
+    _named_place_pairs(profiles, cells, floor, scores)
     for i, p in enumerate(profiles):
         if p.day is None:
             continue
@@ -112,6 +113,40 @@ def candidate_pairs(profiles: Sequence[Profile], floor: float) -> dict[tuple[int
                         if value is not None and value >= floor:
                             scores[(min(i, j), max(i, j))] = value
     return scores
+
+
+def _named_place_pairs(
+    profiles: Sequence[Profile],
+    cells: Sequence[tuple[int, int] | None],
+    floor: float,
+    scores: dict[tuple[int, int], float],
+) -> None:
+    """Second blocking key: a report is also compared with the reports placed at a town its title
+    names, however far it was placed itself (a Bamako dateline on a report about a northern town).
+    Pairs the spatial blocks already cover are left to them."""
+    placed: dict[tuple[str, int, str], list[int]] = defaultdict(list)
+    for i, p in enumerate(profiles):
+        if p.day is not None and p.place_key:
+            placed[(p.country, p.day, p.place_key)].append(i)
+    for i, p in enumerate(profiles):
+        if p.day is None or not p.title_names:
+            continue
+        for day in range(p.day - p.window, p.day + p.window + 1):
+            for name in p.title_names:
+                for j in placed.get((p.country, day, name), ()):
+                    pair = (min(i, j), max(i, j))
+                    if j == i or pair in scores or _neighbours(cells[i], cells[j]):
+                        continue
+                    q = profiles[j]
+                    if abs(q.day - p.day) > max(p.window, q.window):  # type: ignore[operator]
+                        continue
+                    value = score(p, q)
+                    if value is not None and value >= floor:
+                        scores[pair] = value
+
+
+def _neighbours(a: tuple[int, int] | None, b: tuple[int, int] | None) -> bool:
+    return a is None or b is None or (abs(a[0] - b[0]) <= 1 and abs(a[1] - b[1]) <= 1)
 
 
 def cluster(

@@ -27,6 +27,7 @@ DATE_WINDOW = {1: 2, 2: 7, 3: 16}
 STRATEGIC_WINDOW = 1
 """Strategic developments (meetings, installations, agreements) are dated tightly by reports."""
 
+MAX_TITLE_NAMES = 8
 MAX_KM_PRECISE = 100.0
 MAX_KM_REGION = 300.0
 
@@ -143,6 +144,13 @@ class Profile:
     geo_precision: int
     actors: frozenset[str]
     targets: frozenset[str]
+    place_key: str
+    """The word texts use to name the candidate's place (``text.name_key``)."""
+    names: int
+    """Bit set of the capitalised words of the title and the evidence: which places the report
+    names, whatever place the extractor settled on."""
+    title_names: tuple[str, ...]
+    """Names in the document's title, the blocking key for reports placed far from what they name."""
     anchors: int
     """Bit set of the text's anchors (numbers, months, names, concepts); see ``text``."""
     grams: int
@@ -153,8 +161,10 @@ def profile(
     published: date | None = None,
     group: str | None = None,
     context: str = "",
+    title: str | None = None,
 ) -> Profile:
-    """Reduce a candidate (plus its document's date and near-duplicate group) to a profile."""
+    """Reduce a candidate (plus its document's date, near-duplicate group, the text around its
+    evidence and the document's title) to a profile."""
     when = candidate.event_date or published
     precision = candidate.time_precision or 1
     if when is not None and not _dated_by_text(candidate, published):
@@ -171,6 +181,7 @@ def profile(
     targets = [actor_key(a) for a in _split_actors(candidate.actor2) if not _is_wildcard(a)]
     pieces = [e.text for e in candidate.evidence] + [candidate.location, context]
     blob = " ".join(p for p in pieces if p)
+    headline = textsim.names(title or "")
     return Profile(
         candidate=candidate,
         order=((published.isoformat() if published else "9999"), candidate.doc_id, candidate.candidate_id),
@@ -193,6 +204,9 @@ def profile(
         geo_precision=candidate.geo_precision or 1,
         actors=frozenset(named),
         targets=frozenset(targets),
+        place_key=textsim.name_key(candidate.location),
+        names=textsim.bitset(headline + textsim.names(blob), textsim.NAME_BITS),
+        title_names=tuple(headline[:MAX_TITLE_NAMES]),
         anchors=textsim.bitset(textsim.anchors(blob)),
         grams=textsim.trigrams(blob),
     )
@@ -221,6 +235,27 @@ def _date_score(a: Profile, b: Profile) -> float | None:
     return 0.75 - 0.5 * gap / (window + 1)
 
 
+NAMED_PLACE = 0.8
+"""Place score when one report names the other's place: extractors settle on the wrong one of a
+report's places (a dateline, the capital where a meeting sits, a resort named after a town), but
+the name of the real place is still in the title or next to the evidence."""
+
+MISPLACED = 0.5
+"""Place score instead of the distance veto when exactly one of two far-apart reports names the
+other's place in its title: that report was most likely placed at the wrong one of its places.
+Titles, not the body: the body of many reports names the capital or the region's other towns in
+passing. When both titles name each other's place, the reports know of two places (a roundup, a
+reprisal) and the veto stands."""
+
+
+def names_other_place(a: Profile, b: Profile) -> bool:
+    """Whether ``a``'s title or evidence names ``b``'s place."""
+    if not b.place_key:
+        return False
+    bit = textsim.bitset((b.place_key,), textsim.NAME_BITS)
+    return a.names & bit == bit
+
+
 def _place_score(a: Profile, b: Profile) -> float | None:
     if (a.country and b.country and a.country != b.country) or (a.iso3 and b.iso3 and a.iso3 != b.iso3):
         return None
@@ -229,8 +264,10 @@ def _place_score(a: Profile, b: Profile) -> float | None:
         km = haversine_km(a.lat, a.lon, b.lat, b.lon)
         precise = a.geo_precision <= 2 and b.geo_precision <= 2
         if km > (MAX_KM_PRECISE if precise else MAX_KM_REGION):
-            return None
+            return MISPLACED if (b.place_key in a.title_names) != (a.place_key in b.title_names) else None
         score = max(0.0, 1.0 - km / 60.0) if precise else 0.5
+    if names_other_place(a, b) or names_other_place(b, a):
+        score = max(score or 0.0, NAMED_PLACE)
     if a.place and a.place == b.place:
         score = max(score or 0.0, 1.0 if a.geo_precision == b.geo_precision else 0.8)
     if a.admin2 and a.admin2 == b.admin2:

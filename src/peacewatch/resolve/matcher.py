@@ -111,7 +111,9 @@ def recluster(store: Store, pool: Sequence[EventCandidate], retire: Iterable[str
     profiles = []
     for c in pool:
         m = meta.get(c.doc_id)
-        profiles.append(profile(c, m.published if m else None, m.group if m else None, context.get(c.candidate_id, "")))
+        profiles.append(
+            profile(c, m.published if m else None, m.group if m else None, context.get(c.candidate_id, ""), m.title if m else None)
+        )
     rules = constraints(active_decisions(store, ids), set(ids))
     summary = ResolveSummary(candidates=sum(1 for c in pool if c.candidate_id not in previous))
     produced: dict[str, list[str]] = {}

@@ -100,8 +100,30 @@ def anchors(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+def names(text: str) -> list[str]:
+    """Folded capitalised words (place and actor names, mostly) in order of appearance; hyphens
+    and apostrophes split them, so "Aguel'hoc", "Tin-Essako" and "d'Anéfis" give their parts."""
+    found: list[str] = []
+    for match in re.finditer(r"[A-Za-z]+", ascii_text(text)):
+        raw = match.group()
+        word = raw.lower()
+        if raw[0].isupper() and len(word) > 2 and word not in _STOP and word not in _MONTHS and word not in found:
+            found.append(word)
+    return found
+
+
+def name_key(place: str) -> str:
+    """The word a text uses to name a place: the first folded word of three letters or more
+    ("Anefis i-n-Darane" -> "anefis", "Ménaka" -> "menaka")."""
+    for word in re.findall(r"[a-z]+", fold(place)):
+        if len(word) > 2 and word not in _STOP:
+            return word
+    return ""
+
+
 ANCHOR_BITS = 1024
 GRAM_BITS = 2048
+NAME_BITS = 4096
 """Fingerprints are bit sets (Python ints) of stable hashes: a few hundred bytes per report
 instead of thousands of small strings, so 100,000 reports stay in memory and comparisons are
 C-speed popcounts. At these sizes, collisions change an overlap by a point or two at most."""

@@ -44,16 +44,22 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             r"clash(?:es|ed|ing)?\b", r"fighting\b", r"fought\b", r"exchange(?:s|d)? (?:of )?fire",
             r"gun ?fights?\b", r"fire ?fights?\b", r"skirmish(?:es)?\b", r"combat\b", r"gunfire\b",
             r"gun battles?\b", r"repel(?:led|s)?\b", r"repuls(?:ed|e)\b", r"counter-?attack\w*",
-            r"complex attacks?\b", r"armed assaults?\b", r"engaged\b", r"air[- ]support(?:ed)?\b",
-            r"multi-pronged\b", r"breach(?:ed)? the (?:camp|base|perimeter)",
+            r"engaged\b",
             r"fend(?:ed)? off\b", r"fought (?:off|back)\b", r"returned fire\b", r"(?:violence|fighting|hostilities) between\b",
         ),
         "fr": (
             r"affrontements?\b", r"s'affront\w+", r"accrochages?\b", r"combats?\b",
             r"échanges? de tirs", r"heurts?\b", r"escarmouches?\b", r"violences? (?:inter-?communautaires?|entre)",
             r"feux croisés", r"opérations? (?:de ratissage|militaires?|contre)\b", r"ratissage\b", r"ripost(?:e|é|ent)\b", r"repouss(?:é|ée|és|ent|er)\b",
-            r"attaque complexe", r"appui aérien",
+
         ),
+    },
+    "assault": {
+        "en": (
+            r"complex attacks?\b", r"armed assaults?\b", r"air[- ]support(?:ed)?\b", r"multi-pronged\b",
+            r"breach(?:ed)? the (?:camp|base|perimeter)",
+        ),
+        "fr": (r"attaques? complexes?", r"appui aérien", r"assaut armé"),
     },
     "gunfire": {
         "en": (
@@ -306,8 +312,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
 }
 """cue -> language -> regular expressions (case-insensitive unless marked (?-i:...))."""
 
-VIOLENT_CUES = frozenset({"attack", "ambush", "clash", "gunfire", "kill", "harm", "ied", "vbied", "suicide", "shelling", "air", "grenade", "abduct", "sexual"})
-SPECIFIC_CUES = frozenset(LEXICON) - {"attack", "kill", "harm", "gunfire", "intervention", "peaceful", "meeting"}
+VIOLENT_CUES = frozenset({"attack", "ambush", "clash", "assault", "gunfire", "kill", "harm", "ied", "vbied", "suicide", "shelling", "air", "grenade", "abduct", "sexual"})
+SPECIFIC_CUES = frozenset(LEXICON) - {"attack", "kill", "harm", "gunfire", "assault", "intervention", "peaceful", "meeting"}
 """Cues that pin a sub-event type on their own; 'attack' or 'killed' alone do not."""
 
 _HYPOTHETICAL = {
@@ -449,7 +455,7 @@ def decide_type(
     harmed = killed > 0 or injured > 0
     if "agreement" in c and not harmed and not c & {"ied", "vbied", "suicide", "shelling", "air", "grenade"}:
         return STRATEGIC, "Agreement"
-    complex_attack = bool(c & {"clash", "ambush"} or ("gunfire" in c and target == "armed")) and target != "civilian"
+    complex_attack = bool(c & {"clash", "ambush", "assault"} or ("gunfire" in c and target == "armed")) and target != "civilian"
     if "planting" in c:
         return STRATEGIC, "Disrupted weapons use"
     if c & {"protest", "riot", "mob"}:
@@ -470,20 +476,20 @@ def decide_type(
     if "suicide" in c:
         return REMOTE, "Suicide bomb"
     if "air" in c and (violent or harmed):
-        if "clash" in c:
+        if c & {"clash", "assault"}:
             return BATTLES, "Armed clash"
         return REMOTE, "Air/drone strike"
     if "shelling" in c:
         return REMOTE, "Shelling/artillery/missile attack"
     if "grenade" in c:
         return REMOTE, "Grenade"
-    if c & {"ied", "vbied"} and "gunfire" in c and target == "civilian":
+    if c & {"ied", "vbied"} and c & {"gunfire", "assault"} and target == "civilian":
         return VAC, "Attack"
     if c & {"ied", "vbied"}:
         if "defuse" in c and not harmed and not c & {"attack", "kill", "clash", "ambush"}:
             return STRATEGIC, "Disrupted weapons use"
         return REMOTE, "Remote explosive/landmine/IED"
-    if "defuse" in c and not harmed and not c & {"attack", "clash", "ambush", "gunfire"}:
+    if "defuse" in c and not harmed and not c & {"attack", "clash", "ambush", "assault", "gunfire"}:
         return STRATEGIC, "Disrupted weapons use"
     if c & {"overtake", "withdraw"} and ("peaceful" in c or not violent):
         return STRATEGIC, "Non-violent transfer of territory"
@@ -491,12 +497,12 @@ def decide_type(
         return BATTLES, "Government regains territory"
     if "overtake" in c and not state_actor:
         return BATTLES, "Non-state actor overtakes territory"
-    fought = c & {"attack", "ambush", "clash", "gunfire"}
+    fought = c & {"attack", "ambush", "clash", "assault", "gunfire"}
     if fought and (target == "armed" or ("clash" in c and target != "civilian")):
         return BATTLES, "Armed clash"
     if "abduct" in c and killed == 0 and not c & {"kill", "gunfire"}:
         return VAC, "Abduction/forced disappearance"
-    if c & {"attack", "ambush", "clash", "kill", "harm", "gunfire"}:
+    if c & {"attack", "ambush", "clash", "assault", "kill", "harm", "gunfire"}:
         if target == "armed" or ("clash" in c and target != "civilian") or ("ambush" in c and target != "civilian"):
             return BATTLES, "Armed clash"
         if "loot" in c and not harmed and not c & {"kill", "harm"}:

@@ -92,3 +92,17 @@ def test_a_later_report_citing_no_source_updates_an_official_figure() -> None:
 def test_a_document_quoting_a_claim_counts_its_official_figure() -> None:
     result = reconcile([killed(17, 21, authority="the government", doc="x"), killed(20, 21, doc="x")])
     assert result.best == 17
+
+
+def test_a_vague_wider_toll_in_a_report_gives_way_to_its_count() -> None:
+    """'Several hundred dead in the region this year' next to this attack's 9 dead."""
+    result = reconcile([killed(9, 20, doc="a"), killed(100, 20, "vague", doc="a")])
+    assert result.best == 9
+    assert reconcile([killed(12, 20, "vague", doc="a")]).best == 12
+
+
+def test_an_inquiry_by_the_mission_is_a_named_authority() -> None:
+    from peacewatch.resolve.casualties import authority_in
+
+    assert is_named_authority(authority_in("Selon la Mission, au moins 21 villageois ont été tués."))
+    assert is_named_authority(authority_in("At least 21 villagers were killed, the Mission said in its report."))

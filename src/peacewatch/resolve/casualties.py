@@ -33,7 +33,7 @@ APPROXIMATE = ("about", "nearly", "up_to", "vague")
 _AUTHORITY_WORDS = (
     "government", "gouvernement", "ministry", "ministere", "minister", "ministre", "army", "armee",
     "military", "militaire", "militaires", "fama", "armed forces", "forces armees", "etat major",
-    "general staff", "minusma", "united nations", "nations unies", "onu", "ocha", "hospital",
+    "general staff", "minusma", "mission", "united nations", "nations unies", "onu", "ocha", "hospital",
     "hopital", "governor", "gouverneur", "prefect", "prefet", "mayor", "maire", "police",
     "gendarmerie", "barkhane", "red cross", "croix rouge", "icrc", "cicr", "spokesman",
     "porte parole", "president", "presidency", "presidence", "communique", "officials",
@@ -147,7 +147,9 @@ class Reconciliation:
 def _per_document(reports: Iterable[CasualtyReport], kind: str) -> list[CasualtyReport]:
     """Each document's figure for one kind: its named authority's figure if it cites one, else
     its highest figure not pinned on a party or rumour. A report often restates the earlier toll
-    ("up from 24 to 26") or quotes a claim, so adding its figures would double-count."""
+    ("up from 24 to 26") or quotes a claim, so adding its figures would double-count. A vague
+    figure ("several hundred dead in the region this year") gives way to any counted one of the
+    same report: next to a count, vague words describe a wider toll, not this event's."""
     by_doc: dict[str, list[CasualtyReport]] = {}
     for report in reports:
         if report.kind == kind:
@@ -157,7 +159,7 @@ def _per_document(reports: Iterable[CasualtyReport], kind: str) -> list[Casualty
         named = [r for r in figures if is_named_authority(r.authority)]
         plain = [r for r in figures if not r.authority]
         pool = named or plain or figures
-        chosen.append(max(pool, key=lambda r: (r.value, r.qualifier in PRECISE)))
+        chosen.append(max(pool, key=lambda r: (r.qualifier != "vague", r.value, r.qualifier in PRECISE)))
     return sorted(chosen, key=lambda r: (r.published or date.min, r.document_id or ""))
 
 

@@ -111,3 +111,21 @@ def test_rebuild_after_raw_sql_writes(filled) -> None:
 
 def test_migration_and_store_agree_on_dimensions() -> None:
     assert _ROLLUP_DIMENSIONS == _DIMS
+
+
+def test_migration_fills_the_rollups_of_an_existing_store(tmp_path) -> None:
+    from peacewatch.store import open_store
+
+    store = open_store(tmp_path / "old.duckdb")
+    with store.transaction():
+        store.save_event(_event("A", date(2018, 5, 2)))
+        store.save_event(_event("B", date(2018, 6, 9), admin1="Kidal", fatalities=8))
+    with store.transaction():
+        store.execute("DROP TABLE event_rollup_daily")
+        store.execute("DROP TABLE event_rollup_monthly")
+        store.execute("DELETE FROM schema_migrations WHERE component = 'core' AND version = 4")
+    store.close()
+    reopened = open_store(tmp_path / "old.duckdb")
+    assert reopened.scalar("SELECT SUM(events) FROM event_rollup_monthly") == 2
+    assert_exact(reopened)
+    reopened.close()

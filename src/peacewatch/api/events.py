@@ -23,6 +23,7 @@ from peacewatch.store.reviews import ReviewError
 router = APIRouter(prefix="/api/v1", tags=["events"])
 
 LIST_COLUMNS = ("event_id", *EVENT_FIELD_NAMES, "sources", "review_state", "created_at", "updated_at")
+NARROW_SPAN_DAYS = 92
 MEDIA_TYPES = {
     "csv": "text/csv; charset=utf-8",
     "geojson": "application/geo+json",
@@ -37,15 +38,19 @@ def _row(row: dict[str, Any]) -> dict[str, Any]:
 
 
 def _fetch(store: Store, keys: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Whole rows for a page's keys. Their date span is a redundant condition that lets the
-    column store skip row groups outside it (events are stored roughly in date order), which
-    halves the cost of a page sorted or filtered by date."""
+    """Whole rows for a page's keys.
+
+    By default the ids go through the primary key index, one lookup per row. When the page spans
+    a few months at most, its date span is added as a redundant condition instead: events are
+    stored roughly in date order, so the scan reads one or two row groups, which costs half as
+    much (measured at 1M events). Over a wide span that scan would read the whole table.
+    """
     if not keys:
         return []
     sql = f"SELECT {', '.join(LIST_COLUMNS)} FROM events WHERE event_id IN ({', '.join('?' for _ in keys)})"
     params: list[Any] = [k["event_id"] for k in keys]
     dates = [k["event_date"] for k in keys]
-    if None not in dates:
+    if None not in dates and (max(dates) - min(dates)).days <= NARROW_SPAN_DAYS:
         sql += " AND event_date BETWEEN ? AND ?"
         params += [min(dates), max(dates)]
     return store.query(sql, params)

@@ -8,7 +8,7 @@ from datetime import date
 from tests.resolve.builders import Report, gao_reports, ied_reports, ingest
 from tests.resolve.test_resolution import grouping
 
-from peacewatch.resolve.features import profile, score, type_compatibility
+from peacewatch.resolve.features import compare, profile, score, type_compatibility
 from peacewatch.store.base import Store
 
 MONDAY = date(2017, 5, 8)
@@ -88,3 +88,21 @@ def test_far_apart_reports_whose_titles_name_both_towns_stay_apart(store: Store)
     ]
     ingest(store, reports)
     assert len(list(store.events())) == 2
+
+
+def test_a_plan_and_an_outcome_differ_only_when_their_days_differ() -> None:
+    """Extractors read 'planned' into reports of things done; on the same day that costs nothing."""
+    done = kidal_reports_held()[0]
+    misread = Report("held-misread", done.published, done.text, event_date=done.event_date, status="planned", **KIDAL)
+    announced = Report("announced", date(2017, 2, 20), "The ceremony is scheduled for Saturday 25 February.", event_date=date(2017, 2, 25), status="planned", **KIDAL)
+    same_day = compare(profile(done.candidate(), done.published), profile(misread.candidate(), misread.published))
+    assert same_day is not None and same_day["planned_mismatch"] == 0
+    other_day = compare(profile(done.candidate(), done.published), profile(announced.candidate(), announced.published))
+    assert other_day is None or other_day["planned_mismatch"] < 0
+
+
+KIDAL = dict(event_type="Strategic developments", sub_event_type="Other", place="Kidal")
+
+
+def kidal_reports_held() -> list[Report]:
+    return [Report("held", date(2017, 2, 26), "The interim authorities of Kidal were installed on Sunday 26 February.", event_date=date(2017, 2, 26), **KIDAL)]

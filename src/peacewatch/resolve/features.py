@@ -283,6 +283,14 @@ PLANNED_MISMATCH = 0.1
 """Subtracted when one report tells of a planned event and the other of one that happened (or was
 called off): usually the plan and its outcome are one event, but the pair needs more evidence."""
 
+
+def _planned_mismatch(a: Profile, b: Profile) -> bool:
+    """A plan and an outcome dated to the same day are the plan carried out (or a report the
+    extractor wrongly read as future); only on different days is the pair doubtful (a ceremony
+    announced for the 18th, held on the 28th)."""
+    return a.planned != b.planned and (a.day is None or a.day != b.day)
+
+
 TARGET_CONFLICT = 0.15
 """Subtracted when both reports name who was hit and the targets differ (an army convoy one day,
 a bus of civilians the next): the strongest sign that look-alike reports are two events."""
@@ -328,7 +336,7 @@ def compare(a: Profile, b: Profile) -> dict[str, float] | None:
         "actors": _actor_score(a, b),
         "text": _text_score(a, b),
         "target_conflict": -TARGET_CONFLICT if _target_conflict(a, b) else 0.0,
-        "planned_mismatch": -PLANNED_MISMATCH if a.planned != b.planned else 0.0,
+        "planned_mismatch": -PLANNED_MISMATCH if _planned_mismatch(a, b) else 0.0,
     }
 
 
@@ -352,5 +360,5 @@ def score(a: Profile, b: Profile) -> float | None:
         + WEIGHTS["actors"] * _actor_score(a, b)
         + WEIGHTS["text"] * _text_score(a, b)
         - (TARGET_CONFLICT if _target_conflict(a, b) else 0.0)
-        - (PLANNED_MISMATCH if a.planned != b.planned else 0.0)
+        - (PLANNED_MISMATCH if _planned_mismatch(a, b) else 0.0)
     )

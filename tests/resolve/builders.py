@@ -52,6 +52,8 @@ class Report:
     extra: list[EventCandidate] = field(default_factory=list)
     title: str = ""
     """The headline; the report's key stands in for it when empty."""
+    copy_of: str | None = None
+    """Key of the report this one copies (ingest puts both in one near-duplicate group)."""
 
     @property
     def doc_id(self) -> str:
@@ -61,6 +63,7 @@ class Report:
         return Document(
             id=self.doc_id, text=self.text, published=self.published, language=self.language,
             title=self.title or self.key, source=self.source,
+            near_duplicate_group=Report(self.copy_of, self.published, "").doc_id if self.copy_of else None,
         )
 
     def candidate(self, index: int = 0) -> EventCandidate:

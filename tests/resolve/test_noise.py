@@ -106,3 +106,16 @@ KIDAL = dict(event_type="Strategic developments", sub_event_type="Other", place=
 
 def kidal_reports_held() -> list[Report]:
     return [Report("held", date(2017, 2, 26), "The interim authorities of Kidal were installed on Sunday 26 February.", event_date=date(2017, 2, 26), **KIDAL)]
+
+
+def test_two_copies_of_one_wire_story_extracted_differently_are_one_event(store: Store) -> None:
+    """The second outlet's copy lost the place name from its first paragraph and reads as a clash."""
+    text = "Gunmen attacked a checkpoint in Mopti on Monday, killing 2 soldiers, the army said."
+    original = Report("wire", MONDAY, text, "en", "Wire B", place="Mopti", killed=2, event_type="Violence against civilians", sub_event_type="Attack", actor2="Military Forces of Mali (2013-2021)")
+    copy = Report("wire-copy", date(2017, 5, 10), "Gunmen attacked a checkpoint on Monday, killing 2 soldiers, the army said.", "en", "Daily C", event_date=MONDAY, place="Mopti", geo_precision=3, killed=2, event_type="Battles", sub_event_type="Armed clash", actor1="Military Forces of Mali (2013-2021)", actor2="Unidentified Armed Group (Mali)", copy_of="wire")
+    first = profile(original.candidate(), original.published, original.doc_id)
+    second = profile(copy.candidate(), copy.published, original.doc_id)
+    alone = profile(copy.candidate(), copy.published)
+    assert score(first, second) > score(first, alone)
+    ingest(store, [original, copy])
+    assert len(list(store.events())) == 1

@@ -179,7 +179,7 @@ def profile(
         if not _is_wildcard(a)
     ]
     targets = [actor_key(a) for a in _split_actors(candidate.actor2) if not _is_wildcard(a)]
-    pieces = [e.text for e in candidate.evidence] + [candidate.location, context]
+    pieces = [e.text for e in candidate.evidence] + [candidate.location, context, title or ""]
     blob = " ".join(p for p in pieces if p)
     headline = textsim.names(title or "")
     return Profile(
@@ -284,6 +284,13 @@ PLANNED_MISMATCH = 0.1
 called off): usually the plan and its outcome are one event, but the pair needs more evidence."""
 
 
+SAME_STORY = 0.15
+"""Added when two documents are copies of one wire story (the same near-duplicate group): their
+candidates for one event differ only by extraction noise (an outlet's headline or dateline, a
+trimmed paragraph), so they need less agreement. The vetoes and the one-event-per-document rule
+still keep a copied roundup's events apart."""
+
+
 def _planned_mismatch(a: Profile, b: Profile) -> bool:
     """A plan and an outcome dated to the same day are the plan carried out (or a report the
     extractor wrongly read as future); only on different days is the pair doubtful (a ceremony
@@ -337,6 +344,7 @@ def compare(a: Profile, b: Profile) -> dict[str, float] | None:
         "text": _text_score(a, b),
         "target_conflict": -TARGET_CONFLICT if _target_conflict(a, b) else 0.0,
         "planned_mismatch": -PLANNED_MISMATCH if _planned_mismatch(a, b) else 0.0,
+        "same_story": SAME_STORY if a.group == b.group else 0.0,
     }
 
 
@@ -361,4 +369,5 @@ def score(a: Profile, b: Profile) -> float | None:
         + WEIGHTS["text"] * _text_score(a, b)
         - (TARGET_CONFLICT if _target_conflict(a, b) else 0.0)
         - (PLANNED_MISMATCH if _planned_mismatch(a, b) else 0.0)
+        + (SAME_STORY if a.group == b.group else 0.0)
     )

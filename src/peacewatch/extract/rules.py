@@ -240,6 +240,18 @@ def _compatible(group: _Group, m: Mention, event_type: dict[int, tuple[str, str]
     return mine is None or any(t is None or t[0] == mine[0] for t in theirs)
 
 
+def _nearby_place(places: list[Any], start: int, actors: list[ActorSpan]) -> Any | None:
+    """For an event told without a place: the closest town the report names, before it if any."""
+    towns = [
+        p for p in places
+        if p.precision < 3 and p.place.admin1 and not any(a.start <= p.start and p.end <= a.end for a in actors)
+    ]
+    before = [p for p in towns if p.end <= start]
+    if before:
+        return before[-1]
+    return min(towns, key=lambda p: p.start - start, default=None)
+
+
 def _same_area(a: Any, b: Any) -> bool:
     """Same town, or one place is the country or region the other lies in."""
     pa, pb = a.place, b.place
@@ -385,7 +397,7 @@ class RulesExtractor:
                     g.extra_spans.append((s_start, s_end))
         candidates = []
         for group in groups:
-            candidate = self._build(text, group, actors, casualties, cues, published, language, country, sentences)
+            candidate = self._build(text, group, actors, places, casualties, cues, published, language, country, sentences)
             if candidate is not None:
                 candidates.append(candidate)
         return candidates
@@ -439,6 +451,7 @@ class RulesExtractor:
         text: str,
         group: _Group,
         actors: list[ActorSpan],
+        places: list[Any],
         casualties: list[Any],
         status_cues: list[Any],
         published: date,
@@ -464,7 +477,7 @@ class RulesExtractor:
             event_date = _next_occurrence(date_mention, event_date, published)
         if event_date > published and not planned:
             return None
-        place_mention = group.place
+        place_mention = group.place or _nearby_place(places, mentions[0].start, actors)
         place = place_mention.place if place_mention is not None else None
         country = place.country if place is not None and place.country else fallback_country
 

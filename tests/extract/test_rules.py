@@ -121,3 +121,10 @@ def test_announced_conference_is_planned_in_the_coming_month(extract) -> None:
 
 def test_a_meeting_that_is_only_mentioned_is_not_an_event(extract) -> None:
     assert extract("Delegates discussed the talks held in Algiers years ago.", date(2018, 2, 10), "en") == []
+
+
+def test_an_event_told_without_a_place_takes_the_town_named_before(extract) -> None:
+    text = "Protesters marched in Gao on Monday. On Tuesday, unknown gunmen abducted two traders."
+    abduction = by_type(extract(text, date(2018, 2, 14), "en"), "Abduction/forced disappearance")
+    assert abduction.location == "Gao"
+    assert abduction.event_date == date(2018, 2, 13)

@@ -30,7 +30,9 @@ def test_extract_jsonl_in_and_out(tmp_path: Path) -> None:
     events = [json.loads(line) for line in out.read_text().splitlines()]
     assert len(events) == 1
     event = events[0]
-    assert event["doc_id"] and event["event_type"] == "Battles"
+    assert event["doc_id"] == "d1" and event["event_type"] == "Battles"
+    span = event["evidence"][0]
+    assert REPORT[span["start"]:span["end"]] == span["text"] and span["document_id"] == "d1"
     assert event["event_date"] == "2017-06-05"
     assert event["fatalities"] == 2
     assert {"field", "start", "end", "text"} <= set(event["evidence"][0])

@@ -20,9 +20,15 @@ def _write(handle: IO[str], documents: list[Document], extractor: object) -> int
     many = getattr(extractor, "extract_many", None)
     outputs = many(documents) if many is not None else [extractor(d) for d in documents]  # type: ignore[operator]
     count = 0
-    for candidates in outputs:
+    for document, candidates in zip(documents, outputs):
         for candidate in candidates:
-            handle.write(json.dumps(candidate.to_dict(), ensure_ascii=False) + "\n")
+            record = candidate.to_dict()
+            if document.external_id:
+                # DOCS ids come back unchanged so callers can join EVENTS to their own documents.
+                record["doc_id"] = document.external_id
+                for span in record["evidence"]:
+                    span["document_id"] = document.external_id
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
             count += 1
     return count
 

@@ -119,3 +119,18 @@ def test_two_copies_of_one_wire_story_extracted_differently_are_one_event(store:
     assert score(first, second) > score(first, alone)
     ingest(store, [original, copy])
     assert len(list(store.events())) == 1
+
+
+def test_pieces_of_one_report_read_as_two_events_stay_in_one(store: Store) -> None:
+    """The extractor reads one report as an explosion in Gao and, from the sentence quoting the
+    claim, an attack in Bamako; every other report of the bombing must still make one event."""
+    reports = gao_reports()[:4]
+    split = reports[3]
+    split.title = "Attentat de Gao : 60 morts"
+    piece = Report("piece", split.published, split.text, "fr", event_date=split.event_date, place="Bamako", event_type="Violence against civilians", sub_event_type="Attack", actor2="Civilians (Mali)").candidate()
+    piece.event_date = split.event_date or split.published
+    split.extra = [piece]
+    claim = Report("claim", split.published, "Al Mourabitoun a revendiqué dans un message lu à Bamako l'attentat-suicide contre le camp du MOC à Gao qui a tué des civils.", "fr", "Journal E", event_date=split.event_date, place="Bamako", event_type="Violence against civilians", sub_event_type="Attack", actor2="Civilians (Mali)", claimed_by="Al Mourabitoun", title="Gao : Al Mourabitoun revendique")
+    reports.append(claim)
+    ingest(store, reports)
+    assert frozenset(r.key for r in reports) in events_by_key(store, reports)

@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from peacewatch.resolve.decisions import Constraints
-from peacewatch.resolve.features import Profile, score
+from peacewatch.resolve.features import Profile, same_report_fragments, score
 
 THRESHOLD = 0.58
 """A pair this similar is evidence enough to consider the two reports one event."""
@@ -173,7 +173,7 @@ def cluster(
     )
     for _, (i, j) in edges:
         a, b = clusters.find(i), clusters.find(j)
-        if a == b or not clusters.docs[a].isdisjoint(clusters.docs[b]):
+        if a == b or not _may_share(ordered, clusters, a, b):
             continue
         if constraints.cannot and constraints.forbids(clusters.ids[a], clusters.ids[b]):
             continue
@@ -192,10 +192,14 @@ def _linked(
     right: list[int],
     link: float,
 ) -> bool:
-    """Complete link on vetoes, average link on scores."""
+    """Complete link on vetoes, average link on scores; pieces of one report (checked by
+    ``_may_share``) are neither a veto nor part of the average."""
     total = 0.0
+    count = 0
     for i in left:
         for j in right:
+            if profiles[i].doc == profiles[j].doc:
+                continue
             pair = (min(i, j), max(i, j))
             value = scores.get(pair)
             if value is None:
@@ -204,7 +208,26 @@ def _linked(
                     return False
                 scores[pair] = value
             total += value
-    return total / (len(left) * len(right)) >= link
+            count += 1
+    return count > 0 and total / count >= link
+
+
+def _may_share(profiles: Sequence[Profile], clusters: _Clusters, a: int, b: int) -> bool:
+    """Two events may share a report only as pieces of one event (``same_report_fragments``):
+    an extractor that reads one attack as an explosion in Gao and, from the claim's sentence, an
+    attack in Bamako gives two candidates that both belong to the Gao event. A roundup's events
+    (other days, other places) never share."""
+    shared = clusters.docs[a] & clusters.docs[b]
+    if not shared:
+        return True
+    left = [i for i in clusters.members[a] if profiles[i].doc in shared]
+    right = [j for j in clusters.members[b] if profiles[j].doc in shared]
+    return all(
+        same_report_fragments(profiles[i], profiles[j])
+        for i in left
+        for j in right
+        if profiles[i].doc == profiles[j].doc
+    )
 
 
 def _attach_singletons(
@@ -226,7 +249,7 @@ def _attach_singletons(
             target = clusters.find(other)
             if root not in alone or target in alone:
                 continue
-            if not clusters.docs[target].isdisjoint(clusters.docs[root]):
+            if not _may_share(profiles, clusters, root, target):
                 continue
             if constraints.cannot and constraints.forbids(clusters.ids[root], clusters.ids[target]):
                 continue

@@ -323,6 +323,34 @@ def _text_score(a: Profile, b: Profile) -> float:
     return 0.6 * anchors + 0.4 * grams
 
 
+FRAGMENT_KM = 25.0
+"""Two places of one report this close are one scene (a resort and the suburb it lies in)."""
+
+
+def same_report_fragments(a: Profile, b: Profile) -> bool:
+    """Whether two candidates of one report may be pieces of one event: extractors split a report
+    sentence by sentence, and a piece may carry another type ("attacked", "clashes", "mob"),
+    another place (the capital where a claim was read) or none. Pieces dated to the same day,
+    with compatible types and one scene (the same place, places within ``FRAGMENT_KM``, no place
+    on one side, or a place the title names against one it does not) qualify; a roundup's
+    distinct events differ in day or place."""
+    if a.doc != b.doc or a.day is None or a.day != b.day or a.planned != b.planned:
+        return False
+    if type_compatibility(a.event_type, a.sub_event_type, b.event_type, b.sub_event_type) == 0.0:
+        return False
+    if not _placed(a) or not _placed(b) or (a.place and a.place == b.place):
+        return True
+    if (a.place_key in a.title_names) != (b.place_key in b.title_names):
+        return True
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+        return False
+    return haversine_km(a.lat, a.lon, b.lat, b.lon) <= FRAGMENT_KM
+
+
+def _placed(p: Profile) -> bool:
+    return bool(p.place) or p.lat is not None
+
+
 def compare(a: Profile, b: Profile) -> dict[str, float] | None:
     """Per-feature scores in [0, 1] (and the target-conflict penalty), or None on a veto."""
     if a.doc == b.doc:

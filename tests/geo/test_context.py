@@ -59,3 +59,8 @@ def test_neighbours_pull_neither_the_capital_nor_a_village_called_otherwise() ->
             "said. Nampala lies in the Ségou region near Macina, Niono and Mopti.")
     found = {m.text: m.place for m in find_places(text)}
     assert (found["Bamako"].feature_code, found["Nampala"].name) == ("PPLC", "Nampala")
+
+
+def test_a_cercle_seat_is_not_pulled_to_a_namesake_village_by_its_neighbours() -> None:
+    found = {m.text: m.place for m in find_places("Soldiers killed two gunmen near Doma, Koro, on Monday.")}
+    assert (found["Koro"].admin2, found["Koro"].feature_code) == ("Koro", "PPLA2")

@@ -205,3 +205,8 @@ def test_places_listed_without_commas_are_not_read_as_a_person() -> None:
     text = "Les forces ont patrouillé dans les cercles de Bankass Koro Douentza et Bandiagara."
     assert [m.text for m in find_places(text)] == ["Bankass", "Koro", "Douentza", "Bandiagara"]
     assert [m.text for m in find_places("President Ibrahim Boubacar Keita visited Gao.")] == ["Gao"]
+
+
+def test_a_slip_pointing_at_two_spellings_of_one_place_is_kept() -> None:
+    m = only("Boatmen were robbed on the river at Toguere-Kombe on Friday.")
+    assert (m.place.admin1, m.place.admin2, m.place.feature_class) == ("Mopti", "Tenenkou", "P")

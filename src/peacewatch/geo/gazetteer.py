@@ -168,8 +168,9 @@ class Gazetteer:
         if not found and len(folded) >= _TWO_SLIPS_FROM:
             found = self._two_slips(folded, whole)
         # A slip is only trusted when it points at one name, not at several different ones
-        # (a town and the cercle named after it, "X" and "X Cercle", count as one name).
-        keys = {self.main_key[i] for i in found}
+        # (a town and the cercle named after it, "X" and "X Cercle", count as one name, and so do
+        # spellings that fold alike, "Toguéré-Koumbé" and "Toguéré Coumbé").
+        keys = {fold_key(self.main_key[i]) for i in found}
         keys = {k for k in keys if not any(k != other and k.startswith(other) for other in keys)}
         return found if len(keys) == 1 else []
 

@@ -159,7 +159,7 @@ _COHERENCE_CAP = 1.0
 def _coherence(matches: list[NameMatch], gaz: Gazetteer) -> None:
     """Ambiguous village names of one text ("Kolongo ... near Dala") lean towards readings that lie
     close together: a village reading gains a little for every other name with a plausible reading
-    near it. Only villages called by that very name compete; capitals are left alone."""
+    near it. Only villages called by that very name compete; capitals and cercle seats stay."""
     named = [m for m in matches if not m.country and not m.consumed and m.candidates]
     if len(named) < 2 or not any(len(m.candidates) > 1 for m in named):
         return
@@ -173,8 +173,8 @@ def _coherence(matches: list[NameMatch], gaz: Gazetteer) -> None:
         if len(m.candidates) < 2:
             continue
         gains[id(m)] = []
-        if any(gaz.place(i).feature_code in ("PPLC", "PPLA") for i in m.candidates):
-            continue  # capitals are never swayed by village neighbours
+        if any(gaz.place(i).feature_code in ("PPLC", "PPLA", "PPLA2") for i in m.candidates):
+            continue  # capitals and cercle seats are never swayed by village neighbours
         main = {i for i in m.candidates if gaz.main_key[i] == m.key}
         for i in m.candidates:
             place, gain = gaz.place(i), 0.0

@@ -47,12 +47,15 @@ TYPES = [
 TARGETS = ["Military Forces", "Civilians", "Police Forces", "UN peacekeepers", "Militia"]
 EN = "{n} {who} were killed on {day} near {town} when gunmen attacked, officials said."
 FR = "{n} {who} ont été tués le {day} près de {town} lors d'une attaque, selon des sources officielles."
+TITLE_EN = "Attack near {town} leaves {n} dead"
+TITLE_FR = "{town} : {n} morts dans une attaque"
 START = date(2016, 1, 1)
 DAYS = 3 * 365
 
 
 def synthetic(size: int, seed: int = 42) -> tuple[list[Document], list[EventCandidate]]:
-    """Real events reported 1-6 times each, with late reports, growing tolls and wrong dates.
+    """Real events reported 1-6 times each, with late reports, growing tolls, wrong dates and
+    missing places; every report has a headline naming the town.
     Document ids start with the true event's number (``doc0000042-1``)."""
     rng = random.Random(seed)
     towns = {
@@ -79,7 +82,8 @@ def synthetic(size: int, seed: int = 42) -> tuple[list[Document], list[EventCand
             french = rng.random() < 0.4
             text = (FR if french else EN).format(n=toll, who=target.lower(), day=said.strftime("%d %B"), town=town)
             doc_id = f"doc{event:07d}-{r}"
-            documents.append(Document(id=doc_id, text=text, published=published, language="fr" if french else "en", source=f"Outlet {rng.randrange(40)}"))
+            title = (TITLE_FR if french else TITLE_EN).format(n=toll, town=town)
+            documents.append(Document(id=doc_id, text=text, published=published, language="fr" if french else "en", source=f"Outlet {rng.randrange(40)}", title=title))
             start = text.index(town)
             located = rng.random() > 0.1
             candidates.append(EventCandidate(
@@ -103,10 +107,11 @@ def _cluster_job(size: int, out: multiprocessing.Queue) -> None:
 
     documents, candidates = synthetic(size)
     published = {d.id: d.published for d in documents}
+    titles = {d.id: d.title for d in documents}
     actor_key("warm up the actor registry")
     rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     t0, c0 = time.perf_counter(), time.process_time()
-    profiles = [profile(c, published[c.doc_id]) for c in candidates]
+    profiles = [profile(c, published[c.doc_id], title=titles[c.doc_id]) for c in candidates]
     groups = cluster(profiles)
     seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss

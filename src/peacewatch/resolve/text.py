@@ -104,7 +104,7 @@ def names(text: str) -> list[str]:
     """Folded capitalised words (place and actor names, mostly) in order of appearance; hyphens
     and apostrophes split them, so "Aguel'hoc", "Tin-Essako" and "d'Anéfis" give their parts."""
     found: list[str] = []
-    for match in re.finditer(r"[A-Za-z]+", ascii_text(text)):
+    for match in re.finditer(r"[A-Za-z][A-Za-z0-9]*", ascii_text(text)):
         raw = match.group()
         word = raw.lower()
         if raw[0].isupper() and len(word) > 2 and word not in _STOP and word not in _MONTHS and word not in found:
@@ -115,7 +115,7 @@ def names(text: str) -> list[str]:
 def name_key(place: str) -> str:
     """The word a text uses to name a place: the first folded word of three letters or more
     ("Anefis i-n-Darane" -> "anefis", "Ménaka" -> "menaka")."""
-    for word in re.findall(r"[a-z]+", fold(place)):
+    for word in re.findall(r"[a-z][a-z0-9]*", fold(place)):
         if len(word) > 2 and word not in _STOP:
             return word
     return ""

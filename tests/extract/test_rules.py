@@ -128,3 +128,39 @@ def test_an_event_told_without_a_place_takes_the_town_named_before(extract) -> N
     abduction = by_type(extract(text, date(2018, 2, 14), "en"), "Abduction/forced disappearance")
     assert abduction.location == "Gao"
     assert abduction.event_date == date(2018, 2, 13)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Gunmen shot dead an off-duty gendarme in Gao on Monday.", "en"),
+        ("On Monday, unknown men killed a retired soldier at the market in Niono.", "en"),
+        ("Lundi, des hommes armés ont tué un policier à son domicile à Gao.", "fr"),
+    ],
+)
+def test_members_of_forces_hit_while_unarmed_are_civilian_victims(extract, text: str, language: str) -> None:
+    event = extract(text, date(2018, 2, 14), language)[0]
+    assert (event.event_type, event.actor2) == ("Violence against civilians", "Civilians (Mali)")
+
+
+def test_a_soldier_killed_on_duty_is_a_fight_with_the_army(extract) -> None:
+    event = extract("Gunmen shot dead a soldier at a checkpoint in Gao on Monday.", date(2018, 2, 14), "en")[0]
+    assert event.event_type == "Battles"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("On Monday, militants attacked Dawsahak camps near Menaka, killing nine people.", "en"),
+        ("Lundi, des hommes armés ont attaqué des campements peuls près de Ménaka, tuant neuf personnes.", "fr"),
+    ],
+)
+def test_a_community_camp_is_where_civilians_live(extract, text: str, language: str) -> None:
+    event = extract(text, date(2018, 2, 14), language)[0]
+    assert (event.event_type, event.actor2) == ("Violence against civilians", "Civilians (Mali)")
+
+
+def test_shooters_named_after_when_are_the_attackers(extract) -> None:
+    text = "Several traders were wounded in Gao on Monday when unknown gunmen fired into the market."
+    event = extract(text, date(2018, 2, 14), "en")[0]
+    assert (event.event_type, event.actor1) == ("Violence against civilians", "Unidentified Armed Group (Mali)")

@@ -63,7 +63,9 @@ _PASSIVE = {
 }
 _BETWEEN = re.compile(r"\b(?:between|among|entre)\s+", re.I)
 _ACCUSE = re.compile(r"\b(?:accus\w*|blam(?:ed|es|ing)|imput\w+)\b", re.I)
-_CLAUSE_BREAK = re.compile(r"[;:]|,\s*(?:while|whereas|but|and then|alors que|tandis que|mais)\b|\bwho\b|\bqui\b", re.I)
+_CLAUSE_BREAK = re.compile(
+    r"[;:]|,\s*(?:while|whereas|but|and then|alors que|tandis que|mais)\b|\b(?:who|when|qui|lorsque|quand)\b", re.I
+)
 _SUSPECT = re.compile(r"\b(?:presum\w*|suspect\w*|alleged|believed|supposed|présum\w*|suppos\w*|soupçonn\w*)\s+(?:to be\s+)?(?:[\w'’-]+\s+){0,2}$", re.I)
 
 _BY_AFTER = re.compile(r"\s+(?:by|par)\b", re.I)
@@ -71,6 +73,8 @@ _FACILITY = {
     "en": re.compile(r"\b(?:checkpoints?|posts?|camps?|base|convoys?|patrols?|positions?|vehicles?|escort|barracks)\b", re.I),
     "fr": re.compile(r"\b(?:postes?|camps?|base|convois?|patrouilles?|positions?|véhicules?|escorte|caserne)\b", re.I),
 }
+_DWELLINGS = frozenset({"camp", "camps"})
+"""A community's camp is where its families live (a nomad camp), not a military position."""
 _OWNS_FACILITY = {
     "en": re.compile(r"['’]?s?\s+(?:\w+\s+)?(?:checkpoints?|check-?posts?|posts?|camps?|base|convoys?|patrols?|positions?|vehicles?|barracks)\b", re.I),
     "fr": re.compile(r"\s+(?:\w+\s+)?(?:postes?|camps?|base|convois?|patrouilles?|positions?|véhicules?|caserne)\b", re.I),
@@ -273,6 +277,25 @@ def kind_of_victims(words: str, language: str = "en") -> str | None:
     return None
 
 
+_OFF_DUTY_BEFORE = re.compile(
+    r"\b(?:off[- ]duty|retired|former|ex-|unarmed|en retraite|retraité|ancien|désarmé)\s*(?:[\w'’-]+\s+){0,2}$", re.I
+)
+_OFF_DUTY_AFTER = re.compile(
+    r"^[^.;]{0,50}?\b(?:at (?:his|her|their) (?:home|house)|in (?:his|her|their) (?:home|house)|off[- ]duty|on leave|"
+    r"(?:in|at|outside|near) (?:the |a )?mosque|(?:during|for) (?:the )?(?:morning |evening |Friday )?prayers?|"
+    r"à (?:son|leur) domicile|chez (?:lui|eux)|en (?:congé|permission)|(?:dans|devant) (?:la|une) mosquée|pendant la prière)",
+    re.I,
+)
+
+
+def off_duty(text: str, actor: ActorSpan) -> bool:
+    """A member of a force hit while unarmed (off duty, retired, at home, at prayer): a civilian for ACLED."""
+    return bool(
+        _OFF_DUTY_BEFORE.search(text[max(0, actor.start - 40) : actor.start])
+        or _OFF_DUTY_AFTER.match(text[actor.end : actor.end + 80])
+    )
+
+
 def is_community(actor: ActorSpan) -> bool:
     """An identity militia named only by its community ("two Fulani", "a Bambara hunter" is not)."""
     return actor.inter == 4 and not _MILITIA_WORDS.search(actor.text)
@@ -290,10 +313,14 @@ def target_kind(
     if roles.actor2 is not None and roles.actor2.inter is not None:
         if is_community(roles.actor2):
             lang = language if language in ("en", "fr") else "en"
-            hit = any(_FACILITY[lang].search(text[t.end : t.end + 40]) for t in triggers if not t.hypothetical)
+            hit = any(
+                m.group(0).lower() not in _DWELLINGS
+                for t in triggers if not t.hypothetical
+                for m in _FACILITY[lang].finditer(text[t.end : t.end + 40])
+            )
             return "armed" if hit else "civilian"
         if roles.actor2.inter in ARMED_INTERS:
-            return "armed"
+            return "civilian" if off_duty(text, roles.actor2) else "armed"
         return "civilian"
     kinds = [k for k in (kind_of_victims(v, language) for v in victims) if k]
     if kinds:

@@ -85,6 +85,8 @@ def synthetic(size: int, seed: int = 42) -> tuple[list[Document], list[EventCand
             title = (TITLE_FR if french else TITLE_EN).format(n=toll, town=town)
             documents.append(Document(id=doc_id, text=text, published=published, language="fr" if french else "en", source=f"Outlet {rng.randrange(40)}", title=title))
             start = text.index(town)
+            day_text = said.strftime("%d %B")
+            dated = text.index(day_text)
             located = rng.random() > 0.1
             candidates.append(EventCandidate(
                 event_date=said, time_precision=1 if rng.random() > 0.05 else 2, event_type=kind,
@@ -93,7 +95,11 @@ def synthetic(size: int, seed: int = 42) -> tuple[list[Document], list[EventCand
                 location=town if located else "", latitude=lat if located else None,
                 longitude=lon if located else None, geo_precision=1, fatalities=toll,
                 confidence=0.7,
-                evidence=[Evidence("notes", 0, len(text), text, doc_id), Evidence("location", start, start + len(town), town, doc_id)],
+                evidence=[
+                    Evidence("notes", 0, len(text), text, doc_id),
+                    Evidence("location", start, start + len(town), town, doc_id),
+                    Evidence("event_date", dated, dated + len(day_text), day_text, doc_id),
+                ],
                 casualty_reports=[CasualtyReport("killed", toll, "exact", doc_id, published)],
                 doc_id=doc_id, candidate_id=f"{doc_id}:0",
             ))

@@ -5,7 +5,8 @@ inside its date window, so the work grows with the number of candidates times th
 not with the square of the store. Clustering: every compared pair scoring at least ``THRESHOLD``
 is an edge; edges are taken strongest first (ties broken by candidate order) and two clusters
 join only if no pair across them is vetoed, no analyst constraint forbids it, they share no
-document, and their average cross-pair score stays above ``LINK``. The result depends on the set
+document (unless as pieces of one event, ``_may_share``), and their average cross-pair score
+stays above ``LINK``. The result depends on the set
 of candidates, not on the order in which they arrived.
 """
 
@@ -23,16 +24,6 @@ THRESHOLD = 0.58
 LINK = 0.50
 """Average score across two clusters needed to join them: stops chains of look-alike events
 (two IED strikes on one road on consecutive days) from fusing through one borderline pair."""
-
-ATTACH = 0.68
-"""Second pass: a report left alone joins the event it matches best when one of that event's
-reports matches it this strongly..."""
-
-ATTACH_LINK = 0.42
-"""...and its average score with the event's reports reaches this. A lone report is usually a
-noisy extraction of a known event (wrong sub-type, missing place) that the average-link guard
-kept out because a few of the event's reports resemble it less; one report cannot chain two
-events together the way a merge of two clusters can."""
 
 
 class _Clusters:
@@ -179,7 +170,6 @@ def cluster(
             continue
         if _linked(ordered, scores, clusters.members[a], clusters.members[b], link):
             clusters.union(a, b)
-    _attach_singletons(ordered, scores, clusters, constraints)
     groups = [sorted(members) for members in clusters.members.values()]
     groups.sort()
     return [[ordered[i] for i in members] for members in groups]
@@ -192,7 +182,15 @@ def _linked(
     right: list[int],
     link: float,
 ) -> bool:
-    """Complete link on vetoes, average link on scores; pieces of one report (checked by
+    """Complete link on vetoes, average link on scores."""
+    mean = _mean(profiles, scores, left, right)
+    return mean is not None and mean >= link
+
+
+def _mean(
+    profiles: Sequence[Profile], scores: dict[tuple[int, int], float], left: list[int], right: list[int]
+) -> float | None:
+    """Average score across two clusters, None on any veto; pieces of one report (checked by
     ``_may_share``) are neither a veto nor part of the average."""
     total = 0.0
     count = 0
@@ -205,11 +203,11 @@ def _linked(
             if value is None:
                 value = score(profiles[i], profiles[j])
                 if value is None:
-                    return False
+                    return None
                 scores[pair] = value
             total += value
             count += 1
-    return count > 0 and total / count >= link
+    return total / count if count else None
 
 
 def _may_share(profiles: Sequence[Profile], clusters: _Clusters, a: int, b: int) -> bool:
@@ -228,45 +226,3 @@ def _may_share(profiles: Sequence[Profile], clusters: _Clusters, a: int, b: int)
         for j in right
         if profiles[i].doc == profiles[j].doc
     )
-
-
-def _attach_singletons(
-    profiles: Sequence[Profile],
-    scores: dict[tuple[int, int], float],
-    clusters: _Clusters,
-    constraints: Constraints,
-) -> None:
-    """Second pass: each lone report joins the event holding its strongest match when that match
-    is strong and the average over the event holds up. Choices are made against the first pass's
-    events and applied afterwards, so the order of the lone reports does not matter."""
-    alone = {root for root, members in clusters.members.items() if len(members) == 1}
-    best: dict[int, tuple[float, float, int]] = {}
-    for (i, j), value in scores.items():
-        if value < ATTACH:
-            continue
-        for lone, other in ((i, j), (j, i)):
-            root = clusters.find(lone)
-            target = clusters.find(other)
-            if root not in alone or target in alone:
-                continue
-            if not _may_share(profiles, clusters, root, target):
-                continue
-            if constraints.cannot and constraints.forbids(clusters.ids[root], clusters.ids[target]):
-                continue
-            if not _linked(profiles, scores, [lone], clusters.members[target], ATTACH_LINK):
-                continue
-            key = (value, _average(scores, lone, clusters.members[target]), -target)
-            if lone not in best or key > best[lone]:
-                best[lone] = key
-    taken: dict[int, set[str]] = {}
-    for lone, (_, _, negative) in sorted(best.items(), key=lambda item: (-item[1][0], -item[1][1], item[0])):
-        target = -negative
-        docs = taken.setdefault(target, set())
-        if profiles[lone].doc in docs:
-            continue
-        docs.add(profiles[lone].doc)
-        clusters.union(clusters.find(target), clusters.find(lone))
-
-
-def _average(scores: dict[tuple[int, int], float], lone: int, members: list[int]) -> float:
-    return sum(scores[(min(lone, j), max(lone, j))] for j in members) / len(members)

@@ -210,3 +210,13 @@ def test_places_listed_without_commas_are_not_read_as_a_person() -> None:
 def test_a_slip_pointing_at_two_spellings_of_one_place_is_kept() -> None:
     m = only("Boatmen were robbed on the river at Toguere-Kombe on Friday.")
     assert (m.place.admin1, m.place.admin2, m.place.feature_class) == ("Mopti", "Tenenkou", "P")
+
+
+def test_a_misspelt_northern_locality_is_still_found() -> None:
+    m = only("Two herders were abducted in the area of Tin-Tadayni on Monday.")
+    assert (m.place.admin1, m.place.feature_code) == ("Tombouctou", "LCTY")
+
+
+def test_a_locality_measured_from_a_town_in_brackets_is_coded_at_the_town() -> None:
+    found = find_places("Des affrontements ont eu lieu à Takalout (40 km au nord de Kidal) hier.")
+    assert [(m.place.name, m.precision) for m in found] == [("Kidal", 2)]

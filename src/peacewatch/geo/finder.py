@@ -33,6 +33,11 @@ def _region_capital(place: Place, key: str, gaz: Gazetteer) -> Place:
     return place
 
 
+_PROXIED = frozenset({"WLL", "WLLS", "WTRH", "WAD", "WADS", "LCTY", "CMP", "DUNE", "HLL", "VAL", "AREA"})
+"""Features reports place by a nearby town: wells, waterholes, wadis, localities, camps, dunes,
+hills (a marsh, wetland or lake is usually named after the village on its shore, and stands for
+that village)."""
+
 _PROXY_KM = 100.0
 """Farthest a town may be from a well or wadi and still stand in for it ("X, 40 km from Y")."""
 
@@ -143,7 +148,7 @@ def find_places(text: str, language: str | None = None,
             # from Y" is coded, as ACLED does, at the town it is measured from when that is close
             stated = DISTANCE_IN.search(text, m.end, nxt.start)
             if anchor.feature_class == "P" and (not near or (
-                    place.feature_class != "P" and stated and float(stated.group("km").replace(",", "."))
+                    place.feature_code in _PROXIED and stated and float(stated.group("km").replace(",", "."))
                     <= _PROXY_KM)):
                 out.append(PlaceMention(m.start, nxt.end, text[m.start:nxt.end], anchor, 2, "near"))
                 skip_next = True

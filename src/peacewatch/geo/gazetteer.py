@@ -24,6 +24,10 @@ ISO3 = {"Mali": "MLI", "Burkina Faso": "BFA", "Niger": "NER", "Mauritania": "MRT
         "Senegal": "SEN", "Ivory Coast": "CIV", "Guinea": "GIN"}
 """Countries covered, with ACLED's English country names."""
 
+_FUZZY_CODES = frozenset({"ADM1", "ADM2", "ADM3", "LCTY", "CMP", "WLL", "WLLS"})
+"""Besides towns, the Malian rows a misspelt name may reach: admin units, and the localities,
+camps and wells of the north that reports name as places of their own."""
+
 _CLASS_WEIGHT = {"P": 2.0, "A": 1.0, "S": 0.8, "H": 0.5, "L": 0.5}
 _CODE_BONUS = {"PPLC": 1.0, "PPLA": 0.8, "PPLA2": 0.4, "PPLA3": 0.2, "PPLQ": -1.0, "PPLX": -0.3}
 
@@ -196,7 +200,7 @@ class Gazetteer:
             if len(folded) < 7:
                 continue
             keep = [i for i in idx if self._iso3(i) == "MLI" and (
-                self._feature_class(i) == "P" or self._coords(i)[2] in ("ADM1", "ADM2", "ADM3"))]
+                self._feature_class(i) == "P" or self._coords(i)[2] in _FUZZY_CODES)]
             if not keep:
                 continue
             whole[folded].extend(keep)

@@ -71,14 +71,14 @@ QUARTER_OF = re.compile(r"\s+(?:[àa]|de|d['’]|of|in)\s*", re.IGNORECASE)
 POSSESSIVE = re.compile(r"['’]s\s+")
 
 LINKED = re.compile(
-    r"\s*[,;]?\s*(?:\(\s*|(?:(?:about|some|environ|[àa])\s+)?\d+(?:[.,]\d+)?\s*-?\s*"
+    r"\s*[,;]?\s*(?:\(\s*|(?:\(\s*)?(?:(?:about|some|environ|[àa])\s+)?\d+(?:[.,]\d+)?\s*-?\s*"
     r"(?:km|kms|kilom[eè]tres?|kilometers?)"
     r"(?:\s+[\w'’-]+){0,3}?\s+(?:of|from|de|d['’]|du)\s*|(?:near|close\s+to|not\s+far\s+from|outside|"
     r"pr[èe]s\s+(?:de\s+|d['’]\s*|du\s+)|non\s+loin\s+(?:de\s+|d['’]\s*|du\s+)|"
     r"[àa]\s+proximit[ée]\s+(?:de\s+|d['’]\s*|du\s+))\s*)(?:the\s+(?:town|village|city)\s+of\s+|"
     r"(?:la\s+)?(?:ville|localit[ée])\s+(?:de\s+|d['’]\s*))?", re.IGNORECASE)
 """What ties a place to a better-known one named just after it: "X near Y", "X (Y)", "X, 20 km
-from Y", "X près de Y"."""
+from Y", "X (20 km au nord de Y)", "X près de Y"."""
 
 AREA_OF = re.compile(r"^\s+(?:area|zone|sector|neighbou?rhood|district|quarter)\s+of\s+$",
                       re.IGNORECASE)

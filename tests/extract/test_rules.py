@@ -164,3 +164,22 @@ def test_shooters_named_after_when_are_the_attackers(extract) -> None:
     text = "Several traders were wounded in Gao on Monday when unknown gunmen fired into the market."
     event = extract(text, date(2018, 2, 14), "en")[0]
     assert (event.event_type, event.actor1) == ("Violence against civilians", "Unidentified Armed Group (Mali)")
+
+
+def test_an_armed_group_member_taken_by_another_group_is_a_fight(extract) -> None:
+    event = extract("On Monday, gunmen abducted a GATIA commander near Menaka.", date(2018, 2, 14), "en")[0]
+    assert (event.event_type, event.actor2) == ("Battles", "GATIA: Imghad Tuareg and Allies Self-Defense Group")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("On Monday, gunmen abducted the CMA spokesman in Kidal.", "en"),
+        ("Lundi, des hommes armés ont enlevé le porte-parole de la CMA à Kidal.", "fr"),
+    ],
+)
+def test_a_movement_s_political_figure_is_a_civilian(extract, text: str, language: str) -> None:
+    event = extract(text, date(2018, 2, 14), language)[0]
+    assert (event.event_type, event.actor1, event.actor2) == (
+        "Violence against civilians", "Unidentified Armed Group (Mali)", "Civilians (Mali)"
+    )

@@ -48,7 +48,7 @@ _AGENT_BEFORE = {
         re.I,
     ),
     "fr": re.compile(
-        r"\b(?:par|de la part d[eu']|imputée? à|attribuée? à)\s*(?:" + _NOT_PREP + r"[\w'’-]+\s+){0,4}$", re.I
+        r"\b(?:par\b|de la part d[eu']|imputée? à|attribuée? à)\s*(?:" + _NOT_PREP + r"[\w'’-]+\s+){0,4}$", re.I
     ),
 }
 _PATIENT_BEFORE = {
@@ -278,10 +278,14 @@ def kind_of_victims(words: str, language: str = "en") -> str | None:
 
 
 _OFF_DUTY_BEFORE = re.compile(
-    r"\b(?:off[- ]duty|retired|former|ex-|unarmed|en retraite|retraité|ancien|désarmé)\s*(?:[\w'’-]+\s+){0,2}$", re.I
+    r"\b(?:off[- ]duty|retired|former|ex-|unarmed|en retraite|retraité|ancien|désarmé|"
+    r"(?:president|spokes(?:man|person)|coordinator|representative|delegate|official|notable|mayor|"
+    r"président|porte-parole|coordinateur|représentant|délégué|responsable politique|notable|maire)s?\b[^,.;]{0,25}?\b(?:of|du|de la|de l['’]|des|d['’])?)"
+    r"\s*(?:[\w'’-]+\s+){0,2}$",
+    re.I,
 )
 _OFF_DUTY_AFTER = re.compile(
-    r"^[^.;]{0,50}?\b(?:at (?:his|her|their) (?:home|house)|in (?:his|her|their) (?:home|house)|off[- ]duty|on leave|"
+    r"^(?:['’]s)?\s+(?:[\w'’-]+\s+)?(?:president|spokes(?:man|person)|coordinator|representative|delegate|official|mayor)s?\b|^[^.;]{0,50}?\b(?:at (?:his|her|their) (?:home|house)|in (?:his|her|their) (?:home|house)|off[- ]duty|on leave|"
     r"(?:in|at|outside|near) (?:the |a )?mosque|(?:during|for) (?:the )?(?:morning |evening |Friday )?prayers?|"
     r"à (?:son|leur) domicile|chez (?:lui|eux)|en (?:congé|permission)|(?:dans|devant) (?:la|une) mosquée|pendant la prière)",
     re.I,
@@ -289,7 +293,8 @@ _OFF_DUTY_AFTER = re.compile(
 
 
 def off_duty(text: str, actor: ActorSpan) -> bool:
-    """A member of a force hit while unarmed (off duty, retired, at home, at prayer): a civilian for ACLED."""
+    """A force or group member hit while unarmed (off duty, retired, at home, at prayer) or a political figure
+    of an armed movement (its president, spokesman, coordinator): a civilian for ACLED."""
     return bool(
         _OFF_DUTY_BEFORE.search(text[max(0, actor.start - 40) : actor.start])
         or _OFF_DUTY_AFTER.match(text[actor.end : actor.end + 80])

@@ -501,6 +501,8 @@ def decide_type(
     if fought and (target == "armed" or ("clash" in c and target != "civilian")):
         return BATTLES, "Armed clash"
     if "abduct" in c and killed == 0 and not c & {"kill", "gunfire"}:
+        if target == "armed" and not state_actor:
+            return BATTLES, "Armed clash"
         return VAC, "Abduction/forced disappearance"
     if c & {"attack", "ambush", "clash", "assault", "kill", "harm", "gunfire"}:
         if target == "armed" or ("clash" in c and target != "civilian") or ("ambush" in c and target != "civilian"):

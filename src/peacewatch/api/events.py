@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from fastapi import APIRouter, Body, Depends, HTTPException, Query
-from fastapi.responses import Response
+from fastapi.responses import JSONResponse, Response
 
 from peacewatch.api.cache import ResponseCache, get_cache
 from peacewatch.api.deps import get_store, require
@@ -88,11 +88,13 @@ def list_events(
     total = cache.get(
         store, ("count", where, tuple(params)), lambda: store.scalar(f"SELECT COUNT(*) FROM events WHERE {where}", params)
     ) if cursor is None else None
-    return {
+    # Rows are JSON-ready already: returned as a plain dict they would go through FastAPI's
+    # generic encoder, which costs more CPU than both queries of a page at 1M events.
+    return JSONResponse({
         "events": [_row(r) for r in rows],
         "next_cursor": encode_cursor(rows[-1]["sort_key"], rows[-1]["event_id"]) if more else None,
         "total": total,
-    }
+    })
 
 
 @router.get("/events/deleted", summary="Events deleted or merged away since a time (for syncing clients)")

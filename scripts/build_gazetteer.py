@@ -135,6 +135,27 @@ def nearest_outline(lat: float, lon: float, features: list[dict]) -> str:
     return best
 
 
+_TUAREG_PREFIX = re.compile(r"^(?:i-n|in|ti-n|tin)[- ](?=\w{4})", re.IGNORECASE)
+_QUALIFIER = re.compile(
+    r"^(?P<base>\w[\w' -]{3,}?)[- ](?:peulh?|foulb[ée]|fulbe|hab[ée]|dogon|bozo|bambara|"
+    r"marka|sonrha[iï]|sonra[iï])$", re.IGNORECASE)
+
+
+def variant_keys(name: str) -> list[str]:
+    """Other ways news writes a Malian name, folded in as inexact keys. Tuareg names written with
+    a prefix ("I-n-Tillit", "Tin Essako") take either prefix, "in" or "tin"; a village named with
+    the people who live there ("Yonga-Foulbé", "Kologon-Habé") is often written without them."""
+    out = []
+    prefixed = _TUAREG_PREFIX.match(name)
+    if prefixed:
+        rest = name_key(name[prefixed.end():])
+        out += ["in" + rest, "tin" + rest]
+    qualified = _QUALIFIER.match(name)
+    if qualified:
+        out.append(name_key(qualified.group("base")))
+    return out
+
+
 def fold(name: str) -> str:
     return re.sub(r"[^a-z0-9]", "", unidecode(name).lower())
 
@@ -190,7 +211,9 @@ def build(geonames: Path, boundaries: Path, output: Path) -> int:
             if r[7] == "PCLI":  # "Republic of Mali" -> "Mali", the name ACLED uses
                 alternates, name, ascii_name = [name, *alternates], country, country
             keys = list(dict.fromkeys(k for k in map(name_key, [name, ascii_name, *alternates]) if k))
-            folds = sorted({fold_key(k) for k in keys})
+            folds = sorted({fold_key(k) for k in keys}
+                           | ({fold_key(v) for n in [name, *alternates] for v in variant_keys(n)}
+                              if iso3 == "MLI" else set()))
             rows_out.append([
                 r[0], name, ascii_name, "|".join(alternates), r[4], r[5], r[6], r[7], iso3, country,
                 name1, name2, name3, r[14] or "0", "|".join(keys), "|".join(folds),

@@ -117,3 +117,16 @@ def test_a_commune_seat_outranks_its_namesake_villages() -> None:
 def test_tidermene_is_a_commune_seat_of_menaka() -> None:
     town = gazetteer().lookup("Tidermene", country="Mali")[0]
     assert (town.admin1, town.feature_code) == ("Menaka", "PPLA3")
+
+
+@pytest.mark.parametrize("written", ["In Tillit", "Tin-Tillit", "I-n-Tillit"])
+def test_tuareg_prefixed_names_take_either_prefix(written: str) -> None:
+    assert any(p.admin1 == "Gao" and p.feature_class == "P" for p in gazetteer().lookup(written, country="Mali"))
+
+
+def test_a_village_named_with_its_people_is_found_without_them() -> None:
+    assert any(p.name == "Yonga-Foulbé" and p.admin1 == "Mopti" for p in gazetteer().lookup("Yonga"))
+
+
+def test_names_without_a_tuareg_prefix_are_not_given_one() -> None:
+    assert not any(p.name.startswith(("Ti-n", "I-n")) for p in gazetteer().lookup("Tillit", country="Mali"))

@@ -83,22 +83,28 @@ def bcubed(
     """(items as (document, gold id, predicted id), precision, recall).
 
     A document's item goes to the document's predicted event shared by most of the gold event's
-    documents; ties go to the event dated closest to the gold date when both are known."""
+    documents; ties go to an event the document's items for earlier gold events did not take (two
+    same-day blasts told by the same two reports are two gold events and, resolved right, two
+    predicted ones), then to the event dated closest to the gold date when both are known."""
     dates = event_dates or {}
     items: list[tuple[str, str, str]] = []
+    given: dict[str, set[str]] = {}
     for cluster in gold:
         docs = [d for d in cluster.documents if with_background or d not in set(cluster.background)]
         votes = Counter(e for d in docs for e in doc_events.get(d, ()))
 
-        def rank(event: str, cluster: GoldCluster = cluster, votes: Counter = votes) -> tuple[int, int]:
+        def rank(
+            event: str, doc: str, cluster: GoldCluster = cluster, votes: Counter = votes
+        ) -> tuple[int, bool, int]:
             when = dates.get(event)
             gap = abs((when - cluster.event_date).days) if when and cluster.event_date else 10**6
-            return (votes[event], -gap)
+            return (votes[event], event not in given.get(doc, ()), -gap)
 
         for doc in docs:
             events = doc_events.get(doc, set())
             if events:
-                label = max(sorted(events), key=rank)
+                label = max(sorted(events), key=lambda e, doc=doc: rank(e, doc))
+                given.setdefault(doc, set()).add(label)
             else:
                 label = f"unresolved:{doc}:{cluster.id}"
             items.append((doc, cluster.id, label))

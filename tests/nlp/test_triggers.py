@@ -87,3 +87,20 @@ def test_seized_explosives_and_fired_rockets_keep_their_meaning() -> None:
 def test_peaceful_takeover_is_a_transfer_of_territory() -> None:
     found = cues("The town came under the control of the armed group without any fighting.")
     assert decide_type(found, None) == ("Strategic developments", "Non-violent transfer of territory")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("French forces opened the operation with an airstrike followed by a ground assault near Menaka.", "en"),
+        ("Militants attacked the army post; Barkhane intervened with airstrikes.", "en"),
+        ("Des frappes aériennes ont précédé une opération terrestre de Barkhane près de Ménaka.", "fr"),
+    ],
+)
+def test_air_strikes_joined_by_ground_fighting_are_a_battle(text: str, language: str) -> None:
+    assert decide_type(cues(text, language), "armed") == ("Battles", "Armed clash")
+
+
+def test_seized_mortars_are_no_shelling() -> None:
+    text = "After the ambush, soldiers said arms, mortars and two motorbikes were seized."
+    assert "shelling" not in cues(text)

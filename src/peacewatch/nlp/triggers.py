@@ -57,9 +57,13 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
     "assault": {
         "en": (
             r"complex attacks?\b", r"armed assaults?\b", r"air[- ]support(?:ed)?\b", r"multi-pronged\b",
-            r"breach(?:ed)? the (?:camp|base|perimeter)",
+            r"breach(?:ed)? the (?:camp|base|perimeter)", r"ground (?:assault|operation|offensive|attack|troops|forces)s?\b",
+            r"air[- ](?:and[- ])?ground\b", r"(?:intervened|responded|retaliated|reacted) with (?:\w+ )?(?:air ?strikes|helicopters|air support)",
         ),
-        "fr": (r"attaques? complexes?", r"appui aérien", r"assaut armé"),
+        "fr": (
+            r"attaques? complexes?", r"appui aérien", r"assaut armé", r"opérations? terrestres?", r"troupes au sol",
+            r"(?:intervenu\w*|ripost\w+|répondu\w*) (?:avec|par) (?:des )?(?:frappes aériennes|hélicoptères)",
+        ),
     },
     "gunfire": {
         "en": (
@@ -410,7 +414,7 @@ def _is_definite(text: str, start: int, end: int, language: str) -> bool:
 def find_triggers(text: str, language: str = "en") -> list[Trigger]:
     """Every trigger in ``text``, in reading order.
 
-    An IED named in a seizure ("IEDs and ammunition were seized") is no explosion, and "fired"
+    An IED, mortar or grenade named in a seizure ("IEDs and mortars were seized") is no explosion, and "fired"
     right after rockets or mortars is their firing, not small-arms fire.
     """
     found: list[Trigger] = []
@@ -430,7 +434,10 @@ def find_triggers(text: str, language: str = "en") -> list[Trigger]:
                 )
             )
     seized = [t for t in found if t.cue == "defuse"]
-    found = [t for t in found if not (t.cue == "ied" and any(d.start <= t.start and t.end <= d.end for d in seized))]
+    found = [
+        t for t in found
+        if not (t.cue in ("ied", "shelling", "grenade") and any(d.start <= t.start and t.end <= d.end for d in seized))
+    ]
     weapons = [t for t in found if t.cue in ("shelling", "air", "grenade")]
     found = [t for t in found if not (t.cue == "gunfire" and any(0 <= t.start - w.end <= 25 for w in weapons))]
     found.sort(key=lambda t: (t.start, -t.end))

@@ -100,16 +100,18 @@ def anchors(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+_CAPITALISED = re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Za-z0-9]{2,}")
+
+
 def names(text: str) -> list[str]:
     """Folded capitalised words (place and actor names, mostly) in order of appearance; hyphens
     and apostrophes split them, so "Aguel'hoc", "Tin-Essako" and "d'Anéfis" give their parts."""
-    found: list[str] = []
-    for match in re.finditer(r"[A-Za-z][A-Za-z0-9]*", ascii_text(text)):
-        raw = match.group()
+    found: dict[str, None] = {}
+    for raw in _CAPITALISED.findall(ascii_text(text)):
         word = raw.lower()
-        if raw[0].isupper() and len(word) > 2 and word not in _STOP and word not in _MONTHS and word not in found:
-            found.append(word)
-    return found
+        if word not in _STOP and word not in _MONTHS:
+            found[word] = None
+    return list(found)
 
 
 def name_key(place: str) -> str:

@@ -29,8 +29,7 @@ def _first_full_month(since: date) -> date:
 
 def _end_of_full_months(until: date) -> date:
     """The first day after the last whole month that ends on or before ``until``."""
-    following = until + timedelta(days=1)
-    return following if following.day == 1 else following.replace(day=1)
+    return (until + timedelta(days=1)).replace(day=1)
 
 
 def aggregate_rows(store: Store, period: str, by: str, query: EventQuery, use_rollup: bool = True) -> list[dict[str, Any]]:
@@ -49,6 +48,8 @@ def aggregate_rows(store: Store, period: str, by: str, query: EventQuery, use_ro
 
 
 def _rollup_sql(period: str, by: str, query: EventQuery, dims: str, dim_params: list[Any]) -> tuple[str, list[Any]]:
+    """Weeks and windows inside one month read days; other month questions read whole months
+    and only the days of partial months at the window's edges."""
     since, until = query.since, query.until
     if period == "week" or (since and until and _first_full_month(since) >= _end_of_full_months(until)):
         bounds, params = _day_bounds(since, until)
@@ -57,8 +58,9 @@ def _rollup_sql(period: str, by: str, query: EventQuery, dims: str, dim_params: 
             f"SUM(fatalities) AS fatalities FROM event_rollup_daily WHERE {bounds} AND {dims} GROUP BY 1, 2 ORDER BY 1, 2"
         )
         return sql, [*params, *dim_params]
-    parts, params = [], []
-    months = []
+    parts: list[str] = []
+    params: list[Any] = []
+    months: list[str] = []
     if since:
         months.append("month >= ?")
         params.append(_first_full_month(since))
@@ -70,7 +72,7 @@ def _rollup_sql(period: str, by: str, query: EventQuery, dims: str, dim_params: 
         f"WHERE {' AND '.join(months) or 'TRUE'} AND {dims}"
     )
     params.extend(dim_params)
-    edges = []
+    edges: list[tuple[str, list[date]]] = []
     if since and since.day != 1:
         edges.append(("day >= ? AND day < ?", [since, _first_full_month(since)]))
     if until and until + timedelta(days=1) != _end_of_full_months(until):

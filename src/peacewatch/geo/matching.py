@@ -37,6 +37,9 @@ COUNTRY_NOUNS = {"mali", "burkinafaso", "niger", "mauritania", "mauritanie", "se
 
 _RUN = re.compile(r"\S*")
 
+_SENTENCE_BREAK = re.compile(r"[.!?:;\n\"“«]\s*(?=[^\W_])")
+"""A sentence or quotation break; the next word (where the match ends) starts a sentence."""
+
 _WORD_AFTER = re.compile(r"[ \t]+([^\W\d_][\w'’]*)")
 
 _ALLOWED_AFTER_NAME = {"region", "cercle", "commune", "district", "province", "circle", "airport",
@@ -118,8 +121,8 @@ def _match_names(text: str, toks: list[Token], gaz: Gazetteer,
     """Longest gazetteer names starting at each capitalised token (exact or folded key, else a
     one-slip fuzzy match for long names), country words, and spans of group names to skip."""
     stop, blocked_names = word_list("stopwords.txt"), word_list("not_places.txt")
-    letters = [c for c in text if c.isalpha()]
-    all_caps_text = bool(letters) and sum(c.isupper() for c in letters) > 0.8 * len(letters)
+    letters = sum(map(str.isalpha, text))
+    all_caps_text = letters > 0 and sum(map(str.isupper, text)) > 0.8 * letters
     out: list[NameMatch] = []
     i, n = 0, len(toks)
     while i < n:
@@ -130,10 +133,14 @@ def _match_names(text: str, toks: list[Token], gaz: Gazetteer,
         found = None
         fuzzy: tuple[int, str] | None = None
         key = ""
-        for length in range(min(gaz.max_tokens, n - i), 0, -1):
+        span, lower_from = 1, n  # tokens joined into one name; first one after a lower-case gap
+        while span < min(gaz.max_tokens, n - i) and _gap_ok(text, toks[i + span - 1], toks[i + span]):
+            a, b = toks[i + span - 1], toks[i + span]
+            if lower_from == n and text[a.end:b.start].isspace() and not _capitalised(text, b, True):
+                lower_from = i + span
+            span += 1
+        for length in range(span, 0, -1):
             last = i + length - 1
-            if any(not _gap_ok(text, toks[k], toks[k + 1]) for k in range(i, last)):
-                continue
             key = "".join(t.norm for t in toks[i:last + 1])
             if key in blocked_names:
                 found = ("blocked", last)
@@ -143,8 +150,7 @@ def _match_names(text: str, toks: list[Token], gaz: Gazetteer,
                 break
             if len(key) < 3 or (length == 1 and key in stop):
                 continue
-            if any(text[toks[k].end:toks[k + 1].start].isspace()
-                   and not _capitalised(text, toks[k + 1], True) for k in range(i, last)):
+            if last >= lower_from:
                 continue  # "As a", "Kidal and": words after a space are capitalised in names
             cands, exact = gaz.candidates(key)
             if cands:
@@ -261,8 +267,7 @@ def _looks_like_person(text: str, m: NameMatch, gaz: Gazetteer, sentence_starts:
 def find_names(text: str, gaz: Gazetteer) -> list[NameMatch]:
     """Names of places and countries in ``text``, in order, people's names left out."""
     toks = tokenize(text)
-    sentence_starts = {0} | {t.start for k, t in enumerate(toks)
-                             if k and re.search(r"[.!?:;\n\"“«]\s*$", text[toks[k - 1].end:t.start])}
+    sentence_starts = {0} | {m.end() for m in _SENTENCE_BREAK.finditer(text)}
     if toks:
         sentence_starts.add(toks[0].start)
     matches = _match_names(text, toks, gaz, sentence_starts)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from unidecode import unidecode
 
@@ -42,9 +43,16 @@ class Token:
     norm: str
 
 
+_NOT_ALNUM = re.compile(r"[^a-z0-9]")
+
+
+@lru_cache(maxsize=65536)
 def norm_word(word: str) -> str:
-    """ASCII, lower case, letters and digits only: "Ségou" -> "segou"."""
-    return re.sub(r"[^a-z0-9]", "", unidecode(word).lower())
+    """ASCII, lower case, letters and digits only: "Ségou" -> "segou" (cached: words recur)."""
+    if word.isascii():
+        low = word.lower()
+        return low if low.isalnum() else _NOT_ALNUM.sub("", low)
+    return _NOT_ALNUM.sub("", unidecode(word).lower())
 
 
 def tokenize(text: str) -> list[Token]:
@@ -57,11 +65,13 @@ def tokenize(text: str) -> list[Token]:
     return out
 
 
+@lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """Spacing-insensitive key: "Ti-n-Essako", "Tin Essako" -> "tinessako"."""
     return "".join(norm_word(w) for w in _WORD.findall(name))
 
 
+@lru_cache(maxsize=65536)
 def fold_key(key: str) -> str:
     """Looser key for transcription variants: "aguelhoc" and "aguelhok" -> "aguelhok"."""
     for pattern, repl in _FOLDS:

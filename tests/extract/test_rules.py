@@ -183,3 +183,17 @@ def test_a_movement_s_political_figure_is_a_civilian(extract, text: str, languag
     assert (event.event_type, event.actor1, event.actor2) == (
         "Violence against civilians", "Unidentified Armed Group (Mali)", "Civilians (Mali)"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("On Monday, a bus hit an IED near Boni, killing two passengers. The device was probably planted by JNIM.", "en"),
+        ("Lundi, un car a sauté sur une mine près de Boni, tuant deux passagers. L'engin aurait été posé par le JNIM.", "fr"),
+    ],
+)
+def test_a_later_sentence_naming_who_planted_the_device_gives_the_attacker(extract, text: str, language: str) -> None:
+    event = extract(text, date(2018, 2, 14), language)[0]
+    assert (event.sub_event_type, event.actor1, event.actor2) == (
+        "Remote explosive/landmine/IED", "JNIM: Group for Support of Islam and Muslims", "Civilians (Mali)"
+    )

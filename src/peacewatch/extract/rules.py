@@ -61,6 +61,13 @@ _ONE_KILLED = re.compile(
 )
 """A killing told with a single victim and no figure ("assassinated the head of a bus company")."""
 _ATTEMPT = re.compile(r"\b(?:attempt\w*|tried|tent\w+)\s+(?:to\s+|de\s+|d['’])?$", re.I)
+_ATTRIBUTED = re.compile(
+    r"\b(?:planted|laid|placed|carried out|perpetrated|committed|orchestrated|(?:attributed|blamed|imputed) (?:to|on)|"
+    r"pos(?:é|ée|és|ées)|commis(?:e|es)?|perpétr(?:é|ée|és|ées)|(?:attribu|imput)(?:é|ée|és|ées) (?:à|aux?))"
+    r"(?:\s+(?:by|par)\s+(?:[\w'’-]+\s+){0,4}|\s+)$",
+    re.I,
+)
+"""A sentence naming who did it after the event is told ("The device was most likely planted by JNIM")."""
 _CODED_AS = re.compile(r"\bcoded (?:as|at)\b[^)]*$", re.I)
 
 
@@ -522,6 +529,12 @@ class RulesExtractor:
             roles.actor1, roles.actor2 = denied_by, roles.actor1
         if claimed_by is not None and "claimed" in statuses and (roles.actor1 is None or roles.actor1.generic):
             roles.actor1 = claimed_by
+        if roles.actor1 is None or roles.actor1.generic or roles.actor1.inter == CIVILIAN_INTER:
+            author = _attributed_to(text, group.extra_spans, actors)
+            if author is not None:
+                if roles.actor1 is not None and roles.actor2 is None and roles.actor1.name != author.name:
+                    roles.actor2 = roles.actor1
+                roles.actor1 = author
 
         event_mentions = [
             dataclasses.replace(c, sentence=next(i for i, (a, b) in enumerate(sentences) if a <= c.start < b))
@@ -673,6 +686,16 @@ class RulesExtractor:
         candidate.confidence = round(min(score, 0.95), 2)
         candidate.evidence = evidence
         return candidate
+
+
+def _attributed_to(text: str, spans: list[tuple[int, int]], actors: list[ActorSpan]) -> ActorSpan | None:
+    """The named armed group a later sentence of the event holds responsible ("planted by X")."""
+    for start, end in spans:
+        for actor in actors:
+            if start <= actor.start < end and not actor.generic and actor.inter in (2, 3, 4):
+                if _ATTRIBUTED.search(text[max(start, actor.start - 60) : actor.start]):
+                    return actor
+    return None
 
 
 def _antecedent(actors: list[ActorSpan], sentences: list[tuple[int, int]], before: int) -> ActorSpan | None:

@@ -2,6 +2,8 @@
 
 from datetime import date
 
+import pytest
+
 from peacewatch.actors import find_actors
 
 JUNE_2017 = date(2017, 6, 15)
@@ -266,3 +268,16 @@ def test_associated_actors_follow_acled_practice():
     ]
     villagers = find_actors("Three Dogon villagers were killed.", on=JUNE_2017)[0]
     assert [g.name for g in villagers.groups] == ["Dogon Ethnic Group (Mali)"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["A convoy hit a mine close to Bambara-Maoudé.", "Un convoi a sauté sur une mine près de Bambara-Maoudé."],
+)
+def test_a_community_name_inside_a_hyphenated_place_is_no_actor(text: str) -> None:
+    assert [m.text for m in find_actors(text)] == []
+
+
+def test_a_community_named_on_its_own_is_still_found() -> None:
+    names = [m.actor.name for m in find_actors("Fighting broke out between Fulani and Bambara near Macina.")]
+    assert names == ["Fulani Ethnic Militia (Mali)", "Bambara Ethnic Militia (Mali)"]

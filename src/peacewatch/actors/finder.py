@@ -194,6 +194,11 @@ def _merge_adjacent(heads: list[Head], tokens: list[Token], text: str) -> list[H
     return merged
 
 
+def _in_compound(text: str, start: int, end: int) -> bool:
+    """Part of a hyphenated name ("Bambara-Maoudé", "Kel-Ansar"): a place or another name, not the community."""
+    return bool(re.match(r"-\w", text[end : end + 2]) or re.search(r"\w-$", text[max(0, start - 2) : start]))
+
+
 def _community_mentions(
     tokens: list[Token], text: str, used: set[int], reg: ActorRegistry, language: str | None,
     country: str, on: date | None,
@@ -203,7 +208,7 @@ def _community_mentions(
     found = []
     for i, token in enumerate(tokens):
         community = lx.ETHNONYMS.get(token.word)
-        if community is None or i in used:
+        if community is None or i in used or _in_compound(text, token.start, token.end):
             continue
         ctx = read_context(tokens, text, i, i + 1, language, singular=True, right=False)
         ctx.community = community

@@ -385,3 +385,11 @@ def test_toll_verbs() -> None:
 def test_a_superlative_comparison_is_not_background() -> None:
     text = "Seventy people died in the bombing, the deadliest attack since the conflict began in 2012."
     assert killed(text, "en") == (70, "exact")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Un gendarme a été tué et un autre blessé à Boni.", "Un gendarme a été tué et un autre a été blessé à Boni."],
+)
+def test_french_one_more_wounded_is_counted(text: str) -> None:
+    assert (killed(text, "fr")[0], injured(text, "fr")[0]) == (1, 1)

@@ -421,7 +421,10 @@ class _Reader:
                 first -= 2 if words[first - 1] in ("and", "et") else 1
             value = parse_number_words(words[first:j + 1], self.language)
         elif words[j] in self.articles:
-            value, article = self.articles[words[j]], words[j] not in _EXPLICIT_ARTICLES
+            value = self.articles[words[j]]
+            article = words[j] not in _EXPLICIT_ARTICLES and not (
+                0 < j < len(words) - 1 and words[j + 1] == "autre" and words[j - 1] == "et"
+            )
             if words[j] == "une" and j + 1 < len(words) and words[j + 1] in ("fois",):
                 return None
         else:

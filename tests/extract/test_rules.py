@@ -197,3 +197,18 @@ def test_a_later_sentence_naming_who_planted_the_device_gives_the_attacker(extra
     assert (event.sub_event_type, event.actor1, event.actor2) == (
         "Remote explosive/landmine/IED", "JNIM: Group for Support of Islam and Muslims", "Civilians (Mali)"
     )
+
+
+def test_youths_fighting_the_police_are_rioters(extract) -> None:
+    event = extract("On Monday, clashes between police and youths in Gao left two wounded.", date(2018, 2, 14), "en")[0]
+    assert (event.event_type, event.sub_event_type) == ("Riots", "Mob violence")
+
+
+def test_youths_burning_a_post_riot(extract) -> None:
+    event = extract("Lundi, des jeunes en colère ont incendié le poste de gendarmerie de Niono.", date(2018, 2, 14), "fr")[0]
+    assert event.event_type == "Riots"
+
+
+def test_armed_students_clashing_fight(extract) -> None:
+    text = "On Monday, armed students at the law faculty in Bamako clashed over the post of general secretary."
+    assert extract(text, date(2018, 2, 14), "en")[0].event_type == "Battles"

@@ -53,6 +53,9 @@ _CROWD = re.compile(
     r"jeunes|habitants?|villageois|foule|élèves|étudiants?)\b",
     re.I,
 )
+_CROWD_INTERS = frozenset({5, 6, CIVILIAN_INTER})
+"""A crowd read as civilians, protesters or rioters: when it fights or burns, the event is a riot."""
+_ARMED_CROWD = re.compile(r"\b(?:armed|armés?)\b", re.I)
 _ONE_KILLED = re.compile(
     r"^(?:shot dead|killed|assassinated|murdered|executed|beheaded|slaughtered|shot and killed|tué|assassiné|abattu|exécuté|égorgé)"
     r"\s+(?:an?|the|his|her|one|un|une|le|la|l['’])\b(?!\s+(?:number|group|dozen|few|several|nombre|groupe|dizaine))"
@@ -569,14 +572,19 @@ class RulesExtractor:
         if typed is None:
             return None
         crowd = next(
-            (a for a in (roles.actor1, roles.actor2) if a is not None and a.inter == CIVILIAN_INTER and _CROWD.search(a.text)), None
+            (
+                a for a in (roles.actor1, roles.actor2)
+                if a is not None and a.inter in _CROWD_INTERS and _CROWD.search(a.text) and not _ARMED_CROWD.search(text, max(0, a.start - 10), a.end)
+            ),
+            None,
         )
-        if typed[0] in (BATTLES, VAC, STRATEGIC) and crowd is not None and (
-            "clash" in group.cues or (crowd is roles.actor1 and group.cues & {"attack", "arrest", "kill", "harm"})
-        ):
-            typed = (RIOTS, "Mob violence")
-            if crowd is roles.actor2:
-                roles.actor1, roles.actor2 = roles.actor2, roles.actor1
+        if typed[0] in (BATTLES, VAC, STRATEGIC) and crowd is not None:
+            if "clash" in group.cues or (crowd is roles.actor1 and group.cues & {"attack", "arrest", "kill", "harm"}):
+                typed = (RIOTS, "Mob violence")
+                if crowd is roles.actor2:
+                    roles.actor1, roles.actor2 = roles.actor2, roles.actor1
+            elif crowd is roles.actor1 and group.cues & {"burn", "loot"}:
+                typed = (RIOTS, "Violent demonstration")
         event_type, sub_event_type = typed
 
         actor1, actor2 = roles.actor1, roles.actor2

@@ -212,3 +212,25 @@ def test_youths_burning_a_post_riot(extract) -> None:
 def test_armed_students_clashing_fight(extract) -> None:
     text = "On Monday, armed students at the law faculty in Bamako clashed over the post of general secretary."
     assert extract(text, date(2018, 2, 14), "en")[0].event_type == "Battles"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("On Monday, presumed militants clashed with local residents in the village of Kona.", "en"),
+        ("Lundi, des jihadistes ont affronté les villageois de Kona.", "fr"),
+    ],
+)
+def test_villagers_fighting_an_armed_group_are_a_communal_militia(extract, text: str, language: str) -> None:
+    event = extract(text, date(2018, 2, 14), language)[0]
+    assert (event.event_type, event.actor2) == ("Battles", "Unidentified Communal Militia (Mali)")
+
+
+def test_self_defence_retaliating_makes_the_attack_a_fight(extract) -> None:
+    text = "On Monday, militants attacked a camp near Kona, killing one person; local self-defence retaliated."
+    assert extract(text, date(2018, 2, 14), "en")[0].event_type == "Battles"
+
+
+def test_those_who_only_report_the_fighting_are_no_side(extract) -> None:
+    event = extract("An exchange of fire was reported by Gao inhabitants on Monday.", date(2018, 2, 14), "en")[0]
+    assert (event.event_type, event.actor2) == ("Battles", "")

@@ -55,6 +55,8 @@ _CROWD = re.compile(
 )
 _CROWD_INTERS = frozenset({5, 6, CIVILIAN_INTER})
 """A crowd read as civilians, protesters or rioters: when it fights or burns, the event is a riot."""
+_DEFENDERS = re.compile(r"\b(?:residents?|locals?|villagers?|population|inhabitants?|habitants?|villageois)\b", re.I)
+"""Villagers who fight an armed group defend their village (a battle, the codebook's communal militia), not a riot."""
 _ARMED_CROWD = re.compile(r"\b(?:armed|armés?)\b", re.I)
 _ONE_KILLED = re.compile(
     r"^(?:shot dead|killed|assassinated|murdered|executed|beheaded|slaughtered|shot and killed|tué|assassiné|abattu|exécuté|égorgé)"
@@ -578,7 +580,9 @@ class RulesExtractor:
             ),
             None,
         )
-        if typed[0] in (BATTLES, VAC, STRATEGIC) and crowd is not None:
+        other = roles.actor2 if crowd is roles.actor1 else roles.actor1
+        defends = crowd is not None and other is not None and other.inter in (2, 3, 4) and _DEFENDERS.search(crowd.text)
+        if typed[0] in (BATTLES, VAC, STRATEGIC) and crowd is not None and not defends:
             if "clash" in group.cues or (crowd is roles.actor1 and group.cues & {"attack", "arrest", "kill", "harm"}):
                 typed = (RIOTS, "Mob violence")
                 if crowd is roles.actor2:
@@ -603,6 +607,12 @@ class RulesExtractor:
         name2 = actor2.name if actor2 else ""
         inter1 = actor1.inter if actor1 else None
         inter2 = actor2.inter if actor2 else None
+        if defends and event_type == BATTLES:
+            militia = reg.generic("unidentified_communal_militia", country, event_date)
+            if actor2 is crowd:
+                name2, inter2 = militia.name, militia.inter
+            elif actor1 is crowd:
+                name1, inter1 = militia.name, militia.inter
         if actor1 is not None:
             add("actor1", actor1.start, actor1.end)
         if actor2 is not None:

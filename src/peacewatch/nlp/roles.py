@@ -243,7 +243,8 @@ CIVILIAN_WORDS = {
 
 
 _SOURCE_BEFORE = re.compile(
-    r"\b(?:according to|sources? (?:in|from|within|close to)|selon|d['’]après|de source)\s+(?:an?\s+|the\s+|une?\s+|la\s+|le\s+|les\s+)?"
+    r"\b(?:according to|sources? (?:in|from|within|close to)|(?:reported|signall?ed|witnessed|heard) by|selon|d['’]après|de source|"
+    r"(?:signalé|rapporté|entendu)e?s? par)\s+(?:an?\s+|the\s+|une?\s+|la\s+|le\s+|les\s+)?"
     r"(?:[\w'’-]+\s+){0,3}$",
     re.I,
 )

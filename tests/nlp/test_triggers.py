@@ -104,3 +104,20 @@ def test_air_strikes_joined_by_ground_fighting_are_a_battle(text: str, language:
 def test_seized_mortars_are_no_shelling() -> None:
     text = "After the ambush, soldiers said arms, mortars and two motorbikes were seized."
     assert "shelling" not in cues(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Gunmen opened fire on the driver and stole his truck.", "en"),
+        ("Des hommes armés ont ouvert le feu et ont emporté le camion.", "fr"),
+    ],
+)
+def test_robbery_with_gunfire_on_people_is_an_attack(text: str, language: str) -> None:
+    assert decide_type(cues(text, language), "civilian") == ("Violence against civilians", "Attack")
+
+
+def test_robbery_without_violence_is_looting() -> None:
+    assert decide_type(cues("Gunmen stole two trucks near Gao."), "civilian") == (
+        "Strategic developments", "Looting/property destruction"
+    )

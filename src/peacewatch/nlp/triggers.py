@@ -30,7 +30,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         "fr": (
             r"attaqu(?:e|es|é|ée|és|ées|ent|ait|aient|er|ant)\b", r"assauts?\b", r"raids?\b",
-            r"ouv(?:ert|rent|rant|re) le feu", r"tir(?:é|ée|és|ées|ent|ant) sur\b", r"fusillades?\b",
+            r"tir(?:é|ée|és|ées|ent|ant) sur\b", r"fusillades?\b",
             r"pris(?:e|es)? pour cibles?", r"cibl(?:é|ée|és|ées|ant)\b", r"incursions?\b",
             r"harc(?:elé|elés|èlement)\b", r"agress(?:ion|é|ée|és)\b",
         ),
@@ -70,7 +70,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             r"gunfire\b", r"small arms fire", r"gunshots?\b", r"shots (?:were )?fired", r"gunshot wounds?",
             r"opened fire", r"open fire", r"fir(?:ed|ing) (?:on|at|upon|into|against)\b", r"fir(?:ed|ing) (?:shots )?in the air",
         ),
-        "fr": (r"tirs? nourris", r"coups? de feu", r"tirs d'armes"),
+        "fr": (r"tirs? nourris", r"coups? de feu", r"tirs d'armes", r"ouv(?:ert|rent|rant|re) le feu"),
     },
     "planting": {
         "en": (r"(?:planting|laying|placing|plant|lay) (?:an? |the |several |two )?(?:IEDs?|mines?|explosives?|bombs?)",),
@@ -514,7 +514,7 @@ def decide_type(
     if c & {"attack", "ambush", "clash", "assault", "kill", "harm", "gunfire"}:
         if target == "armed" or ("clash" in c and target != "civilian") or ("ambush" in c and target != "civilian"):
             return BATTLES, "Armed clash"
-        if "loot" in c and not harmed and not c & {"kill", "harm"}:
+        if "loot" in c and not harmed and not c & {"kill", "harm", "gunfire"}:
             return STRATEGIC, "Looting/property destruction"
         if state_actor and "arrest" in c and not harmed and not c & {"kill", "harm"}:
             return STRATEGIC, "Arrests"

@@ -234,3 +234,21 @@ def test_self_defence_retaliating_makes_the_attack_a_fight(extract) -> None:
 def test_those_who_only_report_the_fighting_are_no_side(extract) -> None:
     event = extract("An exchange of fire was reported by Gao inhabitants on Monday.", date(2018, 2, 14), "en")[0]
     assert (event.event_type, event.actor2) == ("Battles", "")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "escort"),
+    [
+        ("On Monday, militants attacked traders escorted by Dogon militiamen near Mondoro.", "en", "Dogon Ethnic Militia (Mali)"),
+        ("Lundi, des jihadistes ont attaqué un convoi de commerçants escorté par des soldats près de Boni.", "fr",
+         "Military Forces of Mali (2013-2020)"),
+    ],
+)
+def test_an_escorted_convoy_attacked_is_a_fight_with_its_escort(extract, text: str, language: str, escort: str) -> None:
+    event = extract(text, date(2018, 2, 14), language)[0]
+    assert (event.event_type, event.actor2) == ("Battles", escort)
+
+
+def test_armed_youths_shot_by_soldiers_are_no_civilian_targets(extract) -> None:
+    event = extract("On Monday, soldiers shot dead two armed youths near Dioungani.", date(2018, 2, 14), "en")[0]
+    assert event.event_type == "Battles"

@@ -68,6 +68,13 @@ _CLAUSE_BREAK = re.compile(
 )
 _SUSPECT = re.compile(r"\b(?:presum\w*|suspect\w*|alleged|believed|supposed|présum\w*|suppos\w*|soupçonn\w*)\s+(?:to be\s+)?(?:[\w'’-]+\s+){0,2}$", re.I)
 
+_ESCORT_BEFORE = re.compile(
+    r"\b(?:escorted|protected|guarded|accompanied|secured|escorté\w*|protégé\w*|accompagné\w*|sécurisé\w*)\s+(?:by|par)\s+"
+    r"(?:[\w'’-]+\s+){0,3}$",
+    re.I,
+)
+"""'A convoy escorted by X': the escort is with the side that is hit, not the attacker."""
+_ARMED_PEOPLE = re.compile(r"\b(?:armed|armés?)\b", re.I)
 _BY_AFTER = re.compile(r"\s+(?:by|par)\b", re.I)
 _FACILITY = {
     "en": re.compile(r"\b(?:checkpoints?|posts?|camps?|base|convoys?|patrols?|positions?|vehicles?|escort|barracks)\b", re.I),
@@ -95,6 +102,8 @@ def _window(text: str, start: int, width: int = 60) -> str:
 def _role_of(text: str, actor: ActorSpan, triggers: list[Trigger], language: str) -> Role | None:
     lang = language if language in ("en", "fr") else "en"
     before = _window(text, actor.start)
+    if _ESCORT_BEFORE.search(before):
+        return "patient"
     if _SUSPECT.search(before) or _AGENT_BEFORE[lang].search(before):
         return "agent"
     preceding = [t for t in triggers if t.end <= actor.start]
@@ -327,7 +336,7 @@ def target_kind(
             return "armed" if hit else "civilian"
         if roles.actor2.inter in ARMED_INTERS:
             return "civilian" if off_duty(text, roles.actor2) else "armed"
-        return "civilian"
+        return "armed" if _ARMED_PEOPLE.search(roles.actor2.text) else "civilian"
     kinds = [k for k in (kind_of_victims(v, language) for v in victims) if k]
     if kinds:
         return "armed" if "armed" in kinds else "civilian"

@@ -281,3 +281,21 @@ def test_a_community_name_inside_a_hyphenated_place_is_no_actor(text: str) -> No
 def test_a_community_named_on_its_own_is_still_found() -> None:
     names = [m.actor.name for m in find_actors("Fighting broke out between Fulani and Bambara near Macina.")]
     assert names == ["Fulani Ethnic Militia (Mali)", "Bambara Ethnic Militia (Mali)"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Dogon militiamen (Dan Na Ambassagou) attacked a hamlet near Bankass.", "en"),
+        ("Des chasseurs dozos (Dan Na Ambassagou) ont attaqué un hameau près de Bankass.", "fr"),
+    ],
+)
+def test_a_group_named_in_brackets_is_the_one_meant(text: str, language: str) -> None:
+    mentions = find_actors(text, language, on=date(2018, 6, 1))
+    assert mentions[0].actor.name == "Dan Na Ambassagou"
+    assert mentions[0].text.endswith("(Dan Na Ambassagou)")
+
+
+def test_a_named_group_keeps_its_name_before_its_bracketed_parent() -> None:
+    names = [m.actor.name for m in find_actors("MNLA (CMA) fighters manned the checkpoint.", "en", on=date(2018, 6, 1))]
+    assert names[0] == "MNLA: National Movement for the Liberation of Azawad"

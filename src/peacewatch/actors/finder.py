@@ -110,7 +110,34 @@ def find_actors(
         if not any(m.start < group.end and group.start < m.end for m in mentions):
             actor = _for_country(unregistered_actor(group.name, country), country)
             mentions.append(ActorMention(group.start, group.end, text[group.start : group.end], actor, False, None))
-    return sorted(mentions, key=lambda m: m.start)
+    return _named_in_brackets(sorted(mentions, key=lambda m: m.start), text)
+
+
+def _named_in_brackets(mentions: list[ActorMention], text: str) -> list[ActorMention]:
+    """"Dogon militiamen (Dan Na Ambassagou)": the name in brackets says which group the words
+    before it mean, so the two are one mention of the named group. A named organisation keeps its
+    name before a bracketed parent ("Katiba Macina (JNIM)", "MNLA (CMA)")."""
+    out: list[ActorMention] = []
+    skip: set[int] = set()
+    for i, mention in enumerate(mentions):
+        if i in skip:
+            continue
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        close = re.match(r"\s*\)", text[nxt.end :]) if nxt is not None else None
+        if (
+            nxt is not None and close is not None and not nxt.generic and not mention.implied
+            and (mention.generic or mention.actor.inter == 4)
+            and re.fullmatch(r"\s*\(\s*", text[mention.end : nxt.start])
+            and mention.actor.inter == nxt.actor.inter and mention.actor.name != nxt.actor.name
+        ):
+            end = nxt.end + close.end()
+            out.append(dataclasses.replace(
+                mention, end=end, text=text[mention.start : end], actor=nxt.actor, generic=False, groups=nxt.groups
+            ))
+            skip.add(i + 1)
+            continue
+        out.append(mention)
+    return out
 
 
 def _named_spans(text: str, flat: str, starts: dict[int, int], ends: dict[int, int]) -> list[_Named]:

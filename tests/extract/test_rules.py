@@ -252,3 +252,9 @@ def test_an_escorted_convoy_attacked_is_a_fight_with_its_escort(extract, text: s
 def test_armed_youths_shot_by_soldiers_are_no_civilian_targets(extract) -> None:
     event = extract("On Monday, soldiers shot dead two armed youths near Dioungani.", date(2018, 2, 14), "en")[0]
     assert event.event_type == "Battles"
+
+
+def test_the_civilians_hit_stay_when_a_later_sentence_names_the_bombers(extract) -> None:
+    text = "On Monday, a civilian truck was struck by an IED near Kidal, three passengers were wounded. The IED was planted by Ansar Dine militants."
+    event = extract(text, date(2018, 2, 14), "en")[0]
+    assert (event.actor1, event.actor2) == ("Ansar Dine", "Civilians (Mali)")

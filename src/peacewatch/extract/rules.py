@@ -500,6 +500,8 @@ class RulesExtractor:
             )
             r = _shift_roles(r, m.start)
             if roles.actor1 is None or (roles.actor1.generic and r.actor1 is not None and not r.actor1.generic):
+                if roles.actor1 is not None and roles.actor1.inter == CIVILIAN_INTER and roles.actor2 is None:
+                    roles.actor2 = roles.actor1
                 roles.actor1 = r.actor1 or roles.actor1
                 roles.assoc1 = r.assoc1 or roles.assoc1
             if roles.actor2 is None or (roles.actor2.generic and r.actor2 is not None and not r.actor2.generic):

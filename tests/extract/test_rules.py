@@ -258,3 +258,23 @@ def test_the_civilians_hit_stay_when_a_later_sentence_names_the_bombers(extract)
     text = "On Monday, a civilian truck was struck by an IED near Kidal, three passengers were wounded. The IED was planted by Ansar Dine militants."
     event = extract(text, date(2018, 2, 14), "en")[0]
     assert (event.actor1, event.actor2) == ("Ansar Dine", "Civilians (Mali)")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("On Monday, two herders were mistaken for militants and shot dead by soldiers near Konna.", "en"),
+        ("Lundi, deux bergers pris pour des jihadistes ont été abattus par des soldats près de Konna.", "fr"),
+    ],
+)
+def test_what_victims_were_taken_for_is_no_side(extract, text: str, language: str) -> None:
+    event = extract(text, date(2018, 2, 14), language)[0]
+    assert (event.event_type, event.actor1, event.actor2) == (
+        "Violence against civilians", "Military Forces of Mali (2013-2020)", "Civilians (Mali)"
+    )
+
+
+def test_attackers_suspected_of_being_a_group_are_that_group(extract) -> None:
+    text = "On Monday, gunmen suspected of being JNIM militants killed two traders near Boni."
+    event = extract(text, date(2018, 2, 14), "en")[0]
+    assert event.actor1 == "JNIM: Group for Support of Islam and Muslims"

@@ -75,6 +75,14 @@ _ESCORT_BEFORE = re.compile(
 )
 """'A convoy escorted by X': the escort is with the side that is hit, not the attacker."""
 _ARMED_PEOPLE = re.compile(r"\b(?:armed|armés?)\b", re.I)
+_IMPUTED = re.compile(
+    r"\b(?:mistaken (?:for|as)|taken for|(?:accused|suspected) of (?:collaborating with|working for|informing for|supporting)|"
+    r"pris(?:es)? pour|(?:accusés?|soupçonnés?) (?:d['’]intelligence avec|de (?:collaborer avec|complicité avec|soutenir|travailler pour)))"
+    r"\s+['‘’\"]?(?:(?!by\b|par\b)[\w'’-]+\s+){0,3}['‘’\"]?$",
+    re.I,
+)
+"""'Mistaken for militants', 'accused of collaborating with the army': what the victims were taken for is no side.
+('Gunmen suspected of being JNIM' names the attacker: suspicion alone is not in this list.)"""
 _BY_AFTER = re.compile(r"\s+(?:by|par)\b", re.I)
 _FACILITY = {
     "en": re.compile(r"\b(?:checkpoints?|posts?|camps?|base|convoys?|patrols?|positions?|vehicles?|escort|barracks)\b", re.I),
@@ -165,7 +173,8 @@ def assign_roles(
     ``victims`` are the spans of casualty figures ("two soldiers were killed"): an actor named
     inside one was hit, unless it is the acting side counting its own dead ("five assailants").
     """
-    actors = sorted((a for a in actors if not is_source(text, a)), key=lambda a: a.start)
+    actors = sorted((a for a in actors if not is_source(text, a) and not _IMPUTED.search(text, max(0, a.start - 60), a.start)),
+                    key=lambda a: a.start)
     triggers = sorted((t for t in triggers if not t.hypothetical), key=lambda t: t.start)
     agents: list[ActorSpan] = []
     patients: list[ActorSpan] = []

@@ -351,8 +351,8 @@ def _placed(p: Profile) -> bool:
     return bool(p.place) or p.lat is not None
 
 
-def compare(a: Profile, b: Profile) -> dict[str, float] | None:
-    """Per-feature scores in [0, 1] (and the target-conflict penalty), or None on a veto."""
+def _gate(a: Profile, b: Profile) -> tuple[float, float, float] | None:
+    """Type, date and place scores, or None when any of them vetoes the pair."""
     if a.doc == b.doc:
         return None
     kind = type_compatibility(a.event_type, a.sub_event_type, b.event_type, b.sub_event_type)
@@ -364,6 +364,15 @@ def compare(a: Profile, b: Profile) -> dict[str, float] | None:
     where = _place_score(a, b)
     if where is None:
         return None
+    return kind, when, where
+
+
+def compare(a: Profile, b: Profile) -> dict[str, float] | None:
+    """Per-feature scores in [0, 1] (and the target-conflict penalty), or None on a veto."""
+    gate = _gate(a, b)
+    if gate is None:
+        return None
+    kind, when, where = gate
     return {
         "type": kind,
         "date": when,
@@ -378,17 +387,10 @@ def compare(a: Profile, b: Profile) -> dict[str, float] | None:
 
 def score(a: Profile, b: Profile) -> float | None:
     """Weighted sum of ``compare``'s features, None on a veto (the hot path: no dict built)."""
-    if a.doc == b.doc:
+    gate = _gate(a, b)
+    if gate is None:
         return None
-    kind = type_compatibility(a.event_type, a.sub_event_type, b.event_type, b.sub_event_type)
-    if kind == 0.0:
-        return None
-    when = _date_score(a, b)
-    if when is None:
-        return None
-    where = _place_score(a, b)
-    if where is None:
-        return None
+    kind, when, where = gate
     return (
         WEIGHTS["type"] * kind
         + WEIGHTS["date"] * when

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -73,6 +74,17 @@ def _report(console: Console, outcome: Any, verb: str) -> None:
     )
 
 
+def _decide_pair(decide: Callable[..., Any], verb: str, first: str, second: str, db: Path, note: str, by: str) -> None:
+    """Record an analyst's decision about two events and show what resolution made of it."""
+    from peacewatch.resolve.analyst import DecisionError
+
+    with open_store(db) as store:
+        try:
+            _report(Console(), decide(store, first, second, note, by), verb)
+        except DecisionError as exc:
+            raise typer.BadParameter(str(exc)) from None
+
+
 def register(app: typer.Typer) -> None:
     @app.command("event")
     def event_command(
@@ -102,13 +114,9 @@ def register(app: typer.Typer) -> None:
         by: str = typer.Option("", help="Who decides."),
     ) -> None:
         """Merge two events into one; the decision holds for later reports and re-runs."""
-        from peacewatch.resolve.analyst import DecisionError, merge
+        from peacewatch.resolve.analyst import merge
 
-        with open_store(db) as store:
-            try:
-                _report(Console(), merge(store, first, second, note, by), "merged")
-            except DecisionError as exc:
-                raise typer.BadParameter(str(exc)) from None
+        _decide_pair(merge, "merged", first, second, db, note, by)
 
     @app.command("split")
     def split_command(
@@ -138,13 +146,9 @@ def register(app: typer.Typer) -> None:
         by: str = typer.Option("", help="Who decides."),
     ) -> None:
         """Mark two events as not the same event: resolution never merges them."""
-        from peacewatch.resolve.analyst import DecisionError, distinct
+        from peacewatch.resolve.analyst import distinct
 
-        with open_store(db) as store:
-            try:
-                _report(Console(), distinct(store, first, second, note, by), "kept apart")
-            except DecisionError as exc:
-                raise typer.BadParameter(str(exc)) from None
+        _decide_pair(distinct, "kept apart", first, second, db, note, by)
 
     @app.command("resolve")
     def resolve_command(

@@ -115,3 +115,18 @@ def test_an_event_saved_again_after_deletion_is_no_longer_listed_as_deleted(stor
         store.delete_event("E3", "split undone")
         store.save_event(Event(event_id="E3", event_date=date(2017, 1, 1)))
     assert store.tombstones() == [] and store.event("E3") is not None
+
+
+def test_compact_puts_events_back_in_date_order_without_changing_them(store) -> None:
+    days = [date(2017, 3, 9), date(2017, 1, 2), date(2017, 2, 5), date(2017, 1, 20)]
+    with store.transaction():
+        for i, day in enumerate(days):
+            store.save_event(Event(event_id=f"C{i}", event_date=day, admin1="Gao", fatalities=i,
+                                   evidence=[Evidence("fatalities", 0, 1, str(i), "d")]))
+    store.review_event("C1", "ana", "edit", "ministry figure", {"fatalities": 9})
+    before = {e.event_id: e.to_dict() for e in store.events()}
+    assert store.compact() == 4
+    stored_order = [r["event_id"] for r in store.query("SELECT event_id FROM events")]
+    assert stored_order == ["C1", "C3", "C2", "C0"]
+    assert {e.event_id: e.to_dict() for e in store.events()} == before
+    assert len(store.evidence("C2")) == 1 and store.machine_event("C1").fatalities == 1

@@ -33,3 +33,9 @@ class DuckDBStore(Store):
             self._conn.execute(f"INSERT INTO {table} ({', '.join(columns)}) SELECT {', '.join(columns)} FROM {view}").fetchall()
         finally:
             self._conn.unregister(view)
+
+    def compact(self) -> int:
+        """Rewrite events in date order, then checkpoint so the new order reaches the file."""
+        count = super().compact()
+        self.execute("CHECKPOINT")
+        return count

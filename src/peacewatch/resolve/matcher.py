@@ -119,6 +119,7 @@ def recluster(store: Store, pool: Sequence[EventCandidate], retire: Iterable[str
     produced: dict[str, list[str]] = {}
     old_ids = set(previous.values()) | set(retire)
     machine = _machine_events(store, old_ids)
+    changed: list[tuple[Event, list[EventCandidate]]] = []
     for group in cluster(profiles, rules):
         members = [Member(p.candidate, meta.get(p.doc) or DocMeta(id=p.doc, published=p.published)) for p in group]
         event_id = event_id_for(group[0].candidate)
@@ -135,7 +136,8 @@ def recluster(store: Store, pool: Sequence[EventCandidate], retire: Iterable[str
             if unchanged:
                 continue
             summary.updated_events += 1
-        store.save_event(event, [p.candidate for p in group])
+        changed.append((event, [p.candidate for p in group]))
+    store.save_events(changed)
     for old in sorted(old_ids - set(produced)):
         heirs = Counter(
             new for new, members in produced.items() for cid in members if previous.get(cid) == old

@@ -23,9 +23,10 @@ class SingletonResolver:
     name = "singleton"
 
     def __call__(self, store: Store, candidates: list[EventCandidate]) -> ResolveSummary:
-        for candidate in candidates:
-            event_id = "EV" + hashlib.sha256(candidate.candidate_id.encode()).hexdigest()[:12]
-            store.save_event(event_from_candidate(candidate, event_id), [candidate])
+        store.save_events([
+            (event_from_candidate(c, "EV" + hashlib.sha256(c.candidate_id.encode()).hexdigest()[:12]), [c])
+            for c in candidates
+        ])
         return ResolveSummary(candidates=len(candidates), new_events=len(candidates))
 
 

@@ -311,51 +311,92 @@ class Store:
 
     # -- events ---------------------------------------------------------------------------
     def save_event(self, event: Event, candidates: Sequence[EventCandidate] = ()) -> None:
-        """Store the resolver's view of an event, re-apply analysts' reviews, attach candidates.
+        """Store the resolver's view of one event; see ``save_events``."""
+        self.save_events([(event, candidates)])
 
-        ``event`` is machine output: it is kept as such, and the row everyone reads is that
-        output with the event's active reviews applied (see ``store.reviews``).
+    def save_events(self, items: Sequence[tuple[Event, Sequence[EventCandidate]]]) -> None:
+        """Store the resolver's view of events, re-apply analysts' reviews, attach candidates.
+
+        Each event is machine output: it is kept as such, and the row everyone reads is that
+        output with the event's active reviews applied (see ``store.reviews``). Done set-wise,
+        a few statements per batch rather than per event, because resolution saves thousands.
         """
-        machine = Event.from_dict({**event.to_dict(), "review_state": "unreviewed"})
-        existing = self.scalar("SELECT created_at FROM events WHERE event_id = ?", (event.event_id,))
-        machine.created_at = event.created_at or existing or now()
-        self._write_event(machine, reviews.overlay(machine, self.reviews(event.event_id)))
-        if candidates:
-            self.assign_candidates(event.event_id, [c.candidate_id for c in candidates])
+        if not items:
+            return
+        ids = [event.event_id for event, _ in items]
+        held = {r["event_id"]: r for r in self._rows_for("SELECT event_id, created_at FROM events", ids)}
+        overlays: dict[str, list[reviews.Review]] = {}
+        for row in self._rows_for("SELECT * FROM reviews", ids, "ORDER BY reviewed_at, review_id"):
+            overlays.setdefault(row["event_id"], []).append(reviews.row_to_review(row))
+        pairs = []
+        for event, _ in items:
+            machine = Event.from_dict({**event.to_dict(), "review_state": "unreviewed"})
+            machine.created_at = event.created_at or (held.get(event.event_id) or {}).get("created_at") or now()
+            pairs.append((machine, reviews.overlay(machine, overlays.get(event.event_id, []))))
+        self._write_events(pairs)
+        self._assign_many([(event.event_id, c.candidate_id) for event, found in items for c in found])
+
+    def _rows_for(self, select: str, ids: Sequence[str], tail: str = "") -> list[dict[str, Any]]:
+        """``select ... WHERE event_id IN ids``, in chunks that keep statements small."""
+        rows: list[dict[str, Any]] = []
+        for i in range(0, len(ids), 500):
+            chunk = list(ids[i : i + 500])
+            rows += self.query(f"{select} WHERE event_id IN ({','.join('?' for _ in chunk)}) {tail}", chunk)
+        return rows
+
+    def _delete_for(self, table: str, ids: Sequence[str]) -> None:
+        for i in range(0, len(ids), 500):
+            chunk = list(ids[i : i + 500])
+            self.execute(f"DELETE FROM {table} WHERE event_id IN ({','.join('?' for _ in chunk)})", chunk)
+
+    def _assign_many(self, pairs: Sequence[tuple[str, str]]) -> None:
+        """Attach candidates to events through a staging table: one UPDATE for the whole batch."""
+        if not pairs:
+            return
+        self.execute("CREATE TEMPORARY TABLE IF NOT EXISTS assignment (event_id VARCHAR, candidate_id VARCHAR)")
+        self.execute("DELETE FROM assignment")
+        self.insert_rows("assignment", ("event_id", "candidate_id"), pairs)
+        self.execute(
+            "UPDATE candidates SET event_id = assignment.event_id FROM assignment "
+            "WHERE candidates.candidate_id = assignment.candidate_id"
+        )
+        self.execute("DELETE FROM assignment")
 
     def _write_event(self, machine: Event, effective: Event) -> None:
-        effective.created_at = machine.created_at
-        effective.updated_at = now()
-        before = self.scalar("SELECT event_date FROM events WHERE event_id = ?", (effective.event_id,))
-        self.execute("DELETE FROM events WHERE event_id = ?", (effective.event_id,))
-        self.execute("DELETE FROM evidence WHERE event_id = ?", (effective.event_id,))
-        self.execute("DELETE FROM event_tombstones WHERE event_id = ?", (effective.event_id,))
+        self._write_events([(machine, effective)])
+
+    def _write_events(self, pairs: Sequence[tuple[Event, Event]]) -> None:
+        ids = [effective.event_id for _, effective in pairs]
+        before = [r["event_date"] for r in self._rows_for("SELECT event_date FROM events", ids)]
+        for table in ("events", "evidence", "event_tombstones"):
+            self._delete_for(table, ids)
         columns = (
             "event_id", *EVENT_FIELD_NAMES, "sources", "review_state", "created_at", "updated_at", "data", "machine",
         )
-        values = [
-            effective.event_id,
-            *(getattr(effective, name) for name in EVENT_FIELD_NAMES),
-            json.dumps(effective.sources),
-            effective.review_state,
-            effective.created_at,
-            effective.updated_at,
-            json.dumps(effective.to_dict()),
-            json.dumps(machine.to_dict()),
-        ]
-        self.execute(
-            f"INSERT INTO events ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})",
-            values,
-        )
-        self.insert_rows(
-            "evidence",
-            ("event_id", "document_id", "candidate_id", "field", "start_offset", "end_offset", "text"),
-            [
+        stamp = now()
+        rows, evidence = [], []
+        for machine, effective in pairs:
+            effective.created_at = machine.created_at
+            effective.updated_at = stamp
+            rows.append([
+                effective.event_id,
+                *(getattr(effective, name) for name in EVENT_FIELD_NAMES),
+                json.dumps(effective.sources),
+                effective.review_state,
+                effective.created_at,
+                effective.updated_at,
+                json.dumps(effective.to_dict()),
+                json.dumps(machine.to_dict()),
+            ])
+            evidence += [
                 (effective.event_id, e.document_id or "", None, e.field, e.start, e.end, e.text)
                 for e in effective.evidence
-            ],
+            ]
+        self.insert_rows("events", columns, rows)
+        self.insert_rows(
+            "evidence", ("event_id", "document_id", "candidate_id", "field", "start_offset", "end_offset", "text"), evidence
         )
-        self._touch(before, effective.event_date)
+        self._touch(*before, *(effective.event_date for _, effective in pairs))
 
     def machine_event(self, event_id: str) -> Event | None:
         """The resolver's output for an event, before any review."""

@@ -278,3 +278,14 @@ def test_attackers_suspected_of_being_a_group_are_that_group(extract) -> None:
     text = "On Monday, gunmen suspected of being JNIM militants killed two traders near Boni."
     event = extract(text, date(2018, 2, 14), "en")[0]
     assert event.actor1 == "JNIM: Group for Support of Islam and Muslims"
+
+
+def test_last_weeks_attack_recalled_in_an_arrest_report_is_no_new_event(extract) -> None:
+    text = (
+        "Police arrested three men in Sévaré on Friday, officials said.\n\n"
+        "The suspects are thought to belong to the group that claimed last week's car bombing of the army camp "
+        "in Mopti, in which 12 soldiers died."
+    )
+    events = extract(text, date(2018, 3, 10), "en")
+    assert [e.sub_event_type for e in events] == ["Arrests"]
+    assert events[0].event_date == date(2018, 3, 9)

@@ -74,6 +74,12 @@ _ATTRIBUTED = re.compile(
 )
 """A sentence naming who did it after the event is told ("The device was most likely planted by JNIM")."""
 _CODED_AS = re.compile(r"\bcoded (?:as|at)\b[^)]*$", re.I)
+_POSSESSIVE = re.compile(r"['’]s\b")
+"""A date owning the event's noun ("last week's bombing"): the event's own date, even after "claimed"."""
+
+
+def _possessive(text: str, d: Any) -> bool:
+    return bool(_POSSESSIVE.match(text, d.end))
 
 
 @dataclass(slots=True)
@@ -190,7 +196,7 @@ def _pick_date(
         if _SINCE.search(before) or (_is_past_year_only(d, published) and not (announced and undated_year)):
             background = True
             continue
-        if d.kind == "year" or _REPORTED_ON.search(before):
+        if d.kind == "year" or (_REPORTED_ON.search(before) and not _possessive(text, d)):
             continue
         if d.future or d.value > published:
             if d.kind not in ("anaphoric", "relative"):
@@ -382,6 +388,8 @@ class RulesExtractor:
             definite = bool(real) and all(t.definite for t in real if t.cue in VIOLENT_CUES | {"agreement", "protest"}) and any(
                 t.definite for t in real
             )
+            if chosen is not None and _possessive(text, chosen) and chosen.value < published:
+                definite = definite or any(0 <= t.start - chosen.end <= 30 for t in real)
             previous = mentions[-1] if mentions else None
             if chosen is None and not background and not definite and not planned:
                 if previous is not None and previous.index == s_index - 1 and previous.date is not None:

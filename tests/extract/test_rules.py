@@ -289,3 +289,10 @@ def test_last_weeks_attack_recalled_in_an_arrest_report_is_no_new_event(extract)
     events = extract(text, date(2018, 3, 10), "en")
     assert [e.sub_event_type for e in events] == ["Arrests"]
     assert events[0].event_date == date(2018, 3, 9)
+
+
+def test_a_weekday_owning_the_attack_dates_it_even_in_a_claim(extract) -> None:
+    text = "A jihadist group on Wednesday claimed Sunday's suicide bombing of the army camp in Tessit, in which nine soldiers died."
+    events = extract(text, date(2019, 5, 15), "en")
+    bombing = by_type(events, "Suicide bomb")
+    assert bombing.event_date == date(2019, 5, 12)

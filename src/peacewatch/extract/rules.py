@@ -75,7 +75,8 @@ _ATTRIBUTED = re.compile(
 """A sentence naming who did it after the event is told ("The device was most likely planted by JNIM")."""
 _CODED_AS = re.compile(r"\bcoded (?:as|at)\b[^)]*$", re.I)
 _POSSESSIVE = re.compile(r"['’]s\b")
-"""A date owning the event's noun ("last week's bombing"): the event's own date, even after "claimed"."""
+"""A date owning the event's noun ("Monday's bombing"): the event's own date, even after "claimed"; a vague one
+("last week's bombing") refers back to an event told before."""
 
 
 def _possessive(text: str, d: Any) -> bool:
@@ -388,7 +389,7 @@ class RulesExtractor:
             definite = bool(real) and all(t.definite for t in real if t.cue in VIOLENT_CUES | {"agreement", "protest"}) and any(
                 t.definite for t in real
             )
-            if chosen is not None and _possessive(text, chosen) and chosen.value < published:
+            if chosen is not None and _possessive(text, chosen) and chosen.precision >= 2 and chosen.value < published:
                 definite = definite or any(0 <= t.start - chosen.end <= 30 for t in real)
             previous = mentions[-1] if mentions else None
             if chosen is None and not background and not definite and not planned:

@@ -296,3 +296,12 @@ def test_a_weekday_owning_the_attack_dates_it_even_in_a_claim(extract) -> None:
     events = extract(text, date(2019, 5, 15), "en")
     bombing = by_type(events, "Suicide bomb")
     assert bombing.event_date == date(2019, 5, 12)
+
+
+def test_an_old_attack_recalled_by_its_month_is_no_new_event(extract) -> None:
+    text = (
+        "Two armed groups of the north signed a ceasefire in Kidal on Tuesday, their spokesmen said.\n\n"
+        "Observers recalled that one of them had claimed the ambush that killed 14 soldiers near Tessalit in February."
+    )
+    events = extract(text, date(2018, 4, 12), "en")
+    assert all(e.fatalities != 14 for e in events), [(e.sub_event_type, e.fatalities) for e in events]

@@ -180,6 +180,11 @@ def _is_past_year_only(mention: Any, published: date) -> bool:
     return mention.precision >= 3 and (published - mention.value).days > 180
 
 
+def _before_month(value: date, published: date) -> bool:
+    """A month before the report's own ("the bombing in January" in a March report): an old event recalled."""
+    return (value.year, value.month) < (published.year, published.month)
+
+
 def _pick_date(
     text: str, dates: list[Any], triggers: list[Trigger], published: date, sentence_start: int, announced: bool = False
 ) -> tuple[Any | None, bool, bool]:
@@ -391,6 +396,8 @@ class RulesExtractor:
             )
             if chosen is not None and _possessive(text, chosen) and chosen.precision >= 2 and chosen.value < published:
                 definite = definite or any(0 <= t.start - chosen.end <= 30 for t in real)
+            if chosen is not None and chosen.precision >= 3 and _before_month(chosen.value, published):
+                definite = definite or any(t.definite for t in real)
             previous = mentions[-1] if mentions else None
             if chosen is None and not background and not definite and not planned:
                 if previous is not None and previous.index == s_index - 1 and previous.date is not None:

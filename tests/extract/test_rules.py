@@ -305,3 +305,13 @@ def test_an_old_attack_recalled_by_its_month_is_no_new_event(extract) -> None:
     )
     events = extract(text, date(2018, 4, 12), "en")
     assert all(e.fatalities != 14 for e in events), [(e.sub_event_type, e.fatalities) for e in events]
+
+
+def test_a_french_attentat_is_an_event_dated_by_its_own_date(extract) -> None:
+    text = (
+        "Deux jours après l'attentat du lundi 2 avril contre le poste militaire de Tessit, l'armée a rendu hommage "
+        "jeudi aux soldats tombés. Le bilan officiel est de 9 morts."
+    )
+    events = extract(text, date(2018, 4, 5), "fr")
+    assert [e.event_date for e in events] == [date(2018, 4, 2)]
+    assert events[0].location == "Tessit"

@@ -32,7 +32,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             r"attaqu(?:e|es|é|ée|és|ées|ent|ait|aient|er|ant)\b", r"assauts?\b", r"raids?\b",
             r"tir(?:é|ée|és|ées|ent|ant) sur\b", r"fusillades?\b",
             r"pris(?:e|es)? pour cibles?", r"cibl(?:é|ée|és|ées|ant)\b", r"incursions?\b",
-            r"harc(?:elé|elés|èlement)\b", r"agress(?:ion|é|ée|és)\b",
+            r"harc(?:elé|elés|èlement)\b", r"agress(?:ion|é|ée|és)\b", r"attentats?\b(?![- ]suicide)",
         ),
     },
     "ambush": {

@@ -315,3 +315,10 @@ def test_a_french_attentat_is_an_event_dated_by_its_own_date(extract) -> None:
     events = extract(text, date(2018, 4, 5), "fr")
     assert [e.event_date for e in events] == [date(2018, 4, 2)]
     assert events[0].location == "Tessit"
+
+
+def test_french_reflexive_clash_is_a_battle(extract) -> None:
+    text = "Jeudi, des combattants de la CMA et du GATIA se sont affrontés près de Ménaka, selon des sources locales."
+    events = extract(text, date(2018, 3, 3), "fr")
+    clash = by_type(events, "Armed clash")
+    assert clash.event_date == date(2018, 3, 1)

@@ -48,7 +48,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             r"fend(?:ed)? off\b", r"fought (?:off|back)\b", r"returned fire\b", r"retaliated\b(?! (?:by|with) (?:arrest|burn|loot))", r"(?:violence|fighting|hostilities) between\b",
         ),
         "fr": (
-            r"affrontements?\b", r"s'affront\w+", r"(?:ont|a|avaient|avait) affronté\b", r"accrochages?\b", r"combats?\b",
+            r"affrontements?\b", r"s'affront\w+", r"se (?:sont|sont violemment|étaient|seraient) affront\w+", r"(?:ont|a|avaient|avait) affronté\b", r"accrochages?\b", r"combats?\b",
             r"échanges? de tirs", r"heurts?\b", r"escarmouches?\b", r"violences? (?:inter-?communautaires?|entre)",
             r"feux croisés", r"opérations? (?:de ratissage|militaires?|contre)\b", r"ratissage\b", r"ripost(?:e|é|ent)\b", r"repouss(?:é|ée|és|ent|er)\b",
 

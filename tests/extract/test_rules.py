@@ -322,3 +322,22 @@ def test_french_reflexive_clash_is_a_battle(extract) -> None:
     events = extract(text, date(2018, 3, 3), "fr")
     clash = by_type(events, "Armed clash")
     assert clash.event_date == date(2018, 3, 1)
+
+
+def test_a_venue_clause_is_not_the_event_place_and_these_clashes_are_the_same_event(extract) -> None:
+    text = (
+        "Mercredi, des combattants de deux groupes armés se sont affrontés près de Tessit.\n\n"
+        "Ces affrontements éclatent alors que se tient à Bamako une réunion des signataires de l'accord."
+    )
+    events = extract(text, date(2018, 3, 9), "fr")
+    assert [(e.location, e.event_date) for e in events] == [("Tessit", date(2018, 3, 7))]
+
+
+def test_these_clashes_named_with_another_town_stay_one_event(extract) -> None:
+    text = (
+        "Fighters of two armed groups clashed near Tessit on Wednesday, local sources said.\n\n"
+        "The clashes, which lasted two hours, also reached the outskirts of Gao."
+    )
+    events = extract(text, date(2018, 3, 9), "en")
+    assert len(events) == 1
+    assert events[0].location == "Tessit"

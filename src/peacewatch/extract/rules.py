@@ -74,6 +74,12 @@ _ATTRIBUTED = re.compile(
 )
 """A sentence naming who did it after the event is told ("The device was most likely planted by JNIM")."""
 _CODED_AS = re.compile(r"\bcoded (?:as|at)\b[^)]*$", re.I)
+_VENUE = re.compile(
+    r"\b(?:(?:alors|tandis|pendant) qu(?:e\b|['’])|while|as)\s*(?:[\w'’-]+\s+){0,3}?"
+    r"(?:se (?:tien|tenai|tiendr)\w*|(?:is|was|are|were) (?:being )?held)\s+(?:à|au|en|in|at)?\s*$",
+    re.I,
+)
+"""A place named by a clause of circumstance ("as talks were being held in Bamako"): a venue, not the event's place."""
 _POSSESSIVE = re.compile(r"['’]s\b")
 """A date owning the event's noun ("Monday's bombing"): the event's own date, even after "claimed"; a vague one
 ("last week's bombing") refers back to an event told before."""
@@ -222,6 +228,7 @@ def _pick_date(
 
 def _pick_place(text: str, places: list[Any], actors: list[ActorSpan], triggers: list[Trigger]) -> Any | None:
     inside_actor = [p for p in places if not any(a.start <= p.start and p.end <= a.end for a in actors)]
+    inside_actor = [p for p in inside_actor if not _VENUE.search(text[max(0, p.start - 60) : p.start])]
     if not inside_actor:
         return None
     for p in inside_actor:
@@ -243,13 +250,18 @@ def _actor_spans(mentions: list[Any], country: str) -> list[ActorSpan]:
     return spans
 
 
-def _compatible(group: _Group, m: Mention, event_type: dict[int, tuple[str, str] | None]) -> bool:
-    """Can mention ``m`` be a further telling of ``group``'s event?"""
+def _compatible(group: _Group, m: Mention, event_type: dict[int, tuple[str, str] | None], anaphor: bool = False) -> bool:
+    """Can mention ``m`` be a further telling of ``group``'s event?
+
+    ``anaphor``: ``m`` is an undated back-reference ("These clashes ... in Gao") right after the group, which
+    no group matches by place: the place it names is then a detail of the event, not a new event.
+    """
     gdate, mdate = group.date, m.date
     if gdate is not None and mdate is not None and _date_value(gdate) != _date_value(mdate):
         return False
     gplace, mplace = group.place, m.place
-    if gplace is not None and mplace is not None:
+    anaphor = anaphor and m.definite and m.date is None and group.mentions[-1].index >= m.index - 2
+    if gplace is not None and mplace is not None and not anaphor:
         if not _same_area(gplace, mplace):
             return False
     if m.generic and m.date is None and m.place is None and group.mentions[-1].index == m.index - 1:
@@ -453,6 +465,8 @@ class RulesExtractor:
                     if _compatible(g, m, types):
                         target = g
                         break
+                if target is None and groups and _compatible(groups[-1], m, types, anaphor=True):
+                    target = groups[-1]
             else:
                 for g in groups:
                     if g.date is not None and _compatible(g, m, types):

@@ -341,3 +341,13 @@ def test_these_clashes_named_with_another_town_stay_one_event(extract) -> None:
     events = extract(text, date(2018, 3, 9), "en")
     assert len(events) == 1
     assert events[0].location == "Tessit"
+
+
+def test_a_back_reference_after_two_sentences_of_aftermath_is_the_same_event(extract) -> None:
+    text = (
+        "On Monday, fighters of two armed groups clashed near Tessit, local sources said.\n\n"
+        "Each side claims to hold the village. Neither gave a toll.\n\n"
+        "The clashes also spread to the outskirts of Gao."
+    )
+    events = extract(text, date(2018, 3, 7), "en")
+    assert [(e.location, e.event_date) for e in events] == [("Tessit", date(2018, 3, 5))]

@@ -260,7 +260,7 @@ def _compatible(group: _Group, m: Mention, event_type: dict[int, tuple[str, str]
     if gdate is not None and mdate is not None and _date_value(gdate) != _date_value(mdate):
         return False
     gplace, mplace = group.place, m.place
-    anaphor = anaphor and m.definite and m.date is None and group.mentions[-1].index >= m.index - 2
+    anaphor = anaphor and m.definite and m.date is None and group.mentions[-1].index >= m.index - 3
     if gplace is not None and mplace is not None and not anaphor:
         if not _same_area(gplace, mplace):
             return False

@@ -21,7 +21,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from peacewatch.extract.base import extractors, number_candidates
-from peacewatch.nlp.roles import CIVILIAN_INTER, ActorSpan, Roles, assign_roles, is_community, kind_of_victims, target_kind
+from peacewatch.nlp.roles import ARMED_PEOPLE, CIVILIAN_INTER, ActorSpan, Roles, assign_roles, is_community, kind_of_victims, target_kind
 from peacewatch.nlp.status import combine, find_status_cues, refers_to_group, speaker
 from peacewatch.nlp.triggers import (
     BATTLES,
@@ -57,7 +57,6 @@ _CROWD_INTERS = frozenset({5, 6, CIVILIAN_INTER})
 """A crowd read as civilians, protesters or rioters: when it fights or burns, the event is a riot."""
 _DEFENDERS = re.compile(r"\b(?:residents?|locals?|villagers?|population|inhabitants?|habitants?|villageois)\b", re.I)
 """Villagers who fight an armed group defend their village (a battle, the codebook's communal militia), not a riot."""
-_ARMED_CROWD = re.compile(r"\b(?:armed|armés?)\b", re.I)
 _ONE_KILLED = re.compile(
     r"^(?:shot dead|killed|assassinated|murdered|executed|beheaded|slaughtered|shot and killed|tué|assassiné|abattu|exécuté|égorgé)"
     r"\s+(?:an?|the|his|her|one|un|une|le|la|l['’])\b(?!\s+(?:number|group|dozen|few|several|nombre|groupe|dizaine))"
@@ -608,7 +607,7 @@ class RulesExtractor:
         crowd = next(
             (
                 a for a in (roles.actor1, roles.actor2)
-                if a is not None and a.inter in _CROWD_INTERS and _CROWD.search(a.text) and not _ARMED_CROWD.search(text, max(0, a.start - 10), a.end)
+                if a is not None and a.inter in _CROWD_INTERS and _CROWD.search(a.text) and not ARMED_PEOPLE.search(text, max(0, a.start - 10), a.end)
             ),
             None,
         )

@@ -74,7 +74,7 @@ _ESCORT_BEFORE = re.compile(
     re.I,
 )
 """'A convoy escorted by X': the escort is with the side that is hit, not the attacker."""
-_ARMED_PEOPLE = re.compile(r"\b(?:armed|armés?)\b", re.I)
+ARMED_PEOPLE = re.compile(r"\b(?:armed|armés?)\b", re.I)
 _IMPUTED = re.compile(
     r"\b(?:mistaken (?:for|as)|taken for|(?:accused|suspected) of (?:collaborating with|working for|informing for|supporting)|"
     r"pris(?:es)? pour|(?:accusés?|soupçonnés?) (?:d['’]intelligence avec|de (?:collaborer avec|complicité avec|soutenir|travailler pour)))"
@@ -345,7 +345,7 @@ def target_kind(
             return "armed" if hit else "civilian"
         if roles.actor2.inter in ARMED_INTERS:
             return "civilian" if off_duty(text, roles.actor2) else "armed"
-        return "armed" if _ARMED_PEOPLE.search(roles.actor2.text) else "civilian"
+        return "armed" if ARMED_PEOPLE.search(roles.actor2.text) else "civilian"
     kinds = [k for k in (kind_of_victims(v, language) for v in victims) if k]
     if kinds:
         return "armed" if "armed" in kinds else "civilian"

@@ -32,22 +32,22 @@ _CHUNK = 500
 _VOLATILE = ("created_at", "updated_at", "review_state")
 
 
-def _candidates_of_events(store: Store, event_ids: Iterable[str]) -> list[EventCandidate]:
-    ids = sorted(set(event_ids))
+def _candidates_in(store: Store, column: str, values: Iterable[str]) -> list[EventCandidate]:
+    """Candidates whose ``column`` is one of ``values``, queried in chunks."""
+    ids = sorted(set(values))
     found: list[EventCandidate] = []
     for start in range(0, len(ids), _CHUNK):
         chunk = ids[start : start + _CHUNK]
-        found.extend(store.candidates(f"event_id IN ({','.join('?' for _ in chunk)})", chunk))
+        found.extend(store.candidates(f"{column} IN ({','.join('?' for _ in chunk)})", chunk))
     return found
+
+
+def _candidates_of_events(store: Store, event_ids: Iterable[str]) -> list[EventCandidate]:
+    return _candidates_in(store, "event_id", event_ids)
 
 
 def _candidates_by_id(store: Store, candidate_ids: Iterable[str]) -> list[EventCandidate]:
-    ids = sorted(set(candidate_ids))
-    found: list[EventCandidate] = []
-    for start in range(0, len(ids), _CHUNK):
-        chunk = ids[start : start + _CHUNK]
-        found.extend(store.candidates(f"candidate_id IN ({','.join('?' for _ in chunk)})", chunk))
-    return found
+    return _candidates_in(store, "candidate_id", candidate_ids)
 
 
 def neighbourhood(store: Store, seeds: Sequence[EventCandidate]) -> list[EventCandidate]:

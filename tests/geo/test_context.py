@@ -64,3 +64,9 @@ def test_neighbours_pull_neither_the_capital_nor_a_village_called_otherwise() ->
 def test_a_cercle_seat_is_not_pulled_to_a_namesake_village_by_its_neighbours() -> None:
     found = {m.text: m.place for m in find_places("Soldiers killed two gunmen near Doma, Koro, on Monday.")}
     assert (found["Koro"].admin2, found["Koro"].feature_code) == ("Koro", "PPLA2")
+
+
+def test_cercle_seats_listed_together_are_not_unseated_by_a_nearer_namesake_village() -> None:
+    text = "A new militia said it would defend herders in the areas of Koro, Djenne and Douentza."
+    koro = next(m for m in find_places(text) if m.text == "Koro")
+    assert (koro.place.admin1, koro.place.admin2) == ("Mopti", "Koro")

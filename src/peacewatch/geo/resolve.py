@@ -122,6 +122,14 @@ def _drop_weak(matches: list[NameMatch], gaz: Gazetteer, wanted: set[str]) -> li
     return kept
 
 
+_SEATS = frozenset({"PPLC", "PPLA", "PPLA2"})
+
+
+def _named_seat(place: Place) -> bool:
+    """A cercle's namesake town is its seat, though GeoNames often files it as a plain PPL."""
+    return place.feature_code == "PPL" and bool(place.admin2) and name_key(place.name) == name_key(place.admin2)
+
+
 def _confident(m: NameMatch) -> bool:
     """One reading clearly ahead of the others: safe to use as an anchor for its neighbours."""
     ordered = sorted(m.scores, reverse=True)
@@ -143,13 +151,19 @@ def _proximity(matches: list[NameMatch], gaz: Gazetteer) -> None:
         if m.country or len(m.candidates) < 2:
             continue
         others = [a for owners, a in anchors.values() if owners != {k}]
-        for j, i in enumerate(m.candidates):
+        gains = []
+        for i in m.candidates:
             place = gaz.place(i)
             near = [a for a in others
                     if abs(a.latitude - place.latitude) < 2 and abs(a.longitude - place.longitude) < 2.5]
             d = min((distance_km(place, a) for a in near), default=None)
-            if d is not None:
-                m.scores[j] += 2.0 if d < 75 else 1.0 if d < 200 else 0.0
+            gains.append(0.0 if d is None else 2.0 if d < 75 else 1.0 if d < 200 else 0.0)
+        best_gain = max(gains)
+        for j, i in enumerate(m.candidates):
+            # a capital or cercle seat in the same part of the country is not unseated by a
+            # closer village of its name: "Koro, Djenne and Douentza" are three cercle seats
+            seat = gaz.place(i).feature_code in _SEATS or _named_seat(gaz.place(i))
+            m.scores[j] += best_gain if seat and gains[j] > 0 else gains[j]
 
 
 _COHERENCE_CAP = 1.0

@@ -5,7 +5,7 @@ from importlib import resources
 import pytest
 import yaml
 
-from peacewatch.geo import distance_km, gazetteer, nearest
+from peacewatch.geo import Place, distance_km, gazetteer, nearest
 
 # Town centres (approximate, from general reference maps) for the 10 km checks.
 TOWNS = {
@@ -130,3 +130,62 @@ def test_a_village_named_with_its_people_is_found_without_them() -> None:
 
 def test_names_without_a_tuareg_prefix_are_not_given_one() -> None:
     assert not any(p.name.startswith(("Ti-n", "I-n")) for p in gazetteer().lookup("Tillit", country="Mali"))
+
+
+ACLED_MALI_REGIONS = {"Mopti", "Gao", "Tombouctou", "Kidal", "Menaka", "Segou", "Koulikoro",
+                      "Kayes", "Sikasso", "Bamako", "Taoudenit"}
+MALI_BOX = ((10.1, 25.1), (-12.3, 4.3))  # south-north, west-east, with a little slack
+
+
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """A loader that refuses a mapping key given twice: plain YAML keeps the last one silently."""
+
+
+def _no_duplicate_keys(loader: yaml.SafeLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
+    keys = [loader.construct_object(k, deep=deep) for k, _ in node.value]
+    repeated = {k for k in keys if keys.count(k) > 1}
+    if repeated:
+        raise yaml.constructor.ConstructorError(None, None, f"keys given twice: {sorted(repeated)}",
+                                                node.start_mark)
+    return loader.construct_mapping(node, deep)
+
+
+_UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _no_duplicate_keys)
+
+
+def _supplement() -> dict:
+    text = (resources.files("peacewatch") / "data" / "geo" / "supplement.yaml").read_text(encoding="utf-8")
+    return yaml.load(text, Loader=_UniqueKeyLoader)
+
+
+def test_supplement_names_each_section_and_key_once() -> None:
+    assert set(_supplement()) == {"spellings", "seats", "corrections", "places"}
+
+
+def _geonames_rows() -> dict[int, Place]:
+    return {p.geonameid: p for p in gazetteer() if p.geonameid is not None}
+
+
+def test_supplement_entries_name_geonames_rows_the_gazetteer_has() -> None:
+    known = _geonames_rows()
+    data = _supplement()
+    for section in ("spellings", "seats", "corrections"):
+        for entry in data[section]:
+            gid = entry["geonameid"]
+            assert isinstance(gid, int) and gid in known, (section, gid)
+
+
+def test_supplement_seats_are_villages_the_loader_can_mark() -> None:
+    rows = _geonames_rows()
+    for entry in _supplement()["seats"]:
+        place = rows[entry["geonameid"]]
+        assert place.feature_code == "PPLA3" and place.admin3 == entry["commune"], entry
+
+
+def test_supplement_places_carry_source_region_and_a_position_in_mali() -> None:
+    (south, north), (west, east) = MALI_BOX
+    for entry in _supplement()["places"]:
+        assert entry.get("coordinate_source", "").strip(), entry["name"]
+        assert entry["admin1"] in ACLED_MALI_REGIONS, entry["name"]
+        assert south < entry["latitude"] < north and west < entry["longitude"] < east, entry["name"]
+        assert entry.get("feature_code", "PPL") in {"PPL", "PPLA3", "ADM3"}, entry["name"]

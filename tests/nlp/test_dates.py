@@ -126,6 +126,9 @@ def test_weeks_and_weekends_have_week_precision() -> None:
         ("Le 3 mars, le poste est tombé. Le lendemain, l'armée est revenue.", "fr", date(2017, 3, 4)),
         ("Le 3 mars, le poste est tombé. La veille, des tirs avaient été entendus.", "fr", date(2017, 3, 2)),
         ("Le 3 mars, le poste est tombé. Trois jours plus tard, l'armée est revenue.", "fr", date(2017, 3, 6)),
+        ("On 3 March a mine hit a truck. A few hours later a second blast hit a patrol.", "en", date(2017, 3, 3)),
+        ("On 3 March a mine hit a truck. Later the same morning a patrol was hit.", "en", date(2017, 3, 3)),
+        ("Le 3 mars, une mine a explosé. Quelques heures plus tard, une patrouille a été visée.", "fr", date(2017, 3, 3)),
     ],
 )
 def test_anaphors_count_from_the_date_before(text: str, language: str, expected: date) -> None:

@@ -59,3 +59,22 @@ def test_group_anaphora() -> None:
 def test_a_denied_or_missing_claim_is_not_a_claim() -> None:
     assert statuses("No group has claimed the attack so far.") == set()
     assert "claimed" not in statuses("L'attaque n'a pas été revendiquée.", "fr")
+
+
+def test_french_ne_alone_negates_a_claim() -> None:
+    assert "claimed" not in statuses("Aucune des deux explosions n'a été revendiquée.", "fr")
+    assert "claimed" not in statuses("Aucun groupe n'a revendiqué l'embuscade.", "fr")
+    assert "claimed" in statuses("L'embuscade a été revendiquée par le JNIM.", "fr")
+
+
+def test_french_claim_needs_an_attack_or_responsibility() -> None:
+    assert "claimed" in statuses("Le groupe a revendiqué lundi l'attaque du poste.", "fr")
+    assert "claimed" in statuses("L'EIGS revendique la responsabilité de l'attentat.", "fr")
+    assert "claimed" not in statuses("Les organisateurs revendiquent 5 000 marcheurs.", "fr")
+    assert "claimed" not in statuses("Les enseignants revendiquent une hausse des salaires.", "fr")
+
+
+def test_a_background_future_is_no_plan() -> None:
+    assert "planned" not in statuses("Le nouveau président aura pour mission de rouvrir les écoles.", "fr")
+    assert "planned" not in statuses("Elle devrait permettre le retour des réfugiés.", "fr")
+    assert "planned" in statuses("La passation doit avoir lieu jeudi à Tombouctou.", "fr")

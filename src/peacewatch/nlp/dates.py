@@ -464,7 +464,15 @@ _ANAPHORS = {
     "the same night": 0, "le lendemain": 1, "le surlendemain": 2, "la veille": -1,
     "le meme jour": 0, "le jour meme": 0, "la meme nuit": 0, "un jour plus tard": 1,
     "the following night": 1, "la nuit suivante": 1,
+    "hours later": 0, "a few hours later": 0, "some hours later": 0, "minutes later": 0,
+    "the same morning": 0, "the same evening": 0, "the same afternoon": 0, "that morning": 0,
+    "that evening": 0, "that afternoon": 0, "heures plus tard": 0, "quelques heures plus tard": 0,
+    "minutes plus tard": 0, "plus tard dans la journee": 0, "plus tard dans la matinee": 0,
+    "plus tard dans la soiree": 0, "le meme matin": 0, "le meme soir": 0, "la meme matinee": 0,
+    "dans la meme matinee": 0, "dans la meme journee": 0,
 }
+"""Days from the date before. Hours and parts of the same day ("a few hours later", "dans la
+même matinée") keep its day: a second blast or a reprisal told this way is dated by it."""
 
 
 def _anaphor_fixed(m: re.Match[str], ctx: _Context) -> _Resolved | None:

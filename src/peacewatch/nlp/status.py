@@ -13,6 +13,15 @@ from dataclasses import dataclass
 
 from peacewatch.nlp.roles import ActorSpan
 
+_FR_HARM = (
+    r"(?:l['’]|la |le |les |cette |ces |cet |leur |sa |son )?(?:attaques?|attentats?|enlèvements?|"
+    r"assassinats?|embuscades?|opérations?|assauts?|explosions?|actions?|raids?|rapts?|meurtres?|"
+    r"exécutions?|tirs?|enlèvement|kidnapping)\b"
+)
+"""What a French claim of responsibility is about: "revendiqué l'attaque", "revendication de
+l'attentat". Bare "revendiquer" is as often a demand ("revendiquent leurs droits") or a figure
+("les organisateurs revendiquent 300 000 participants")."""
+
 STATUS_PATTERNS: dict[str, dict[str, re.Pattern[str]]] = {
     "claimed": {
         "en": re.compile(
@@ -21,7 +30,13 @@ STATUS_PATTERNS: dict[str, dict[str, re.Pattern[str]]] = {
             r"\bclaimed by\b|\b(?-i:claimed)\b(?= (?:\w+ing|to have|that|killing|damaging|responsibility))",
             re.I,
         ),
-        "fr": re.compile(r"\brevendiqu\w*|\brevendication\w*", re.I),
+        "fr": re.compile(
+            r"\b(?:été|est|sont|soit|soient) revendiqu\w*|\brevendiqu\w* par\b|"
+            rf"\brevendiqu\w* (?:\w+ ){{0,2}}?(?:la responsabilité|{_FR_HARM})|"
+            rf"\brevendications? (?:de |d['’]|de la )?(?:la responsabilité|{_FR_HARM})|"
+            r"\b(?:message|communiqué|vidéo|texte|enregistrement)s? de revendication",
+            re.I,
+        ),
     },
     "alleged": {
         "en": re.compile(r"\baccus(?:ed|es|ing|ation|ations)\b|\ballegation\w*|\ballegedly\b|\bblam(?:ed|es|ing)\b", re.I),
@@ -39,7 +54,8 @@ STATUS_PATTERNS: dict[str, dict[str, re.Pattern[str]]] = {
             re.I,
         ),
         "fr": re.compile(
-            r"\b(?:aura|auront|se tiendra|se tiendront|devrait|devraient) (?:lieu|se tenir|être signée?)?|\bse tiendra\b|"
+            r"\b(?:aura|auront|devrait|devraient|doit|doivent) (?:avoir )?lieu\b|\bse tiendr(?:a|ont)\b|"
+            r"\b(?:devrait|devraient|doit|doivent) (?:se tenir|se dérouler|être (?:signée?s?|installée?s?|organisée?s?))\b|"
             r"\b(?:est|sont|était) prévue?s? (?:pour|le|en|à)\b|\bà venir\b",
             re.I,
         ),
@@ -51,10 +67,12 @@ _COREF = {
     "fr": re.compile(r"\b(?:ce|le|cette|la) (?:groupe|mouvement|organisation|coalition|milice|alliance)\b", re.I),
 }
 _NEGATED = re.compile(
-    r"\b(?:no (?:group|one|organi[sz]ation)|nobody|not|never|yet to|n['’]a pas|n['’]ont pas|aucun\w*|personne)\b(?:\W+\w+){0,3}\W*$",
+    r"\b(?:no (?:group|one|organi[sz]ation)|nobody|not|never|yet to|n['’]a pas|n['’]ont pas|aucun\w*|personne)\b(?:\W+\w+){0,3}\W*$|"
+    r"\bn['’](?:a|ont|avait|avaient|aurait|auraient)\s+(?:encore\s+|jamais\s+|toujours\s+)?(?:été\s+)?$",
     re.I,
 )
-"""'No group had claimed', 'n'a pas été revendiquée': the cue is there, the claim is not."""
+"""'No group had claimed', 'n'a pas été revendiquée', 'Aucune des deux attaques n'a été
+revendiquée' (the French "ne" alone negates): the cue is there, the claim is not."""
 _BY = re.compile(r"^\s*(?:by|par)\s+(?:the |les |le |la |l['’])?", re.I)
 
 

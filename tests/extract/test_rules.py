@@ -351,3 +351,15 @@ def test_a_back_reference_after_two_sentences_of_aftermath_is_the_same_event(ext
     )
     events = extract(text, date(2018, 3, 7), "en")
     assert [(e.location, e.event_date) for e in events] == [("Tessit", date(2018, 3, 5))]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "place"),
+    [
+        ("On Monday, a convoy was ambushed by Macina militants in the Dioura forest.", "en", "Dioura"),
+        ("Lundi, des combattants venus de Léré ont attaqué un poste de douane à Niono.", "fr", "Niono"),
+    ],
+)
+def test_the_event_place_is_the_one_after_a_preposition_of_place(extract, text: str, language: str, place: str) -> None:
+    (event,) = extract(text, date(2018, 3, 7), language)
+    assert event.location == place

@@ -21,6 +21,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from peacewatch.extract.base import extractors, number_candidates
+from peacewatch.geo.finder import primary_mention
 from peacewatch.nlp.roles import ARMED_PEOPLE, CIVILIAN_INTER, ActorSpan, Roles, assign_roles, is_community, kind_of_victims, target_kind
 from peacewatch.nlp.status import combine, find_status_cues, refers_to_group, speaker
 from peacewatch.nlp.triggers import (
@@ -237,7 +238,7 @@ def _pick_place(text: str, places: list[Any], actors: list[ActorSpan], triggers:
     towns = [p for p in inside_actor if p.precision < 3 and p.place.admin1]
     pool = towns or inside_actor
     after = [p for p in pool if p.start >= first]
-    return (after or pool)[0]
+    return primary_mention(after or pool, text)
 
 
 def _actor_spans(mentions: list[Any], country: str) -> list[ActorSpan]:

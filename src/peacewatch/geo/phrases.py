@@ -93,7 +93,7 @@ NOT_EVENT_BEFORE = re.compile(
     r"native|originaire|sous-pr[ée]fet|sub-?prefect|mp|councilman|councillor|conseiller)\s+"
     r"(?:of|de|d['’]|du|for)?\s*(?:the\s+|la\s+|le\s+)?(?:(?:town|village|commune|city|ville)\s+"
     r"(?:of\s+|de\s+|d['’])?)?$"
-    r"|\b(?:from|en\s+provenance\s+d[eu']?|venant\s+d[eu']?|coming\s+from|returning\s+from|"
+    r"|\b(?:from|en\s+provenance\s+d[eu']?|(?:venant|venus?|venues?|partis?)\s+d[eu']?|coming\s+from|returning\s+from|"
     r"heading\s+(?:to|for)|en\s+route\s+(?:to|for|vers|pour)|bound\s+for|towards|left\s+for|"
     r"transferred\s+to|evacuated\s+to|[ée]vacu[ée]s?\s+(?:vers|sur|[àa]))\s+"
     r"(?:the\s+)?(?:(?:town|village|city|ville)\s+(?:of\s+|de\s+|d['’]))?$",

@@ -46,3 +46,15 @@ def test_same_members_in_any_order_give_the_same_event() -> None:
     members = [member(r) for r in reports()]
     assert build_event(members).to_dict() == build_event(members[::-1]).to_dict()
     assert build_event(members).sources == [r.doc_id for r in sorted(reports(), key=lambda r: (r.published, r.doc_id))]
+
+
+def test_a_publication_day_fallback_neither_outvotes_nor_contradicts_a_read_date() -> None:
+    day = date(2017, 3, 2)
+    read = Report("read", day, "Gunmen attacked an army post in Gao on Thursday, killing 4 soldiers.", event_type="Battles", sub_event_type="Armed clash", killed=4)
+    follow_ups = [
+        Report(f"later-{i}", date(2017, 3, 4), "The toll of the attack on the army post in Gao rose to 6 soldiers.", event_type="Battles", sub_event_type="Armed clash", killed=6, source=f"Outlet {i}")
+        for i in range(2)
+    ]
+    event = build_event([member(read)] + [member(r) for r in follow_ups])
+    assert event.event_date == day
+    assert not [d for d in event.disagreements if d["field"] == "event_date"]

@@ -20,7 +20,7 @@ from typing import Any
 from peacewatch.records import Event, EventCandidate, EventFields, Evidence
 from peacewatch.resolve.casualties import document_reports, reconcile
 from peacewatch.resolve.documents import DocMeta
-from peacewatch.resolve.features import actor_key, haversine_km
+from peacewatch.resolve.features import actor_key, dated_by_text, haversine_km
 from peacewatch.resolve.text import fold
 
 _TIME_WEIGHT = {1: 1.0, 2: 0.5, 3: 0.25}
@@ -131,11 +131,19 @@ def build_event(members: Sequence[Member], event_id: str | None = None) -> Event
     fields: dict[str, Any] = {}
 
     # Date: a day beats a week beats a month; a week or month containing the winner agrees with it.
+    # A date the extractor fell back on (the publication day, no date read) weighs as a week, as
+    # in matching: a follow-up names no date, and its publication day is no witness of the day.
+    published = {m.candidate.candidate_id: m.published for m in members}
+
+    def time_precision(c: EventCandidate) -> int:
+        precision = c.time_precision or 1
+        return precision if dated_by_text(c, published.get(c.candidate_id)) else max(precision, 2)
+
     def date_key(c: EventCandidate) -> Hashable | None:
-        return (c.event_date.isoformat(), c.time_precision or 1) if c.event_date else None
+        return (c.event_date.isoformat(), time_precision(c)) if c.event_date else None
 
     won, rep, givers = _vote(
-        members, base, date_key, lambda c: _TIME_WEIGHT.get(c.time_precision or 1, 0.25),
+        members, base, date_key, lambda c: _TIME_WEIGHT.get(time_precision(c), 0.25),
         lambda v: (-v[1], v[0]),  # type: ignore[index]
     )
     if won is not None and rep is not None:
@@ -144,7 +152,7 @@ def build_event(members: Sequence[Member], event_id: str | None = None) -> Event
 
         def date_agrees(v: Hashable) -> bool:
             day, precision = date.fromisoformat(v[0]), v[1]  # type: ignore[index]
-            slack = {1: 0, 2: 3, 3: 15}.get(max(precision, fields["time_precision"]), 15)
+            slack = {1: 0, 2: 3, 3: 15}.get(max(precision, won[1]), 15)  # type: ignore[index]
             return abs((day - chosen_day).days) <= slack  # type: ignore[operator]
 
         found = _disagreement(

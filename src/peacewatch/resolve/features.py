@@ -167,7 +167,7 @@ def profile(
     evidence and the document's title) to a profile."""
     when = candidate.event_date or published
     precision = candidate.time_precision or 1
-    if when is not None and not _dated_by_text(candidate, published):
+    if when is not None and not dated_by_text(candidate, published):
         precision = max(precision, 2)
     window = DATE_WINDOW.get(precision, 16)
     if candidate.event_type == "Strategic developments" and precision == 1:
@@ -212,7 +212,7 @@ def profile(
     )
 
 
-def _dated_by_text(candidate: EventCandidate, published: date | None) -> bool:
+def dated_by_text(candidate: EventCandidate, published: date | None) -> bool:
     """Whether the candidate's date was read from the report rather than defaulted to the day of
     publication: a follow-up published days later (funerals, a new toll) often names no date
     near its evidence, and an extractor then falls back on the publication day."""

@@ -42,6 +42,16 @@ def test_longest_alias_wins():
     assert [m.text for m in mentions] == ["Front de libération du Macina"]
 
 
+def test_aliases_sharing_their_first_word_are_told_apart_in_any_spelling():
+    text = "Ansar-Eddine and Ansar  ul Islam sent men; the Mourabitouns stayed behind."
+    result = [(m.text, m.actor.name) for m in find_actors(text, on=date(2016, 5, 1)) if not m.generic]
+    assert result == [
+        ("Ansar-Eddine", "Ansar Dine"),
+        ("Ansar  ul Islam", "Ansaroul Islam"),
+        ("Mourabitouns", "Al Mourabitoune Battalion"),
+    ]
+
+
 def test_group_coded_under_its_parent_after_the_merger():
     before = find_actors("Katiba Macina fighters attacked a post.", on=date(2016, 11, 1))
     after = find_actors("Katiba Macina fighters attacked a post.", on=date(2018, 2, 1))

@@ -15,6 +15,7 @@ from peacewatch.actors.registry import ActorRegistry
 from peacewatch.nlp.numbers import fold
 
 _NON_WORD = re.compile(r"[^a-z0-9]")
+_FLAT_WORD = re.compile(r"[a-z0-9]+")
 _UPPER = re.compile(r"[A-Z]")
 _PUNCTUATION = re.compile(r"[()\[\],;:!?\"«»“”/&]")
 """Marks an alias may only span when it is written with them ("Islamic State (Greater Sahara)")."""
@@ -43,7 +44,7 @@ class AliasMatch:
 
 
 class AliasMatcher:
-    """Two compiled alternations (folded aliases, exact acronyms) over one registry."""
+    """Compiled alternations over one registry: folded aliases by first word, exact acronyms in one."""
 
     def __init__(self, registry: ActorRegistry) -> None:
         loose: dict[str, str] = {}
@@ -75,12 +76,7 @@ class AliasMatcher:
         self._loose = loose
         self._exact = exact
         self._punctuation = punctuation
-        loose_alternatives = sorted(loose, key=len, reverse=True)
-        self._loose_re = re.compile(
-            r"(?<![a-z0-9])(?:"
-            + "|".join(_loose_pattern(k) for k in loose_alternatives)
-            + r")(?![a-z0-9])"
-        )
+        self._loose_by_word = _by_first_word(sorted(loose, key=len, reverse=True))
         exact_alternatives = sorted(exact, key=len, reverse=True)
         self._exact_re = re.compile(
             r"(?<![A-Za-z0-9])(?:" + "|".join(re.escape(k) for k in exact_alternatives) + r")(?![A-Za-z0-9])"
@@ -90,7 +86,15 @@ class AliasMatcher:
         """Every alias occurrence (possibly overlapping between the two passes)."""
         flat = folded(text) if flat is None else flat
         found: list[AliasMatch] = []
-        for match in self._loose_re.finditer(flat):
+        resume = 0
+        for word in _FLAT_WORD.finditer(flat):
+            pattern = self._loose_by_word.get(word.group(0))
+            if pattern is None or word.start() < resume:
+                continue
+            match = pattern.match(flat, word.start())
+            if match is None:
+                continue
+            resume = match.end()
             key = " ".join(match.group(0).split())
             if key not in self._loose:
                 key = key[:-1]
@@ -101,6 +105,23 @@ class AliasMatcher:
         for match in self._exact_re.finditer(text):
             found.append(AliasMatch(match.start(), match.end(), self._exact[match.group(0)]))
         return found
+
+
+def _by_first_word(keys: list[str]) -> dict[str, re.Pattern[str]]:
+    """One alternation per word an alias can start with, keeping the given (longest first) order.
+
+    A folded alias can only match where a word of the folded text equals its first word (or, for
+    a one-word alias, its plural), so each word tries a handful of aliases instead of all of them;
+    the leftmost, first-listed match is the one a single alternation over every alias would find.
+    """
+    grouped: dict[str, list[str]] = {}
+    for key in keys:
+        pattern = _loose_pattern(key)
+        first = key.split(" ")[0]
+        starts = [first, first + "s"] if " " not in key and pattern.endswith("s?") else [first]
+        for word in starts:
+            grouped.setdefault(word, []).append(pattern)
+    return {word: re.compile(r"(?:" + "|".join(patterns) + r")(?![a-z0-9])") for word, patterns in grouped.items()}
 
 
 def _loose_pattern(key: str) -> str:

@@ -70,3 +70,12 @@ def test_cercle_seats_listed_together_are_not_unseated_by_a_nearer_namesake_vill
     text = "A new militia said it would defend herders in the areas of Koro, Djenne and Douentza."
     koro = next(m for m in find_places(text) if m.text == "Koro")
     assert (koro.place.admin1, koro.place.admin2) == ("Mopti", "Koro")
+
+
+def test_names_used_for_groups_titles_or_operations_do_not_locate_the_event() -> None:
+    for text, where in (
+        ("A patrol was ambushed by Macina fighters near Dioura.", "Dioura"),
+        ("A Kidal council member was shot dead in Gao.", "Gao"),
+        ("After operation 'Koufra', troops searched houses in Boni.", "Boni"),
+    ):
+        assert primary_mention(find_places(text), text).place.name == where, text

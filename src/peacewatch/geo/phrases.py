@@ -96,12 +96,16 @@ NOT_EVENT_BEFORE = re.compile(
     r"|\b(?:from|en\s+provenance\s+d[eu']?|(?:venant|venus?|venues?|partis?)\s+d[eu']?|coming\s+from|returning\s+from|"
     r"heading\s+(?:to|for)|en\s+route\s+(?:to|for|vers|pour)|bound\s+for|towards|left\s+for|"
     r"transferred\s+to|evacuated\s+to|[ée]vacu[ée]s?\s+(?:vers|sur|[àa]))\s+"
-    r"(?:the\s+)?(?:(?:town|village|city|ville)\s+(?:of\s+|de\s+|d['’]))?$",
+    r"(?:the\s+)?(?:(?:town|village|city|ville)\s+(?:of\s+|de\s+|d['’]))?$"
+    r"|\bop[ée]ration\s+['‘\"“«]?\s*$",
     re.IGNORECASE)
 
 NOT_EVENT_AFTER = re.compile(
-    r"[\s-]+(?:mayor|prefect|sub-?prefect|governor|MP|deputy|native|chief|based|born)\b", re.IGNORECASE)
-"""A name used as a title or origin: "the Nara prefect", "a Tenenkou MP", "Kidal-based"."""
+    r"[\s-]+(?:mayor|prefect|sub-?prefect|governor|MP|deputy|native|chief|based|born|"
+    r"(?:interim\s+|transitional\s+)?(?:council|authorit(?:y|ies))|"
+    r"fighters|militants|militiamen|jihadists|combatants|rebels|helos|helicopters)\b", re.IGNORECASE)
+"""A name used as a title, origin or group: "the Nara prefect", "a Tenenkou MP", "Kidal-based",
+"a Taoudenit transitional council member", "Macina fighters", "Tigre helos"."""
 
 LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|at|on|inside|into|within|[àa]|au|aux|dans|sur|en|of|de|d['’]|du)\s+"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -279,8 +280,9 @@ def _demonstration_roles(
     "security forces" facing them are coded as police, as ACLED does for crowd control.
     Youths who clash or burn are rioters even without a protest."""
     result = []
+    sentence_at = _Sentences(text, flat)
     for mention in mentions:
-        sentence = _sentence_at(text, flat, mention.start)
+        sentence = sentence_at(mention.start)
         protest = any(cue in sentence for cue in lx.PROTEST_CUES)
         riot = protest and any(cue in sentence for cue in lx.RIOT_CUES)
         head = " ".join(flat[mention.start : mention.end].split())
@@ -300,12 +302,23 @@ def _demonstration_roles(
     return result
 
 
-def _sentence_at(text: str, flat: str, offset: int) -> str:
-    """The folded sentence around ``offset`` (sentences cut at . ! ? ; in the original)."""
-    for match in _SENTENCE.finditer(text):
-        if match.start() <= offset < match.end():
-            return " ".join(flat[match.start() : match.end()].split()) + " "
-    return ""
+class _Sentences:
+    """The folded sentence around an offset (sentences cut at . ! ? ; in the original), cut once per text."""
+
+    def __init__(self, text: str, flat: str) -> None:
+        self._flat = flat
+        self._spans = [match.span() for match in _SENTENCE.finditer(text)]
+        self._starts = [start for start, _ in self._spans]
+        self._folded: dict[int, str] = {}
+
+    def __call__(self, offset: int) -> str:
+        index = bisect_right(self._starts, offset) - 1
+        if index < 0 or offset >= self._spans[index][1]:
+            return ""
+        if index not in self._folded:
+            start, end = self._spans[index]
+            self._folded[index] = " ".join(self._flat[start:end].split()) + " "
+        return self._folded[index]
 
 
 def _for_country(actor: Actor, country: str) -> Actor:

@@ -30,7 +30,7 @@ _ARTICLES = frozenset({"a", "an", "un", "une", "A", "An", "Un", "Une"})
 """Indefinite articles as written: the folded "a" is also French "à"."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Token:
     start: int
     end: int

@@ -5,7 +5,7 @@ from importlib import resources
 import pytest
 import yaml
 
-from peacewatch.geo import Place, distance_km, gazetteer, nearest
+from peacewatch.geo import Place, distance_km, find_places, gazetteer, nearest
 
 # Town centres (approximate, from general reference maps) for the 10 km checks.
 TOWNS = {
@@ -189,3 +189,26 @@ def test_supplement_places_carry_source_region_and_a_position_in_mali() -> None:
         assert entry["admin1"] in ACLED_MALI_REGIONS, entry["name"]
         assert south < entry["latitude"] < north and west < entry["longitude"] < east, entry["name"]
         assert entry.get("feature_code", "PPL") in {"PPL", "PPLA3", "ADM3"}, entry["name"]
+
+
+@pytest.mark.parametrize("written, name, admin1", [
+    ("Boulikessi", "Boulkessi", "Mopti"),
+    ("Agoufou", "Agoufou", "Tombouctou"),
+    ("Acharane", "Acharane", "Tombouctou"),
+    ("Inghounane", "Inghonane", "Tombouctou"),
+    ("Talahandak", "Talhandak", "Kidal"),
+    ("Gathi-Loumo", "Gatié Loumo", "Mopti"),
+])
+def test_villages_of_the_supplement_are_found_in_a_report(written: str, name: str, admin1: str) -> None:
+    mentions = find_places(f"Armed men raided the weekly market in the village of {written} on Friday.")
+    assert [(m.text, m.place.name, m.place.admin1) for m in mentions] == [(written, name, admin1)]
+
+
+def test_boulkessi_is_the_malian_village_not_its_burkinabe_namesake() -> None:
+    place = find_places("Le camp militaire de Boulkessi a été attaqué à l'aube.")[0].place
+    assert place.country == "Mali" and place.admin1 == "Mopti"
+
+
+def test_gathi_loumo_is_the_seat_of_farimake() -> None:
+    place = gazetteer().lookup("Gathy-Loumo", country="Mali")[0]
+    assert (place.feature_code, place.admin3, place.admin2) == ("PPLA3", "Farimake", "Youwarou")

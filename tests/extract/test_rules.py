@@ -363,3 +363,11 @@ def test_a_back_reference_after_two_sentences_of_aftermath_is_the_same_event(ext
 def test_the_event_place_is_the_one_after_a_preposition_of_place(extract, text: str, language: str, place: str) -> None:
     (event,) = extract(text, date(2018, 3, 7), language)
     assert event.location == place
+
+
+def test_a_period_still_running_at_publication_is_dated_by_its_start(extract) -> None:
+    text = "Between March 2 and 6, militiamen killed five herders near Tenenkou."
+    (event,) = extract(text, date(2018, 3, 3), "en")
+    assert event.event_date == date(2018, 3, 2)
+    (ended,) = extract(text, date(2018, 3, 20), "en")
+    assert ended.event_date == date(2018, 3, 4)

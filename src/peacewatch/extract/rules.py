@@ -517,6 +517,8 @@ class RulesExtractor:
         event_date = _date_value(date_mention) if date_mention is not None else published
         if planned and date_mention is not None and event_date < published:
             event_date = _next_occurrence(date_mention, event_date, published)
+        if not planned and date_mention is not None and date_mention.value <= published < event_date:
+            event_date = date_mention.value  # a period still running at publication: dated by its start
         if event_date > published and not planned:
             return None
         place_mention = group.place or _nearby_place(places, mentions[0].start, actors)

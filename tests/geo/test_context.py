@@ -79,3 +79,9 @@ def test_names_used_for_groups_titles_or_operations_do_not_locate_the_event() ->
         ("After operation 'Koufra', troops searched houses in Boni.", "Boni"),
     ):
         assert primary_mention(find_places(text), text).place.name == where, text
+
+
+def test_a_stated_distance_rules_out_namesakes_farther_away_even_in_the_same_region() -> None:
+    text = "Gunmen attacked Bara, 5 km from Gao, on Monday."
+    m = primary_mention(find_places(text), text)
+    assert (m.place.name, m.precision, m.relation) == ("Gao", 2, "near")

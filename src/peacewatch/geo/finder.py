@@ -44,11 +44,14 @@ _PROXY_KM = 100.0
 
 def _near_anchor(text: str, m: NameMatch, anchor_match: NameMatch, anchor: Place,
                  gaz: Gazetteer) -> list[int]:
-    """Readings of X that fit "X near Y", "X (Y)", "X, 60 km from Y": in Y's cercle or region,
-    or no farther from Y than the distance stated (150 km when none is)."""
+    """Readings of X that fit "X near Y", "X (Y)", "X, 60 km from Y": no farther from Y than the
+    distance stated (with room for road against straight-line distance and coarse positions);
+    when none is stated, in Y's cercle or region or within 150 km."""
     stated = DISTANCE_IN.search(text, m.end, anchor_match.start)
-    reach = max(150.0, 1.5 * float(stated.group("km").replace(",", ".")) + 30) if stated else 150.0
-    return [j for j, i in enumerate(m.candidates) if distance_km(gaz.place(i), anchor) <= reach
+    if stated:
+        reach = 1.5 * float(stated.group("km").replace(",", ".")) + 30
+        return [j for j, i in enumerate(m.candidates) if distance_km(gaz.place(i), anchor) <= reach]
+    return [j for j, i in enumerate(m.candidates) if distance_km(gaz.place(i), anchor) <= 150.0
             or anchor_match.base in admin_keys(gaz.place(i))[:2]]
 
 

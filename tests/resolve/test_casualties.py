@@ -106,3 +106,26 @@ def test_an_inquiry_by_the_mission_is_a_named_authority() -> None:
 
     assert is_named_authority(authority_in("Selon la Mission, au moins 21 villageois ont été tués."))
     assert is_named_authority(authority_in("At least 21 villagers were killed, the Mission said in its report."))
+
+
+def test_a_later_lower_unattributed_figure_does_not_replace_the_official_toll() -> None:
+    official = killed(9, 19, authority="the authorities")
+    assert reconcile([killed(2, 18), official, killed(4, 20)]).best == 9
+    assert reconcile([killed(2, 18), official, killed(11, 20)]).best == 11
+
+
+def test_figures_written_in_words_find_their_sentence() -> None:
+    from peacewatch.records import EventCandidate, Evidence
+    from peacewatch.resolve.casualties import attribute, figure_sentences, figures_in
+
+    assert figures_in("Vingt-quatre civils tués") == [24]
+    assert figures_in("one hundred and two dead") == [102]
+    assert figures_in("un mort et deux blessés") == [1, 2]
+    text = "Early reports spoke of two dead. Nine people died in the raid, the ministry said on Monday."
+    start = text.index("Nine people died")
+    candidate = EventCandidate(
+        evidence=[Evidence("fatalities", start, start + 16, "Nine people died")],
+        casualty_reports=[CasualtyReport("killed", 9, "exact", "d", date(2017, 1, 19), None)],
+    )
+    attribute(candidate, figure_sentences(text, candidate))
+    assert candidate.casualty_reports[0].authority == "ministry"

@@ -6,8 +6,10 @@ The rule (docs/resolution.md gives the reasons):
    publication date and, when the text names one, the authority that gave it.
 2. If any figure comes from a named authority (government, ministry, army, UN mission, hospital,
    governor...), only those compete for ``best``, with the figures of later reports that name
-   no source at all (they usually relay a newer official count); figures pinned on unnamed
-   sources, witnesses or a party to the fighting then drop out. Otherwise every report's does.
+   no source at all and are no lower than the latest official one (they usually relay a newer
+   official count; a lower one counts only part of the dead, "four attackers died", or repeats
+   an old toll); figures pinned on unnamed sources, witnesses or a party to the fighting then
+   drop out. Otherwise every report's does.
 3. Among those, the most recently published wins: tolls grow as bodies are counted, so early
    figures are usually incomplete. Same-day ties go to a precise figure, then to the higher one.
 4. Qualifiers are read conservatively: "at least 12" and "more than 12" give 12; an
@@ -24,6 +26,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from peacewatch.nlp.numbers import number_words, parse_number_words
 from peacewatch.records import CasualtyReport, EventCandidate
 from peacewatch.resolve.text import fold
 
@@ -91,6 +94,35 @@ def authority_in(sentence: str) -> str | None:
     return None
 
 
+_WORD = re.compile(r"\d+|[a-z]+(?:-[a-z]+)*")
+_ONE = {"a", "an", "un", "une"}
+_JOIN = {"and", "et"}
+_NUMBER_WORDS = number_words(None) | _ONE | _JOIN
+
+
+def figures_in(text: str) -> list[int]:
+    """The numbers a casualty span shows, in digits or in words ("Nine people died", "deux
+    autres clients", "vingt-quatre morts")."""
+    values: list[int] = []
+    run: list[str] = []
+    for word in [*_WORD.findall(fold(text).lower()), ""]:
+        if word and (word in _NUMBER_WORDS or all(p in _NUMBER_WORDS for p in word.split("-"))):
+            run.append(word)
+            continue
+        while run and run[-1] in _JOIN:
+            run.pop()
+        while run and run[0] in _JOIN:
+            run.pop(0)
+        if run:
+            value = parse_number_words(["one" if w in _ONE else w for w in run])
+            if value is not None:
+                values.append(value)
+            run = []
+        if word.isdigit():
+            values.append(int(word))
+    return values
+
+
 def figure_sentences(text: str, candidate: EventCandidate) -> dict[int, str]:
     """For each figure the candidate's casualty evidence shows, the sentence it stands in."""
     found: dict[int, str] = {}
@@ -100,8 +132,8 @@ def figure_sentences(text: str, candidate: EventCandidate) -> dict[int, str]:
         starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text, 0, evidence.start)]
         end = _SENTENCE_END.search(text, evidence.end)
         sentence = text[starts[-1] : end.start() if end else len(text)]
-        for number in re.findall(r"\d+", evidence.text):
-            found.setdefault(int(number), sentence)
+        for number in figures_in(evidence.text):
+            found.setdefault(number, sentence)
     return found
 
 
@@ -191,8 +223,12 @@ def reconcile(reports: Sequence[CasualtyReport], kind: str = "killed") -> Reconc
         return Reconciliation(None, None, None, "no report gives a figure", [])
     named = [f for f in figures if is_named_authority(f.authority)]
     if named:
-        last = max(f.published or date.min for f in named)
-        later = [f for f in figures if not f.authority and (f.published or date.min) > last]
+        official = max(named, key=_recency_key)
+        last = official.published or date.min
+        later = [
+            f for f in figures
+            if not f.authority and (f.published or date.min) > last and f.value >= official.value
+        ]
         pool = named + later
     else:
         pool = figures

@@ -134,3 +134,28 @@ def test_pieces_of_one_report_read_as_two_events_stay_in_one(store: Store) -> No
     reports.append(claim)
     ingest(store, reports)
     assert frozenset(r.key for r in reports) in events_by_key(store, reports)
+
+
+def test_a_venue_named_after_a_far_town_does_not_place_the_event_there(store: Store) -> None:
+    """An extractor reads "the Timbuktu Hotel" in Bamako as the town of Timbuktu, 700 km away."""
+    common = dict(event_type="Violence against civilians", sub_event_type="Attack", actor2="Civilians (Mali)")
+    reports = [
+        Report("hotel-en", MONDAY, "Gunmen stormed the Timbuktu Hotel on Monday, killing 3 guests before troops ended the siege.", "en", "Wire B", place="Timbuktu", killed=3, **common),
+        Report("hotel-fr", MONDAY, "Des hommes armés ont attaqué lundi un hôtel de Bamako, tuant 3 clients avant l'assaut des forces spéciales.", "fr", "Journal A", place="Bamako", killed=3, **common),
+    ]
+    ingest(store, reports)
+    assert grouping(store) == {frozenset({"hotel-en", "hotel-fr"})}
+
+
+def test_venue_names_are_told_from_camps_at_a_place() -> None:
+    from peacewatch.records import EventCandidate, Evidence
+    from peacewatch.resolve.documents import venue_named
+
+    def placed(text: str, name: str) -> bool:
+        start = text.index(name)
+        return venue_named(text, EventCandidate(evidence=[Evidence("location", start, start + len(name), name)]))
+
+    assert placed("Des hommes armés ont attaqué le campement Kangaba.", "Kangaba")
+    assert placed("An attack on the Kangaba resort near the capital.", "Kangaba")
+    assert not placed("Des hommes armés ont attaqué un campement de Kangaba.", "Kangaba")
+    assert not placed("A mine hit the army camp at Kidal.", "Kidal")

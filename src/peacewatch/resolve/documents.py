@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -51,9 +52,40 @@ def load_meta(store: Store, doc_ids: Iterable[str]) -> dict[str, DocMeta]:
     return found
 
 
-def evidence_context(store: Store, candidates: Iterable[EventCandidate]) -> dict[str, str]:
+_VENUE_BEFORE = re.compile(
+    r"\b(?:campement|h[ôo]tel|restaurant|maquis|auberge|bar|lodge|motel|complexe|residence|résidence)"
+    r"\s+(?:le\s+|la\s+|l['’]\s*)?$",
+    re.I,
+)
+_VENUE_AFTER = re.compile(r"^\s+(?:resort|hotel|lodge|eco-lodge|restaurant|campsite|guesthouse|inn)\b", re.I)
+
+
+def venue_named(text: str, candidate: EventCandidate) -> bool:
+    """Whether the candidate's place is read from a venue's name ("le campement Kangaba", "the
+    Kangaba resort", "Hôtel Sahel"): such venues often bear the name of a town far away, so the
+    place is no better than a guess. ("le campement de X" is a camp at X and is not caught.)"""
+    for e in candidate.evidence:
+        if e.field != "location" or not 0 <= e.start <= e.end <= len(text):
+            continue
+        if _VENUE_BEFORE.search(text[max(0, e.start - 30) : e.start]) or _VENUE_AFTER.match(text[e.end : e.end + 20]):
+            return True
+    return False
+
+
+@dataclass(slots=True)
+class Context:
+    """What matching reads from a candidate's document besides the candidate itself."""
+
+    text: str = ""
+    """Document text around the evidence spans."""
+    venue: bool = False
+    """The place comes from a venue's name (``venue_named``)."""
+
+
+def evidence_context(store: Store, candidates: Iterable[EventCandidate]) -> dict[str, Context]:
     """For each candidate, the document text around its evidence spans (its own sentences, not
-    the whole report, so that background paragraphs about other events do not blur matching).
+    the whole report, so that background paragraphs about other events do not blur matching),
+    and whether its place is a venue's name.
 
     On the way, each candidate's casualty figures get the authority their sentence names when
     the extractor left it empty (``casualties.attribute``)."""
@@ -61,7 +93,7 @@ def evidence_context(store: Store, candidates: Iterable[EventCandidate]) -> dict
     for candidate in candidates:
         if candidate.evidence:
             by_doc.setdefault(candidate.doc_id, []).append(candidate)
-    context: dict[str, str] = {}
+    context: dict[str, Context] = {}
     ids = sorted(by_doc)
     for start in range(0, len(ids), _CHUNK):
         chunk = ids[start : start + _CHUNK]
@@ -80,5 +112,7 @@ def evidence_context(store: Store, candidates: Iterable[EventCandidate]) -> dict
                         merged[-1][1] = max(merged[-1][1], hi)
                     else:
                         merged.append([lo, hi])
-                context[candidate.candidate_id] = " ".join(text[lo:hi] for lo, hi in merged)
+                context[candidate.candidate_id] = Context(
+                    " ".join(text[lo:hi] for lo, hi in merged), venue_named(text, candidate)
+                )
     return context

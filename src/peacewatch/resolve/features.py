@@ -162,9 +162,10 @@ def profile(
     group: str | None = None,
     context: str = "",
     title: str | None = None,
+    venue: bool = False,
 ) -> Profile:
     """Reduce a candidate (plus its document's date, near-duplicate group, the text around its
-    evidence and the document's title) to a profile."""
+    evidence, the document's title and whether its place is a venue's name) to a profile."""
     when = candidate.event_date or published
     precision = candidate.time_precision or 1
     if when is not None and not dated_by_text(candidate, published):
@@ -196,12 +197,14 @@ def profile(
         planned=candidate.status == "planned",
         country=textsim.fold(candidate.country).strip(),
         iso3=candidate.iso3.upper(),
-        admin1=textsim.fold(candidate.admin1),
-        admin2=textsim.fold(candidate.admin2),
+        # A place read from a venue's name keeps its name (reports name the venue alike) but not
+        # the town's position or admin units, which may lie anywhere.
+        admin1="" if venue else textsim.fold(candidate.admin1),
+        admin2="" if venue else textsim.fold(candidate.admin2),
         place=textsim.fold(candidate.location).strip(),
-        lat=candidate.latitude,
-        lon=candidate.longitude,
-        geo_precision=candidate.geo_precision or 1,
+        lat=None if venue else candidate.latitude,
+        lon=None if venue else candidate.longitude,
+        geo_precision=3 if venue else candidate.geo_precision or 1,
         actors=frozenset(named),
         targets=frozenset(targets),
         place_key=textsim.name_key(candidate.location),

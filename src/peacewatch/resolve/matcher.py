@@ -21,7 +21,7 @@ from peacewatch.resolve.base import ResolveSummary, resolvers
 from peacewatch.resolve.cluster import cluster
 from peacewatch.resolve.consensus import Member, build_event, event_id_for
 from peacewatch.resolve.decisions import active_decisions, constraints
-from peacewatch.resolve.documents import DocMeta, evidence_context, load_meta
+from peacewatch.resolve.documents import Context, DocMeta, evidence_context, load_meta
 from peacewatch.resolve.features import profile
 from peacewatch.store.base import Store
 
@@ -111,8 +111,11 @@ def recluster(store: Store, pool: Sequence[EventCandidate], retire: Iterable[str
     profiles = []
     for c in pool:
         m = meta.get(c.doc_id)
+        around = context.get(c.candidate_id) or Context()
         profiles.append(
-            profile(c, m.published if m else None, m.group if m else None, context.get(c.candidate_id, ""), m.title if m else None)
+            profile(
+                c, m.published if m else None, m.group if m else None, around.text, m.title if m else None, around.venue
+            )
         )
     rules = constraints(active_decisions(store, ids), set(ids))
     summary = ResolveSummary(candidates=sum(1 for c in pool if c.candidate_id not in previous))

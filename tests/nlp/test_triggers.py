@@ -121,3 +121,24 @@ def test_robbery_without_violence_is_looting() -> None:
     assert decide_type(cues("Gunmen stole two trucks near Gao."), "civilian") == (
         "Strategic developments", "Looting/property destruction"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            "Militants launched a complex attack on the camp, then attacked again.",
+            "en",
+            [("complex attack", "assault"), ("attack", "attack"), ("attacked", "attack")],
+        ),
+        (
+            "Des hommes armés ont attaqué le camp ; une attaque complexe a suivi.",
+            "fr",
+            [("attaqué", "attack"), ("attaque complexe", "assault"), ("attaque", "attack")],
+        ),
+    ],
+)
+def test_one_phrase_can_carry_two_cues_and_every_later_one_is_found(
+    text: str, language: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(t.text, t.cue) for t in find_triggers(text, language)] == expected

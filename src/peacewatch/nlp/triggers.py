@@ -399,6 +399,72 @@ def _compiled(language: str) -> list[tuple[str, re.Pattern[str]]]:
     return [(cue, re.compile(r"(?<!\w)(?:" + "|".join(pats[lang]) + ")", re.I)) for cue, pats in LEXICON.items()]
 
 
+_META = frozenset(".^$*+?{}[]\\|()")
+_QUANTIFIERS = ("?", "*", "+", "{")
+_CLAUSE_BREAK = re.compile(r"[.!?;\n]")
+
+
+def _literal_prefix(alternative: str) -> str:
+    """The plain characters every match of one lexicon alternative starts with ("" if it opens with a group)."""
+    depth, escaped, in_class = 0, False, False
+    for ch in alternative:
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch in "()":
+            depth += 1 if ch == "(" else -1
+        elif ch == "|" and depth == 0:
+            return ""
+    prefix = []
+    for i, ch in enumerate(alternative):
+        if ch in _META or alternative[i + 1 : i + 2] in _QUANTIFIERS:
+            break
+        prefix.append(ch)
+    return "".join(prefix)
+
+
+@lru_cache(maxsize=4)
+def _locator(language: str) -> re.Pattern[str]:
+    """Where some trigger may start: every alternative's literal prefix, grouped by first letter.
+
+    Scanning the text once with this and trying the cues only there finds what scanning it once
+    per cue finds, without trying every alternative of every cue at every word.
+    """
+    lang = language if language in ("en", "fr") else "en"
+    by_first: dict[str, set[str]] = {}
+    whole: list[str] = []
+    for patterns in LEXICON.values():
+        for alternative in patterns[lang]:
+            prefix = _literal_prefix(alternative)
+            if prefix:
+                by_first.setdefault(prefix[0].lower(), set()).add(re.escape(prefix[1:]))
+            else:
+                whole.append(alternative)
+    branches = [re.escape(first) + "(?:" + "|".join(sorted(rests)) + ")" for first, rests in sorted(by_first.items())]
+    return re.compile(r"(?<!\w)(?=" + "|".join(branches + whole) + ")", re.I)
+
+
+def _cue_matches(text: str, language: str) -> list[tuple[str, re.Match[str]]]:
+    """Each cue's matches as its own ``finditer`` gives them (non-overlapping), cue by cue in lexicon order."""
+    compiled = _compiled(language)
+    found: list[list[re.Match[str]]] = [[] for _ in compiled]
+    resume = [0] * len(compiled)
+    for spot in _locator(language).finditer(text):
+        at = spot.start()
+        for k, (_, pattern) in enumerate(compiled):
+            if at >= resume[k]:
+                match = pattern.match(text, at)
+                if match:
+                    found[k].append(match)
+                    resume[k] = match.end()
+    return [(cue, match) for (cue, _), matches in zip(compiled, found) for match in matches]
+
+
 def _is_definite(text: str, start: int, end: int, language: str) -> bool:
     if _VERB_FORM.get(language, _VERB_FORM["en"]).search(text[start:end].split()[0]):
         return False
@@ -419,20 +485,19 @@ def find_triggers(text: str, language: str = "en") -> list[Trigger]:
     """
     found: list[Trigger] = []
     hypothetical = _HYPOTHETICAL.get(language, _HYPOTHETICAL["en"])
-    for cue, pattern in _compiled(language):
-        for match in pattern.finditer(text):
-            start, end = match.span()
-            before = re.split(r"[.!?;\n]", text[max(0, start - 50) : start])[-1]
-            found.append(
-                Trigger(
-                    start=start,
-                    end=end,
-                    text=match.group(0),
-                    cue=cue,
-                    hypothetical=bool(hypothetical.search(before)) and not (cue == "protest" and _STOPPED.search(before)),
-                    definite=_is_definite(text, start, end, language),
-                )
+    for cue, match in _cue_matches(text, language):
+        start, end = match.span()
+        before = _CLAUSE_BREAK.split(text[max(0, start - 50) : start])[-1]
+        found.append(
+            Trigger(
+                start=start,
+                end=end,
+                text=match.group(0),
+                cue=cue,
+                hypothetical=bool(hypothetical.search(before)) and not (cue == "protest" and _STOPPED.search(before)),
+                definite=_is_definite(text, start, end, language),
             )
+        )
     seized = [t for t in found if t.cue == "defuse"]
     found = [
         t for t in found

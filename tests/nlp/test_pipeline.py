@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from peacewatch.nlp.pipeline import get_pipeline, parse
+from peacewatch.nlp.pipeline import doc_text, get_pipeline, parse
 
 
 def test_pipeline_is_loaded_once_and_has_our_components_before_ner() -> None:
@@ -37,3 +37,11 @@ def test_towns_are_places_not_people_or_nationalities(language: str) -> None:
 def test_unknown_language_is_refused() -> None:
     with pytest.raises(ValueError):
         get_pipeline("de")
+
+
+def test_our_components_read_the_text_of_docs_made_outside_parse() -> None:
+    text = "Gunmen attacked a MINUSMA convoy near Ansongo."
+    doc = get_pipeline("en")(text)
+    assert doc_text(doc) == text
+    assert [m.place.name for m in doc._.places] == ["Ansongo"]
+    assert any(m.actor.name.startswith("MINUSMA") for m in doc._.actors)

@@ -31,6 +31,14 @@ for _name in ("places", "actors"):
         Doc.set_extension(_name, default=None)
 
 
+def doc_text(doc: Doc) -> str:
+    """The Doc's text, kept in ``user_data``: spaCy rebuilds ``doc.text`` from every token on each access."""
+    text = doc.user_data.get("text")
+    if text is None:
+        text = doc.user_data["text"] = doc.text
+    return text
+
+
 def _set_entities(doc: Doc, spans: list[tuple[int, int]], label: str) -> None:
     """Add our spans as entities; ours win over anything already set that overlaps them."""
     ours: list[Span] = []
@@ -54,7 +62,7 @@ class PlaceComponent:
     def __call__(self, doc: Doc) -> Doc:
         from peacewatch.geo import find_places
 
-        mentions = find_places(doc.text, self.language)
+        mentions = find_places(doc_text(doc), self.language)
         doc._.places = mentions
         _set_entities(doc, [(m.start, m.end) for m in mentions], PLACE_LABEL.get(self.language, "LOC"))
         return doc
@@ -70,7 +78,7 @@ class ActorComponent:
         from peacewatch.actors import find_actors
 
         published = doc.user_data.get("published")
-        mentions = find_actors(doc.text, self.language, on=published)
+        mentions = find_actors(doc_text(doc), self.language, on=published)
         doc._.actors = mentions
         _set_entities(doc, [(m.start, m.end) for m in mentions if not m.generic], "ORG")
         return doc
@@ -120,6 +128,7 @@ def parse(
         for text, published in texts:
             doc = nlp.make_doc(text)
             doc.user_data["published"] = published
+            doc.user_data["text"] = text
             yield doc
 
     yield from nlp.pipe(docs(), batch_size=batch_size, n_process=n_process)

@@ -212,3 +212,13 @@ def test_boulkessi_is_the_malian_village_not_its_burkinabe_namesake() -> None:
 def test_gathi_loumo_is_the_seat_of_farimake() -> None:
     place = gazetteer().lookup("Gathy-Loumo", country="Mali")[0]
     assert (place.feature_code, place.admin3, place.admin2) == ("PPLA3", "Farimake", "Youwarou")
+
+
+@pytest.mark.parametrize("section", ["spellings", "seats", "corrections"])
+def test_a_supplement_entry_naming_no_geonames_row_is_an_error_not_a_skip(section: str) -> None:
+    from peacewatch.geo.gazetteer import _apply_supplement
+
+    row = ["2449088", "Toguéré-Koumbé", "", "", "14.9", "-4.6", "P", "PPL", "MLI", "Mali", "Mopti", "Tenenkou", "", "0", "", ""]
+    entry = {"geonameid": "TOGUERE_ID", "names": ["x"], "commune": "x", "latitude": 1.0, "longitude": 1.0}
+    with pytest.raises(ValueError, match="TOGUERE_ID"):
+        _apply_supplement([row], [[]], [[]], {section: [entry]})

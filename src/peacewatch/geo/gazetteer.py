@@ -258,22 +258,28 @@ def _apply_supplement(rows: list[list[str] | Place], keys: list[list[str]],
     """Add curated places, extra spellings, commune seats and position fixes of GeoNames rows
     (see supplement.yaml)."""
     by_id = {int(r[0]): i for i, r in enumerate(rows) if not isinstance(r, Place)}
+
+    def row_of(section: str, entry: dict) -> int:
+        """The GeoNames row an entry names; a wrong id is an error in the curated file, not a skip."""
+        i = by_id.get(entry["geonameid"]) if isinstance(entry["geonameid"], int) else None
+        if i is None:
+            raise ValueError(f"supplement.yaml {section}: no GeoNames row {entry['geonameid']!r} in the gazetteer")
+        return i
+
     for entry in data.get("spellings", []):
-        i = by_id.get(entry["geonameid"])
-        if i is not None:
-            extra = [name_key(n) for n in entry["names"]]
-            keys[i] = keys[i] + [k for k in extra if k not in keys[i]]
-            folds[i] = folds[i] + [fold_key(k) for k in extra]
+        i = row_of("spellings", entry)
+        extra = [name_key(n) for n in entry["names"]]
+        keys[i] = keys[i] + [k for k in extra if k not in keys[i]]
+        folds[i] = folds[i] + [fold_key(k) for k in extra]
     for entry in data.get("seats", []):
-        i = by_id.get(entry["geonameid"])
-        if i is not None and not isinstance(rows[i], Place) and rows[i][7] == "PPL":
-            rows[i][7], rows[i][12] = "PPLA3", entry["commune"]
+        i = row_of("seats", entry)
+        if rows[i][7] not in ("PPL", "PPLA3"):
+            raise ValueError(f"supplement.yaml seats: row {entry['geonameid']} is {rows[i][7]}, not a village (PPL)")
+        rows[i][7], rows[i][12] = "PPLA3", entry["commune"]
     for entry in data.get("corrections", []):
-        i = by_id.get(entry["geonameid"])
-        if i is not None and not isinstance(rows[i], Place):
-            row = rows[i]
-            row[4], row[5] = str(entry["latitude"]), str(entry["longitude"])
-            row[10], row[11] = entry.get("admin1", row[10]), entry.get("admin2", row[11])
+        row = rows[row_of("corrections", entry)]
+        row[4], row[5] = str(entry["latitude"]), str(entry["longitude"])
+        row[10], row[11] = entry.get("admin1", row[10]), entry.get("admin2", row[11])
     for entry in data.get("places", []):
         country = entry.get("country", "Mali")
         rows.append(Place(

@@ -284,3 +284,10 @@ def test_main_date_of_an_announcement_is_the_announcement() -> None:
     published = date(2017, 3, 2)
     text = "Four armed groups announced on Thursday that they were merging. The talks began in January."
     assert main_date(find_dates(text, "en", published), published, text)[0] == published
+
+
+def test_a_call_in_the_present_is_for_a_day_to_come() -> None:
+    (mention,) = find_dates("Les syndicats appellent à une marche samedi.", "fr", date(2017, 4, 6))
+    assert mention.future and mention.value == date(2017, 4, 8)
+    (past,) = find_dates("The unions called for calm on Saturday.", "en", date(2017, 4, 6))
+    assert not past.future and past.value == date(2017, 4, 1)

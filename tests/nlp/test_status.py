@@ -78,3 +78,9 @@ def test_a_background_future_is_no_plan() -> None:
     assert "planned" not in statuses("Le nouveau président aura pour mission de rouvrir les écoles.", "fr")
     assert "planned" not in statuses("Elle devrait permettre le retour des réfugiés.", "fr")
     assert "planned" in statuses("La passation doit avoir lieu jeudi à Tombouctou.", "fr")
+
+
+def test_a_call_to_march_is_a_plan() -> None:
+    assert "planned" in statuses("Les syndicats appellent à une marche vendredi à Kayes.", "fr")
+    assert "planned" in statuses("The youth council calls on residents to join a protest on Friday.")
+    assert "planned" not in statuses("The youth council called for calm after the protest.")

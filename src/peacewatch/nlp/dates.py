@@ -96,9 +96,10 @@ _FUTURE_CUES = re.compile(
     r"\b(?:will|shall|plans? to|expected to|to be held|(?:is|are) (?:due|scheduled|planned|set|expected)|"
     r"upcoming|set for|slated|tomorrow|(?:est|sont) (?:prevue?s?|programmee?s?)|se tiendr(?:a|ont)|"
     r"aur(?:a|ont) lieu|devr(?:ait|aient)|doi(?:t|vent) (?:se |avoir )|prochaine?s?|a venir|"
-    r"ser(?:a|ont)|demain)\b"
+    r"ser(?:a|ont)|demain|appell?(?:e|ent) a|calls (?:for|on))\b"
 )
-"""Cues that put a date in the future whatever else the sentence says."""
+"""Cues that put a date in the future whatever else the sentence says ("appelle à une marche
+samedi", "calls for a strike on Monday": a call in the present is for a day to come)."""
 _PLANNED_CUES = re.compile(r"\b(?:scheduled|planned|due|prevue?s?|programmee?s?)\b")
 """Cues of a plan that may already lie in the past ("a planned meeting on 18 February was
 called off"): they make a date future only in a sentence without a past-tense verb."""

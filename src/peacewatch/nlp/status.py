@@ -50,13 +50,15 @@ STATUS_PATTERNS: dict[str, dict[str, re.Pattern[str]]] = {
         "en": re.compile(
             r"\b(?:will|shall) (?:be held|take place|be signed|be organi[sz]ed|hold|sign|meet|start|begin|open)\b|"
             r"\bwould (?:take place|be held)\b|\b(?:is|are|was|were) (?:scheduled|planned|due|set) (?:to|for)\b|"
-            r"\bto be held\b|\bupcoming\b|\bplanned for\b",
+            r"\bto be held\b|\bupcoming\b|\bplanned for\b|"
+            r"\bcalls? (?:for|on)\b(?:\W+\w+){0,6}?\W+(?:march|protest|rally|demonstration|strike|sit-in)",
             re.I,
         ),
         "fr": re.compile(
             r"\b(?:aura|auront|devrait|devraient|doit|doivent) (?:avoir )?lieu\b|\bse tiendr(?:a|ont)\b|"
             r"\b(?:devrait|devraient|doit|doivent) (?:se tenir|se dérouler|être (?:signée?s?|installée?s?|organisée?s?))\b|"
-            r"\b(?:est|sont|était) prévue?s? (?:pour|le|en|à)\b|\bà venir\b",
+            r"\b(?:est|sont|était) prévue?s? (?:pour|le|en|à)\b|\bà venir\b|"
+            r"\bappell?(?:e|ent) (?:à|a) (?:une |un |la |des )?(?:marche|manifestation|manifester|marcher|rassemblement|sit-in|grève|meeting)",
             re.I,
         ),
     },

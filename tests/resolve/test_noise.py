@@ -157,5 +157,6 @@ def test_venue_names_are_told_from_camps_at_a_place() -> None:
 
     assert placed("Des hommes armés ont attaqué le campement Kangaba.", "Kangaba")
     assert placed("An attack on the Kangaba resort near the capital.", "Kangaba")
+    assert placed("La foule s'est rassemblée sur la place de la Liberté.", "Liberté")
     assert not placed("Des hommes armés ont attaqué un campement de Kangaba.", "Kangaba")
     assert not placed("A mine hit the army camp at Kidal.", "Kidal")

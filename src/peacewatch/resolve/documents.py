@@ -54,7 +54,8 @@ def load_meta(store: Store, doc_ids: Iterable[str]) -> dict[str, DocMeta]:
 
 _VENUE_BEFORE = re.compile(
     r"\b(?:campement|h[ôo]tel|restaurant|maquis|auberge|bar|lodge|motel|complexe|residence|résidence)"
-    r"\s+(?:le\s+|la\s+|l['’]\s*)?$",
+    r"\s+(?:le\s+|la\s+|l['’]\s*)?$|"
+    r"\b(?:place|square|avenue|boulevard|rue|pont|stade|monument|carrefour|rond-point)\s+(?:de\s+la|de\s+l['’]|du|des)\s*$",
     re.I,
 )
 _VENUE_AFTER = re.compile(r"^\s+(?:resort|hotel|lodge|eco-lodge|restaurant|campsite|guesthouse|inn)\b", re.I)
@@ -62,8 +63,9 @@ _VENUE_AFTER = re.compile(r"^\s+(?:resort|hotel|lodge|eco-lodge|restaurant|camps
 
 def venue_named(text: str, candidate: EventCandidate) -> bool:
     """Whether the candidate's place is read from a venue's name ("le campement Kangaba", "the
-    Kangaba resort", "Hôtel Sahel"): such venues often bear the name of a town far away, so the
-    place is no better than a guess. ("le campement de X" is a camp at X and is not caught.)"""
+    Kangaba resort", "Hôtel Sahel", "la place de la Liberté"): such venues often bear the name of
+    a town or village far away, so the place is no better than a guess. ("le campement de X" is a
+    camp at X and is not caught.)"""
     for e in candidate.evidence:
         if e.field != "location" or not 0 <= e.start <= e.end <= len(text):
             continue

@@ -371,3 +371,11 @@ def test_a_period_still_running_at_publication_is_dated_by_its_start(extract) ->
     assert event.event_date == date(2018, 3, 2)
     (ended,) = extract(text, date(2018, 3, 20), "en")
     assert ended.event_date == date(2018, 3, 4)
+
+
+def test_a_claimed_blast_on_a_peacekeeping_vehicle_has_the_claimant_as_actor1(extract) -> None:
+    text = ("An armoured vehicle of the Togolese MINUSMA contingent was struck by a mine near Douentza, "
+            "nobody was hurt but the vehicle was wrecked. JNIM claimed responsibility.")
+    (event,) = extract(text, date(2018, 5, 2), "en")
+    assert event.sub_event_type == "Remote explosive/landmine/IED"
+    assert event.actor1.startswith("JNIM") and event.actor2.startswith("MINUSMA")

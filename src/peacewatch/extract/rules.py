@@ -105,6 +105,8 @@ class Mention:
     definite: bool = False
     background: bool = False
     planned: bool = False
+    roles: Roles | None = None
+    """The sides in this sentence, worked out once: grouping types the mention by them, building reads them again."""
 
     @property
     def generic(self) -> bool:
@@ -137,9 +139,8 @@ class _Group:
         return out
 
 
-def _sentences(doc: Any) -> list[tuple[int, int]]:
-    """spaCy's sentences, also cut at line breaks (titles, bylines and datelines are lines)."""
-    text = doc.text
+def _sentences(doc: Any, text: str) -> list[tuple[int, int]]:
+    """spaCy's sentences of ``text``, also cut at line breaks (titles, bylines and datelines are lines)."""
     out = []
     for sent in doc.sents:
         start = sent.start_char
@@ -369,7 +370,7 @@ class RulesExtractor:
             if not any(t.start <= a.start and a.end <= t.end for t in triggers)
         ]
         cues = find_status_cues(text, language)
-        sentences = _sentences(doc)
+        sentences = _sentences(doc, text)
 
         mentions: list[Mention] = []
         orphans: list[tuple[int, int, int]] = []
@@ -444,9 +445,7 @@ class RulesExtractor:
 
     @staticmethod
     def _mention_type(text: str, m: Mention, language: str) -> tuple[str, str] | None:
-        roles = assign_roles(
-            text[m.start : m.end], _shift(m.actors, -m.start), _shift(m.triggers, -m.start), language, _victim_spans(m, -m.start)
-        )
+        roles = _sentence_roles(text, m, language)
         victims = [c.victims for c in m.casualties if c.kind in ("killed", "injured")]
         target = target_kind(text[m.start : m.end], roles, _shift(m.triggers, -m.start), victims, language)
         state = roles.actor1 is not None and roles.actor1.inter in (1, 8)
@@ -527,10 +526,7 @@ class RulesExtractor:
 
         roles = Roles()
         for m in sorted(mentions, key=lambda x: (x.definite, x.start)):
-            r = assign_roles(
-                text[m.start : m.end], _shift(m.actors, -m.start), _shift(m.triggers, -m.start), language, _victim_spans(m, -m.start)
-            )
-            r = _shift_roles(r, m.start)
+            r = _shift_roles(_sentence_roles(text, m, language), m.start)
             if roles.actor1 is None or (roles.actor1.generic and r.actor1 is not None and not r.actor1.generic):
                 if roles.actor1 is not None and roles.actor1.inter == CIVILIAN_INTER and roles.actor2 is None:
                     roles.actor2 = roles.actor1
@@ -637,6 +633,8 @@ class RulesExtractor:
             actor1, actor2 = (actor2 if actor2 is not None and actor2.inter != CIVILIAN_INTER else None), actor1
         if sub_event_type in ("Remote explosive/landmine/IED", "Suicide bomb") and actor1 is not None and actor1.inter in (1, 8):
             actor1, actor2 = (actor2 if actor2 is not None and actor2.inter in (2, 3, 4) else None), actor1
+        if actor1 is None and claimed_by is not None and "claimed" in statuses and claimed_by.name != getattr(actor2, "name", None):
+            actor1 = claimed_by  # the target was read as the subject ("a MINUSMA vehicle was struck"): the claimant acted
         name1 = actor1.name if actor1 else ""
         name2 = actor2.name if actor2 else ""
         inter1 = actor1.inter if actor1 else None
@@ -781,6 +779,15 @@ def _title_span(text: str, sentences: list[tuple[int, int]]) -> tuple[int, int] 
     if line_end == -1 or line_end > end or text[start:end].rstrip()[-1:] in ".!?":
         return None
     return start, end
+
+
+def _sentence_roles(text: str, m: Mention, language: str) -> Roles:
+    """The sides of one mention's sentence, offsets relative to the sentence."""
+    if m.roles is None:
+        m.roles = assign_roles(
+            text[m.start : m.end], _shift(m.actors, -m.start), _shift(m.triggers, -m.start), language, _victim_spans(m, -m.start)
+        )
+    return m.roles
 
 
 def _victim_spans(m: Mention, offset: int) -> list[tuple[int, int]]:

@@ -160,3 +160,20 @@ def test_venue_names_are_told_from_camps_at_a_place() -> None:
     assert placed("La foule s'est rassemblée sur la place de la Liberté.", "Liberté")
     assert not placed("Des hommes armés ont attaqué un campement de Kangaba.", "Kangaba")
     assert not placed("A mine hit the army camp at Kidal.", "Kidal")
+
+
+def test_the_un_and_its_mission_or_civilians_of_two_countries_are_one_side_hit() -> None:
+    """Reports name the same victims differently: no look-alike penalty for that."""
+    common = dict(event_type="Explosions/Remote violence", sub_event_type="Remote explosive/landmine/IED", place="Kidal")
+    un = Report("un", MONDAY, "A UN convoy hit a mine near Kidal on Monday.", actor2="UN: United Nations", **common)
+    mission = Report("mission", MONDAY, "Des casques bleus ont sauté sur une mine lundi près de Kidal.", "fr", actor2="MINUSMA: United Nations Multidimensional Integrated Stabilization Mission in Mali (2013-2020)", **common)
+    army = Report("army", MONDAY, "An army truck hit a mine near Kidal on Monday.", actor2="Military Forces of Mali (2013-2021)", **common)
+    bus = Report("bus", MONDAY, "A bus from Burkina Faso hit a mine near Kidal on Monday.", actor2="Civilians (Burkina Faso)", **common)
+    villagers = Report("villagers", MONDAY, "Villagers were killed by a mine near Kidal on Monday.", actor2="Civilians (Mali)", **common)
+
+    def conflict(a: Report, b: Report) -> float:
+        return compare(profile(a.candidate(), a.published), profile(b.candidate(), b.published))["target_conflict"]
+
+    assert conflict(un, mission) == 0.0
+    assert conflict(bus, villagers) == 0.0
+    assert conflict(army, bus) < 0.0

@@ -112,6 +112,17 @@ def actor_key(name: str) -> str:
     return _ACTOR_KEY(name)
 
 
+def side(key: str) -> str:
+    """The side an actor key stands for when reports disagree on who was hit: civilians of any
+    nationality (a bus from Burkina Faso hit in Mali) and the UN or any of its missions are one
+    side each; reports say "UN peacekeepers", "MINUSMA" or "the UN" of the same convoy."""
+    if key.startswith("civilians"):
+        return "civilians"
+    if key.startswith(("un:", "minusma")) or "united nations" in key:
+        return "united nations"
+    return key
+
+
 def _split_actors(value: str) -> list[str]:
     return [part.strip() for part in value.split(";") if part.strip()]
 
@@ -143,7 +154,10 @@ class Profile:
     lon: float | None
     geo_precision: int
     actors: frozenset[str]
-    targets: frozenset[str]
+    sides: frozenset[str]
+    """``side`` of each named actor: what target conflicts compare."""
+    target_sides: frozenset[str]
+    """``side`` of each named actor 2 (who was hit)."""
     place_key: str
     """The word texts use to name the candidate's place (``text.name_key``)."""
     names: int
@@ -206,7 +220,8 @@ def profile(
         lon=None if venue else candidate.longitude,
         geo_precision=3 if venue else candidate.geo_precision or 1,
         actors=frozenset(named),
-        targets=frozenset(targets),
+        sides=frozenset(side(k) for k in named),
+        target_sides=frozenset(side(k) for k in targets),
         place_key=textsim.name_key(candidate.location),
         names=textsim.bitset(headline + textsim.names(blob), textsim.NAME_BITS),
         title_names=tuple(headline[:MAX_TITLE_NAMES]),
@@ -307,7 +322,10 @@ a bus of civilians the next): the strongest sign that look-alike reports are two
 
 
 def _target_conflict(a: Profile, b: Profile) -> bool:
-    return bool(a.targets and b.targets and a.targets.isdisjoint(b.actors) and b.targets.isdisjoint(a.actors))
+    return bool(
+        a.target_sides and b.target_sides
+        and a.target_sides.isdisjoint(b.sides) and b.target_sides.isdisjoint(a.sides)
+    )
 
 
 def _actor_score(a: Profile, b: Profile) -> float:

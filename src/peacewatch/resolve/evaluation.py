@@ -47,6 +47,8 @@ class Scores:
     toll_in_range: int = 0
     """Gold events whose final figure lies within the resolved event's low-high span."""
     per_cluster: list[dict[str, Any]] = field(default_factory=list)
+    errors: list[dict[str, Any]] = field(default_factory=list)
+    """The wrong assignments (``assignment_errors``), for ``--json``."""
 
     def as_dict(self) -> dict[str, Any]:
         return {name: getattr(self, name) for name in self.__slots__}  # type: ignore[attr-defined]
@@ -118,6 +120,28 @@ def bcubed(
     return items, precision, recall
 
 
+def assignment_errors(items: Sequence[tuple[str, str, str]]) -> list[dict[str, Any]]:
+    """What costs recall and precision: each gold event whose items went to several predicted
+    events ("split", with the documents each one got) and each predicted event holding items of
+    several gold events ("mixed"). A document with no event at all shows as ``unresolved:``."""
+    by_gold: dict[str, dict[str, list[str]]] = {}
+    by_event: dict[str, dict[str, list[str]]] = {}
+    for doc, gold_id, label in items:
+        by_gold.setdefault(gold_id, {}).setdefault(label, []).append(doc)
+        by_event.setdefault(label, {}).setdefault(gold_id, []).append(doc)
+    errors: list[dict[str, Any]] = [
+        {"kind": "split", "gold": gold_id, "events": events}
+        for gold_id, events in by_gold.items()
+        if len(events) > 1
+    ]
+    errors.extend(
+        {"kind": "mixed", "event": label, "gold": golds}
+        for label, golds in by_event.items()
+        if len(golds) > 1
+    )
+    return errors
+
+
 def read_docs(path: Path) -> list[Document]:
     """DOCS JSONL, keeping each line's own id so that gold document ids match."""
     documents = []
@@ -182,6 +206,7 @@ def evaluate(
                 gold_events=len(gold),
                 predicted_events=len(scored),
                 all_events=total,
+                errors=assignment_errors(items),
             )
             for cluster in gold:
                 mine = [label for _, gid, label in items if gid == cluster.id]

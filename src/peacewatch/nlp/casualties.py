@@ -72,7 +72,7 @@ _TOKEN = {
 
 def _tokenize(folded: str, language: str | None) -> list[_Token]:
     pattern = _TOKEN["en" if language == "en" else "fr"]
-    return [_Token(m.group(0), m.start(), m.end(), m.group(0)[0].isdigit()) for m in pattern.finditer(folded)]
+    return [_Token(word, m.start(), m.end(), word[0].isdigit()) for m in pattern.finditer(folded) for word in (m.group(),)]
 
 
 # Keyword phrases: (folded words, kind, mode). Modes: "P" participle (left, or right when used
@@ -643,9 +643,10 @@ class _Reader:
         return True
 
     def read(self) -> list[CasualtyMention]:
+        starters = _KEYWORDS_BY_FIRST[self.language]  # type: ignore[index]
         i = 0
         while i < len(self.words):
-            found = self._keyword_at(i)
+            found = self._keyword_at(i) if self.words[i] in starters else None
             if found is None:
                 i += 1
                 continue
@@ -1000,6 +1001,7 @@ _ZEROS = {
 _ZEROS[None] = _ZEROS["en"] + _ZEROS["fr"]  # type: ignore[index]
 
 _SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*\s+|\n+")
+_LAST_WORD = re.compile(r"(\w+)$")
 _ABBREVIATIONS = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
                   "dec", "mr", "dr", "st", "no", "lt", "col", "gen", "approx", "janv", "fevr",
                   "juil", "av", "env", "cf", "vs", "etc"}
@@ -1009,7 +1011,7 @@ def sentence_starts(text: str) -> list[int]:
     """Character offsets where sentences start (a light splitter, enough to group figures)."""
     starts = [0]
     for match in _SENTENCE_END.finditer(text):
-        before = re.search(r"(\w+)$", text[max(0, match.start() - 40):match.start()])
+        before = _LAST_WORD.search(text[max(0, match.start() - 40):match.start()])
         word = before.group(1) if before else ""
         if match.group(0)[0] == "." and (fold(word) in _ABBREVIATIONS or (len(word) == 1 and word.isupper())):
             continue
@@ -1062,9 +1064,10 @@ def find_casualties(text: str, language: str | None) -> list[CasualtyMention]:
     ``victims`` is one of "soldiers", "police", "peacekeepers", "attackers", "civilians" or ""
     (not said, or only "people").
     """
-    mentions = _Reader(text, language).read()
+    reader = _Reader(text, language)
+    mentions = reader.read()
     starts = sentence_starts(text) + [len(text)]
-    folded = fold(text)
+    folded = reader.folded
     index = 0
     for mention in mentions:
         while index + 1 < len(starts) - 1 and starts[index + 1] <= mention.start:

@@ -8,6 +8,7 @@ from datetime import date
 from tests.resolve.builders import Report, gao_reports, ied_reports, ingest
 from tests.resolve.test_resolution import grouping
 
+from peacewatch.records import EventCandidate
 from peacewatch.resolve.features import compare, profile, score, type_compatibility
 from peacewatch.store.base import Store
 
@@ -177,3 +178,17 @@ def test_the_un_and_its_mission_or_civilians_of_two_countries_are_one_side_hit()
     assert conflict(un, mission) == 0.0
     assert conflict(bus, villagers) == 0.0
     assert conflict(army, bus) < 0.0
+
+
+def test_a_stray_piece_of_an_attack_report_stays_with_its_attack_not_with_a_march(store: Store) -> None:
+    """The extractor reads a 'mob' from an attack report's aftermath sentence; a march through the
+    same town that day must not take it (nor be retyped a riot by it)."""
+    common = dict(event_type="Violence against civilians", sub_event_type="Attack", place="Bamako", actor2="Civilians (Mali)", killed=3)
+    crowd = Report("crowd", MONDAY, "A crowd in Bamako chased one of the attackers on Monday.", event_type="Riots", sub_event_type="Mob violence", place="Bamako", actor1="Rioters (Mali)").candidate()
+    attack = Report("attack", MONDAY, "Gunmen attacked a hotel in Bamako on Monday, killing 3 guests. A crowd in Bamako chased one of the attackers on Monday.", extra=[crowd], **common)
+    attack_fr = Report("attack-fr", MONDAY, "Des hommes armés ont attaqué lundi un hôtel de Bamako : 3 clients tués.", "fr", **common)
+    march = Report("march", MONDAY, "A crowd marched through Bamako on Monday against the new constitution.", event_type="Protests", sub_event_type="Peaceful protest", place="Bamako", actor1="Protesters (Mali)")
+    ingest(store, [attack, attack_fr, march])
+    assert grouping(store) == {frozenset({"attack", "attack-fr"}), frozenset({"march"})}
+    (held,) = [e for e in store.events() if e.sources == [march.doc_id]]
+    assert held.event_type == "Protests"

@@ -2,7 +2,8 @@
 
 Blocking: candidates are bucketed by (country, day) and each is compared only with the buckets
 inside its date window, so the work grows with the number of candidates times the local density,
-not with the square of the store. Clustering: every compared pair scoring at least ``THRESHOLD``
+not with the square of the store. Clustering: a report's candidates telling one scene are joined
+first (``same_scene``); then every compared pair scoring at least ``THRESHOLD``
 is an edge; edges are taken strongest first (ties broken by candidate order) and two clusters
 join only if no pair across them is vetoed, no analyst constraint forbids it, they share no
 document (unless as pieces of one event, ``_may_share``), and their average cross-pair score
@@ -16,7 +17,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from peacewatch.resolve.decisions import Constraints
-from peacewatch.resolve.features import Profile, same_report_fragments, score
+from peacewatch.resolve.features import Profile, same_report_fragments, same_scene, score
 
 THRESHOLD = 0.58
 """A pair this similar is evidence enough to consider the two reports one event."""
@@ -157,6 +158,7 @@ def cluster(
             a, b = clusters.find(members[0]), clusters.find(other)
             if a != b:
                 clusters.union(a, b)
+    _join_scene_pieces(ordered, clusters, constraints)
     scores = candidate_pairs(ordered, threshold)
     edges = sorted(
         ((value, pair) for pair, value in scores.items()),
@@ -173,6 +175,25 @@ def cluster(
     groups = [sorted(members) for members in clusters.members.values()]
     groups.sort()
     return [[ordered[i] for i in members] for members in groups]
+
+
+def _join_scene_pieces(profiles: Sequence[Profile], clusters: _Clusters, constraints: Constraints) -> None:
+    """Join the candidates of one report that tell one scene (``same_scene``) before any
+    scoring: an extractor splits an attack into an "attack", a "clash" and a "mob" sentence, and a
+    piece left alone either founds a stray event or, worse, drags a look-alike report of the
+    same day (a march through the same town) into the wrong event."""
+    by_doc: dict[str, list[int]] = defaultdict(list)
+    for i, p in enumerate(profiles):
+        by_doc[p.doc].append(i)
+    for members in by_doc.values():
+        for x, i in enumerate(members):
+            for j in members[x + 1 :]:
+                a, b = clusters.find(i), clusters.find(j)
+                if a == b or not same_scene(profiles[i], profiles[j]):
+                    continue
+                if constraints.cannot and constraints.forbids(clusters.ids[a], clusters.ids[b]):
+                    continue
+                clusters.union(a, b)
 
 
 def _linked(

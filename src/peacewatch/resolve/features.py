@@ -140,6 +140,8 @@ class Profile:
     published: date | None
     day: int | None
     precision: int
+    dated: bool
+    """Whether the date was read from the report, not the publication day it fell back on."""
     window: int
     event_type: str
     sub_event_type: str
@@ -182,7 +184,8 @@ def profile(
     evidence, the document's title and whether its place is a venue's name) to a profile."""
     when = candidate.event_date or published
     precision = candidate.time_precision or 1
-    if when is not None and not dated_by_text(candidate, published):
+    dated = when is not None and dated_by_text(candidate, published)
+    if when is not None and not dated:
         precision = max(precision, 2)
     window = DATE_WINDOW.get(precision, 16)
     if candidate.event_type == "Strategic developments" and precision == 1:
@@ -205,6 +208,7 @@ def profile(
         published=published,
         day=when.toordinal() if when else None,
         precision=precision,
+        dated=dated,
         window=window,
         event_type=candidate.event_type,
         sub_event_type=candidate.sub_event_type,
@@ -362,6 +366,24 @@ def same_report_fragments(a: Profile, b: Profile) -> bool:
     if not _placed(a) or not _placed(b) or (a.place and a.place == b.place):
         return True
     if (a.place_key in a.title_names) != (b.place_key in b.title_names):
+        return True
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+        return False
+    return haversine_km(a.lat, a.lon, b.lat, b.lon) <= FRAGMENT_KM
+
+
+def same_scene(a: Profile, b: Profile) -> bool:
+    """The strict case of ``same_report_fragments``: pieces of one report dated to the same day,
+    of compatible types, at the same named place or within ``FRAGMENT_KM``, and both told as
+    done or both as planned. Unlike the looser pieces (a capital named in a claim, a piece with
+    no place), these are joined outright; but not an undated piece with a dated one, since a
+    report's background sentences ("a similar attack in 2016 was claimed by ...") fall back on
+    the publication day."""
+    if a.doc != b.doc or a.day is None or a.day != b.day or a.planned != b.planned or a.dated != b.dated:
+        return False
+    if type_compatibility(a.event_type, a.sub_event_type, b.event_type, b.sub_event_type) == 0.0:
+        return False
+    if a.place and a.place == b.place:
         return True
     if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
         return False

@@ -85,3 +85,14 @@ def test_a_stated_distance_rules_out_namesakes_farther_away_even_in_the_same_reg
     text = "Gunmen attacked Bara, 5 km from Gao, on Monday."
     m = primary_mention(find_places(text), text)
     assert (m.place.name, m.precision, m.relation) == ("Gao", 2, "near")
+
+
+def test_a_venue_named_after_a_town_does_not_locate_the_event() -> None:
+    for text, where in (
+        ("Gunmen stormed the campement Kangaba in Yirimandio on Sunday.", "Yirimandio"),
+        ("Gunmen stormed the Kangaba resort near Bamako on Sunday.", "Bamako"),
+        ("Des jeunes se sont rassemblés place de la Liberté à Ségou.", "Ségou"),
+    ):
+        names = [m.place.name for m in find_places(text)]
+        assert "Kangaba" not in names and "Liberté" not in names, text
+        assert primary_mention(find_places(text), text).place.name == where, text

@@ -16,7 +16,7 @@ from peacewatch.geo.normalize import name_key
 from peacewatch.geo.phrases import (
     AREA_OF, BETWEEN_BEFORE, CONNECTOR, CONTEXT_GAP, DISTANCE, DISTANCE_IN, DISTANCE_REST, FILLER,
     FROM_BEFORE, LINKED, LOCATIVE_BEFORE, NEAR_AFTER, NEAR_BEFORE, NOT_EVENT_AFTER, NOT_EVENT_BEFORE,
-    NOUN_AFTER, QUARTER_BEFORE, QUARTER_OF, ROAD_AFTER, ROAD_BEFORE, THE_BEFORE,
+    NOUN_AFTER, QUARTER_BEFORE, QUARTER_OF, ROAD_AFTER, ROAD_BEFORE, THE_BEFORE, VENUE_AFTER, VENUE_BEFORE,
 )
 from peacewatch.geo.resolve import admin_keys, resolve
 
@@ -123,6 +123,8 @@ def find_places(text: str, language: str | None = None,
                 out.append(PlaceMention(m.start, m.end, text[m.start:m.end], countries[m.country],
                                         precision=3, relation="region"))
             continue
+        if VENUE_BEFORE.search(text, max(0, m.start - 30), m.start) or VENUE_AFTER.match(text[m.end:m.end + 20]):
+            continue  # "le campement Kangaba": a venue's name, not where it lies
         place = gaz.place(m.candidates[m.best])
         nxt = live[k + 1] if k + 1 < len(live) else None
         if m.kind in ("region", "cercle") and place.feature_class == "A":

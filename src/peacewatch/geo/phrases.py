@@ -112,3 +112,14 @@ LOCATIVE_BEFORE = re.compile(
     r"(?:(?:the|la|le|les|l['’])\s*)?(?:(?:town|city|village|locality|commune|ville|localit[ée]|"
     r"hamlet|hameau|camp|market|march[ée])\s+(?:of\s+|de\s+|d['’]\s*)?)?$", re.IGNORECASE)
 """A preposition of place just before a name: the event happened there."""
+
+VENUE_BEFORE = re.compile(
+    r"\b(?:campement|h[ôo]tel|restaurant|maquis|auberge|bar|lodge|motel|complexe|residence|résidence)"
+    r"\s+(?:le\s+|la\s+|l['’]\s*)?$|"
+    r"\b(?:place|square|avenue|boulevard|rue|pont|stade|monument|carrefour|rond-point)\s+(?:de\s+la|de\s+l['’]|du|des)\s*$",
+    re.IGNORECASE)
+
+VENUE_AFTER = re.compile(r"^\s+(?:resort|hotel|lodge|eco-lodge|restaurant|campsite|guesthouse|inn)\b", re.IGNORECASE)
+"""A name that is part of a venue's name ("le campement Kangaba", "the Kangaba resort", "Hôtel
+Sahel", "la place de la Liberté"): venues often bear the name of a town far away, so the name
+does not locate anything. ("le campement de X" is a camp at X and is not caught.)"""

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from peacewatch.geo.phrases import VENUE_AFTER, VENUE_BEFORE
 from peacewatch.records import EventCandidate, parse_date
 from peacewatch.resolve.casualties import attribute, figure_sentences
 from peacewatch.store.base import Store
@@ -52,15 +52,6 @@ def load_meta(store: Store, doc_ids: Iterable[str]) -> dict[str, DocMeta]:
     return found
 
 
-_VENUE_BEFORE = re.compile(
-    r"\b(?:campement|h[ôo]tel|restaurant|maquis|auberge|bar|lodge|motel|complexe|residence|résidence)"
-    r"\s+(?:le\s+|la\s+|l['’]\s*)?$|"
-    r"\b(?:place|square|avenue|boulevard|rue|pont|stade|monument|carrefour|rond-point)\s+(?:de\s+la|de\s+l['’]|du|des)\s*$",
-    re.I,
-)
-_VENUE_AFTER = re.compile(r"^\s+(?:resort|hotel|lodge|eco-lodge|restaurant|campsite|guesthouse|inn)\b", re.I)
-
-
 def venue_named(text: str, candidate: EventCandidate) -> bool:
     """Whether the candidate's place is read from a venue's name ("le campement Kangaba", "the
     Kangaba resort", "Hôtel Sahel", "la place de la Liberté"): such venues often bear the name of
@@ -69,7 +60,7 @@ def venue_named(text: str, candidate: EventCandidate) -> bool:
     for e in candidate.evidence:
         if e.field != "location" or not 0 <= e.start <= e.end <= len(text):
             continue
-        if _VENUE_BEFORE.search(text[max(0, e.start - 30) : e.start]) or _VENUE_AFTER.match(text[e.end : e.end + 20]):
+        if VENUE_BEFORE.search(text[max(0, e.start - 30) : e.start]) or VENUE_AFTER.match(text[e.end : e.end + 20]):
             return True
     return False
 

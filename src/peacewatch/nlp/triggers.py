@@ -9,6 +9,7 @@ The lexicons below are ours, written from the codebook's definitions, in English
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -404,10 +405,10 @@ _QUANTIFIERS = ("?", "*", "+", "{")
 _CLAUSE_BREAK = re.compile(r"[.!?;\n]")
 
 
-def _literal_prefix(alternative: str) -> str:
-    """The plain characters every match of one lexicon alternative starts with ("" if it opens with a group)."""
+def _structure(pattern: str) -> Iterator[tuple[int, str, int]]:
+    """(index, character, group depth) of each character that shapes a pattern: not escaped, not in a class."""
     depth, escaped, in_class = 0, False, False
-    for ch in alternative:
+    for i, ch in enumerate(pattern):
         if escaped:
             escaped = False
         elif ch == "\\":
@@ -416,49 +417,99 @@ def _literal_prefix(alternative: str) -> str:
             in_class = ch != "]"
         elif ch == "[":
             in_class = True
-        elif ch in "()":
-            depth += 1 if ch == "(" else -1
-        elif ch == "|" and depth == 0:
-            return ""
+        else:
+            depth -= ch == ")"
+            yield i, ch, depth
+            depth += ch == "("
+
+
+def _prefixes(pattern: str) -> set[str] | None:
+    """Literal strings one of which starts every match of ``pattern``; None when no simple reading tells."""
+    if "[]" in pattern or "[^]" in pattern:
+        return None
+    bars = [i for i, ch, depth in _structure(pattern) if ch == "|" and depth == 0]
+    if bars:
+        out: set[str] = set()
+        for a, b in zip([-1] + bars, bars + [len(pattern)]):
+            found = _prefixes(pattern[a + 1 : b])
+            if not found:
+                return None
+            out |= found
+        return out
+    if pattern.startswith("\\b"):
+        return _prefixes(pattern[2:])
+    if pattern.startswith("(?:"):
+        close = next(i for i, ch, depth in _structure(pattern) if ch == ")" and depth == 0)
+        inner, after = pattern[3:close], pattern[close + 1 :]
+        if after[:1] not in _QUANTIFIERS:
+            return _prefixes(inner)
+        if after[:1] != "?" or after[1:2] in ("?", "+"):
+            return None
+        head, rest = _prefixes(inner), _prefixes(after[1:])
+        return head | rest if head and rest else None
     prefix = []
-    for i, ch in enumerate(alternative):
-        if ch in _META or alternative[i + 1 : i + 2] in _QUANTIFIERS:
+    for i, ch in enumerate(pattern):
+        if ch in _META or pattern[i + 1 : i + 2] in _QUANTIFIERS:
             break
         prefix.append(ch)
-    return "".join(prefix)
+    return {"".join(prefix)} if prefix else None
+
+
+@dataclass(frozen=True, slots=True)
+class _Locator:
+    """Where some trigger may start, and which cues to try there."""
+
+    pattern: re.Pattern[str]
+    by_first: dict[str, tuple[int, ...]]
+    """Lower-cased first character -> indexes of the cues that may start with it."""
+    every: tuple[int, ...]
+    """All cues: tried at a character none of the prefixes starts with as written (case folding oddities)."""
 
 
 @lru_cache(maxsize=4)
-def _locator(language: str) -> re.Pattern[str]:
-    """Where some trigger may start: every alternative's literal prefix, grouped by first letter.
+def _locator(language: str) -> _Locator:
+    """The literal prefixes of the lexicon's alternatives, grouped by first letter, in one pattern.
 
-    Scanning the text once with this and trying the cues only there finds what scanning it once
-    per cue finds, without trying every alternative of every cue at every word.
+    Scanning the text once with it and trying there only the cues that may start with the letter
+    finds what scanning the text once per cue finds, without trying every alternative of every cue
+    at every word. Alternatives without a simple literal prefix are kept whole and their cues tried
+    at every spot.
     """
     lang = language if language in ("en", "fr") else "en"
-    by_first: dict[str, set[str]] = {}
+    rests: dict[str, set[str]] = {}
+    cues: dict[str, set[int]] = {}
     whole: list[str] = []
-    for patterns in LEXICON.values():
+    anywhere: set[int] = set()
+    for index, patterns in enumerate(LEXICON.values()):
         for alternative in patterns[lang]:
-            prefix = _literal_prefix(alternative)
-            if prefix:
-                by_first.setdefault(prefix[0].lower(), set()).add(re.escape(prefix[1:]))
-            else:
+            prefixes = _prefixes(alternative)
+            if prefixes is None:
                 whole.append(alternative)
-    branches = [re.escape(first) + "(?:" + "|".join(sorted(rests)) + ")" for first, rests in sorted(by_first.items())]
-    return re.compile(r"(?<!\w)(?=" + "|".join(branches + whole) + ")", re.I)
+                anywhere.add(index)
+                continue
+            for prefix in prefixes:
+                first = prefix[0].lower()
+                rests.setdefault(first, set()).add(re.escape(prefix[1:]))
+                cues.setdefault(first, set()).add(index)
+    branches = [re.escape(first) + "(?:" + "|".join(sorted(r)) + ")" for first, r in sorted(rests.items())]
+    return _Locator(
+        pattern=re.compile(r"(?<!\w)(?=" + "|".join(branches + whole) + ")", re.I),
+        by_first={first: tuple(sorted(found | anywhere)) for first, found in cues.items()},
+        every=tuple(range(len(LEXICON))),
+    )
 
 
 def _cue_matches(text: str, language: str) -> list[tuple[str, re.Match[str]]]:
     """Each cue's matches as its own ``finditer`` gives them (non-overlapping), cue by cue in lexicon order."""
     compiled = _compiled(language)
+    locator = _locator(language)
     found: list[list[re.Match[str]]] = [[] for _ in compiled]
     resume = [0] * len(compiled)
-    for spot in _locator(language).finditer(text):
+    for spot in locator.pattern.finditer(text):
         at = spot.start()
-        for k, (_, pattern) in enumerate(compiled):
+        for k in locator.by_first.get(text[at].lower(), locator.every):
             if at >= resume[k]:
-                match = pattern.match(text, at)
+                match = compiled[k][1].match(text, at)
                 if match:
                     found[k].append(match)
                     resume[k] = match.end()

@@ -379,3 +379,15 @@ def test_a_claimed_blast_on_a_peacekeeping_vehicle_has_the_claimant_as_actor1(ex
     (event,) = extract(text, date(2018, 5, 2), "en")
     assert event.sub_event_type == "Remote explosive/landmine/IED"
     assert event.actor1.startswith("JNIM") and event.actor2.startswith("MINUSMA")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("On Wednesday the army paid tribute in Sévaré to the soldiers killed in the ambush of Saturday 14 October near Boni.", "en"),
+        ("Mercredi, l'armée a rendu hommage à Sévaré aux soldats tués dans l'embuscade du samedi 14 octobre près de Boni.", "fr"),
+    ],
+)
+def test_a_date_joined_to_the_event_noun_dates_the_event_not_the_main_clause(extract, text: str, language: str) -> None:
+    events = extract(text, date(2017, 10, 19), language)
+    assert [e.event_date for e in events] == [date(2017, 10, 14)]

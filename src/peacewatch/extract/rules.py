@@ -192,6 +192,12 @@ def _before_month(value: date, published: date) -> bool:
     return (value.year, value.month) < (published.year, published.month)
 
 
+_DATE_OF = re.compile(r"\s+(?:du|de|d['’]|of)\s*")
+_DATE_BEFORE_NOUN = re.compile(r"(?:\s|['’]s\s)")
+"""What joins a date to the event noun it dates: "l'embuscade du 14 octobre", "the attack of
+18 January"; "the 18 January attack", "Saturday's ambush"."""
+
+
 def _pick_date(
     text: str, dates: list[Any], triggers: list[Trigger], published: date, sentence_start: int, announced: bool = False
 ) -> tuple[Any | None, bool, bool]:
@@ -220,6 +226,12 @@ def _pick_date(
         if future:
             return future[0], False, True
         return None, background, False
+    attached = [
+        d for d in usable for t in triggers
+        if d.kind not in ("anaphoric", "relative") and (_DATE_OF.fullmatch(text, t.end, d.start) or _DATE_BEFORE_NOUN.fullmatch(text, d.end, t.start))
+    ]
+    if attached:  # "honours were paid on Wednesday to those killed in the ambush of Saturday 14 October"
+        return attached[0], False, False
     best = min(d.precision for d in usable)
     usable = [d for d in usable if d.precision == best]
     first = triggers[0].start if triggers else sentence_start

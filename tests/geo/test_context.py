@@ -96,3 +96,8 @@ def test_a_venue_named_after_a_town_does_not_locate_the_event() -> None:
         names = [m.place.name for m in find_places(text)]
         assert "Kangaba" not in names and "Liberté" not in names, text
         assert primary_mention(find_places(text), text).place.name == where, text
+
+
+def test_a_place_name_inside_a_quoted_platform_or_operation_name_is_no_place() -> None:
+    text = "À l'appel de la plateforme « Touche pas à Kidal », des milliers de personnes ont marché à Ségou."
+    assert [m.place.name for m in find_places(text)] == ["Ségou"]

@@ -15,8 +15,9 @@ from peacewatch.geo.model import Place, PlaceMention
 from peacewatch.geo.normalize import name_key
 from peacewatch.geo.phrases import (
     AREA_OF, BETWEEN_BEFORE, CONNECTOR, CONTEXT_GAP, DISTANCE, DISTANCE_IN, DISTANCE_REST, FILLER,
-    FROM_BEFORE, LINKED, LOCATIVE_BEFORE, NEAR_AFTER, NEAR_BEFORE, NOT_EVENT_AFTER, NOT_EVENT_BEFORE,
-    NOUN_AFTER, QUARTER_BEFORE, QUARTER_OF, ROAD_AFTER, ROAD_BEFORE, THE_BEFORE, VENUE_AFTER, VENUE_BEFORE,
+    FROM_BEFORE, LINKED, LOCATIVE_BEFORE, NAMED_QUOTE, NEAR_AFTER, NEAR_BEFORE, NOT_EVENT_AFTER,
+    NOT_EVENT_BEFORE, NOUN_AFTER, QUARTER_BEFORE, QUARTER_OF, ROAD_AFTER, ROAD_BEFORE, THE_BEFORE,
+    VENUE_AFTER, VENUE_BEFORE,
 )
 from peacewatch.geo.resolve import admin_keys, resolve
 
@@ -113,6 +114,7 @@ def find_places(text: str, language: str | None = None,
     countries = gaz.country_place
     out: list[PlaceMention] = []
     live = [m for m in matches if not m.consumed]
+    quotes = list(NAMED_QUOTE.finditer(text)) if live else []
     skip_next = False
     for k, m in enumerate(live):
         if skip_next:
@@ -125,6 +127,8 @@ def find_places(text: str, language: str | None = None,
             continue
         if VENUE_BEFORE.search(text, max(0, m.start - 30), m.start) or VENUE_AFTER.match(text[m.end:m.end + 20]):
             continue  # "le campement Kangaba": a venue's name, not where it lies
+        if any(q.start("inner") <= m.start and m.end <= q.end("inner") for q in quotes):
+            continue  # part of a quoted name: la plateforme « An tè A Bana »
         place = gaz.place(m.candidates[m.best])
         nxt = live[k + 1] if k + 1 < len(live) else None
         if m.kind in ("region", "cercle") and place.feature_class == "A":

@@ -123,3 +123,11 @@ VENUE_AFTER = re.compile(r"^\s+(?:resort|hotel|lodge|eco-lodge|restaurant|campsi
 """A name that is part of a venue's name ("le campement Kangaba", "the Kangaba resort", "Hôtel
 Sahel", "la place de la Liberté"): venues often bear the name of a town far away, so the name
 does not locate anything. ("le campement de X" is a camp at X and is not caught.)"""
+
+NAMED_QUOTE = re.compile(
+    r"\b(?:plate-?forme|platform|mouvement|movement|collectif|collective|coalition|association|"
+    r"op[ée]ration|campagne|campaign|slogan|called|named|dubbed|baptis[ée]e?s?|d[ée]nomm[ée]e?s?|"
+    r"intitul[ée]e?s?|appel[ée]e?s?)\s*[«“\"‘]\s*(?P<inner>[^«»“”\"‘’\n]{1,80}?)\s*[»”\"’]",
+    re.IGNORECASE)
+"""A quoted name after the word that introduces it (the platform « An tè A Bana – Touche pas à ma
+Constitution », operation ‘Bayard’): a place name inside it locates nothing."""

@@ -142,3 +142,17 @@ def test_one_phrase_can_carry_two_cues_and_every_later_one_is_found(
     text: str, language: str, expected: list[tuple[str, str]]
 ) -> None:
     assert [(t.text, t.cue) for t in find_triggers(text, language)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Gao and Ménaka saw the installation of their interim authorities on Thursday.", "en"),
+        ("The transitional council of Taoudénit was sworn in on Monday.", "en"),
+        ("Les autorités intérimaires de Tombouctou ont été installées jeudi.", "fr"),
+        ("La cérémonie d'investiture du collège transitoire s'est tenue lundi à Ménaka.", "fr"),
+    ],
+)
+def test_installing_interim_authorities_is_a_strategic_development(text: str, language: str) -> None:
+    cues = {t.cue for t in find_triggers(text, language)}
+    assert decide_type(cues) == ("Strategic developments", "Other")

@@ -296,8 +296,19 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
         "fr": (r"viol(?:é|ée|és|ées|s|ent|er)?\b(?! de| des| du)", r"violences? sexuelles?", r"abus sexuels?"),
     },
     "other": {
-        "en": (r"curfew\b", r"state of emergency", r"threaten(?:ed|ing)\b", r"intimidat\w+", r"closed down\b", r"(?:motorcycle|motorbike|vehicle) ban", r"banned (?:the )?(?:use|circulation|movement|traffic)"),
-        "fr": (r"couvre-feu\b", r"état d'urgence", r"menac(?:é|ée|és|ées|ent|ant)\b", r"intimid\w+", r"interdi\w+ (?:de la )?circulation"),
+        "en": (
+            r"curfew\b", r"state of emergency", r"threaten(?:ed|ing)\b", r"intimidat\w+", r"closed down\b",
+            r"(?:motorcycle|motorbike|vehicle) ban", r"banned (?:the )?(?:use|circulation|movement|traffic)",
+            r"install(?:ation|ed|ing) (?:of )?(?:the |their |its )?(?:new )?(?:interim|transitional) (?:authorit(?:y|ies)|administrations?|councils?)",
+            r"(?:interim|transitional) (?:authorit(?:y|ies)|administrations?|councils?) (?:\w+ ){0,4}(?:(?:was|were|have been|has been) )?(?:installed|inaugurated|sworn in)",
+            r"(?:was|were) (?:installed|sworn in|inaugurated) as\b", r"took office\b",
+        ),
+        "fr": (
+            r"couvre-feu\b", r"état d'urgence", r"menac(?:é|ée|és|ées|ent|ant)\b", r"intimid\w+", r"interdi\w+ (?:de la )?circulation",
+            r"install(?:ation|é|ée|és|ées) (?:de |des |d'|du )?(?:leurs? |les |l'|la |le )?(?:nouvel\w* )?(?:autorités|administrations?|conseils?|collèges?) (?:intérimaires|transitoires|de transition)",
+            r"(?:autorités|administrations?|conseils?|collèges?) (?:intérimaires|transitoires|de transition) (?:[\w'’-]+ ){0,4}(?:(?:a|ont) été )?(?:installé|investi)\w*",
+            r"(?:a|ont) été (?:investi|installé)\w* (?:comme |en tant que |à la tête|président)", r"investiture\b", r"prêt\w+ serment",
+        ),
     },
     "meeting": {
         "en": (r"(?:conference|dialogue|talks|negotiations|summit|forum|meeting|elections?)s?\b",),

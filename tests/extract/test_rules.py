@@ -391,3 +391,15 @@ def test_a_claimed_blast_on_a_peacekeeping_vehicle_has_the_claimant_as_actor1(ex
 def test_a_date_joined_to_the_event_noun_dates_the_event_not_the_main_clause(extract, text: str, language: str) -> None:
     events = extract(text, date(2017, 10, 19), language)
     assert [e.event_date for e in events] == [date(2017, 10, 14)]
+
+
+def test_a_paragraph_lead_without_an_event_dates_the_event_told_next(extract) -> None:
+    text = ("Ségou a connu hier une journée de forte mobilisation. Des milliers de personnes ont marché "
+            "jusqu'au gouvernorat pour réclamer la libération d'un imam.")
+    assert [e.event_date for e in extract(text, date(2017, 5, 10), "fr")] == [date(2017, 5, 9)]
+
+
+def test_a_statement_dated_mid_paragraph_does_not_date_the_next_event(extract) -> None:
+    text = ("Gunmen attacked a checkpoint in Niono on Sunday, killing two soldiers. "
+            "A spokesman gave the figure on Tuesday. More than ten people were wounded.")
+    assert {e.event_date for e in extract(text, date(2017, 5, 11), "en")} == {date(2017, 5, 7)}

@@ -239,6 +239,16 @@ def _pick_date(
     return (before[-1] if before else usable[0]), False, False
 
 
+def _lead_date(text: str, dates: list[Any], sentence: tuple[int, int, int], published: date) -> Any | None:
+    """The day a paragraph's opening sentence without an event gives to the event told right after it
+    ("Bamako saw yesterday one of its largest rallies. Tens of thousands marched ..."): a past day only."""
+    _, start, end = sentence
+    if text[:start].rstrip(" \t") and not text[:start].rstrip(" \t").endswith("\n"):
+        return None  # only a paragraph's opening sentence sets the scene; a later one may date a statement
+    chosen, background, planned = _pick_date(text, [d for d in dates if start <= d.start < end], [], published, start)
+    return chosen if chosen is not None and not background and not planned and chosen.precision == 1 else None
+
+
 def _pick_place(text: str, places: list[Any], actors: list[ActorSpan], triggers: list[Trigger]) -> Any | None:
     inside_actor = [p for p in places if not any(a.start <= p.start and p.end <= a.end for a in actors)]
     inside_actor = [p for p in inside_actor if not _VENUE.search(text[max(0, p.start - 60) : p.start])]
@@ -427,6 +437,8 @@ class RulesExtractor:
             if chosen is None and not background and not definite and not planned:
                 if previous is not None and previous.index == s_index - 1 and previous.date is not None:
                     chosen = previous.date
+                elif orphans and orphans[-1][0] == s_index - 1 and "\n" not in text[orphans[-1][2] : s_start]:
+                    chosen = _lead_date(text, dates, orphans[-1], published)
             mention = Mention(
                 start=s_start,
                 end=s_end,

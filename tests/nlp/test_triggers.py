@@ -149,6 +149,7 @@ def test_one_phrase_can_carry_two_cues_and_every_later_one_is_found(
     [
         ("Gao and Ménaka saw the installation of their interim authorities on Thursday.", "en"),
         ("The transitional council of Taoudénit was sworn in on Monday.", "en"),
+        ("A former colonel was installed on Friday as president of the interim authority of Ménaka.", "en"),
         ("Les autorités intérimaires de Tombouctou ont été installées jeudi.", "fr"),
         ("La cérémonie d'investiture du collège transitoire s'est tenue lundi à Ménaka.", "fr"),
     ],

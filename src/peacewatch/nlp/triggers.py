@@ -301,7 +301,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             r"(?:motorcycle|motorbike|vehicle) ban", r"banned (?:the )?(?:use|circulation|movement|traffic)",
             r"install(?:ation|ed|ing) (?:of )?(?:the |their |its )?(?:new )?(?:interim|transitional) (?:authorit(?:y|ies)|administrations?|councils?)",
             r"(?:interim|transitional) (?:authorit(?:y|ies)|administrations?|councils?) (?:\w+ ){0,4}(?:(?:was|were|have been|has been) )?(?:installed|inaugurated|sworn in)",
-            r"(?:was|were) (?:installed|sworn in|inaugurated) as\b", r"took office\b",
+            r"(?:was|were) (?:installed|sworn in|inaugurated)(?: [\w'’-]+){0,3} as (?:the )?(?:new )?(?:president|head|chair\w*|governor|mayor|members?)\b",
+            r"took office\b",
         ),
         "fr": (
             r"couvre-feu\b", r"état d'urgence", r"menac(?:é|ée|és|ées|ent|ant)\b", r"intimid\w+", r"interdi\w+ (?:de la )?circulation",

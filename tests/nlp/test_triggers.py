@@ -157,3 +157,18 @@ def test_one_phrase_can_carry_two_cues_and_every_later_one_is_found(
 def test_installing_interim_authorities_is_a_strategic_development(text: str, language: str) -> None:
     cues = {t.cue for t in find_triggers(text, language)}
     assert decide_type(cues) == ("Strategic developments", "Other")
+
+
+def test_the_one_pass_scan_misses_no_match_of_any_cue_in_the_sample_reports() -> None:
+    """find_triggers scans a text once for where triggers may start; each cue's own pattern must find nothing more."""
+    from pathlib import Path
+
+    from peacewatch.nlp.triggers import _compiled, _cue_matches
+
+    reports = sorted((Path(__file__).resolve().parents[2] / "samples" / "reports").glob("*.md"))
+    assert reports
+    for path in reports:
+        text = path.read_text(encoding="utf-8")
+        for language in ("en", "fr"):
+            expected = [(cue, m.span()) for cue, pattern in _compiled(language) for m in pattern.finditer(text)]
+            assert [(cue, m.span()) for cue, m in _cue_matches(text, language)] == expected, path.name

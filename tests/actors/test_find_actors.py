@@ -309,3 +309,9 @@ def test_a_group_named_in_brackets_is_the_one_meant(text: str, language: str) ->
 def test_a_named_group_keeps_its_name_before_its_bracketed_parent() -> None:
     names = [m.actor.name for m in find_actors("MNLA (CMA) fighters manned the checkpoint.", "en", on=date(2018, 6, 1))]
     assert names[0] == "MNLA: National Movement for the Liberation of Azawad"
+
+
+def test_the_french_possessive_son_is_not_a_child() -> None:
+    text = "Un véhicule de la MINUSMA a sauté sur une mine près de son camp de Kidal."
+    assert not any(m.actor.name.startswith("Civilians") for m in find_actors(text, "fr"))
+    assert any(m.actor.name.startswith("Civilians") for m in find_actors("Gunmen killed a farmer and his son.", "en"))

@@ -75,7 +75,7 @@ def find_actors(
 
     named = _named_spans(text, flat, starts, ends)
     heads = [
-        h for h in find_heads(tokens, text)
+        h for h in find_heads(tokens, text, language)
         if not _covered(h, named) and (implied_attackers or h.category != "implied")
     ]
     heads = _join_named(heads, named, tokens, text)

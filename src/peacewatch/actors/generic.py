@@ -71,7 +71,7 @@ def _head_table() -> dict[str, list[tuple[tuple[str, ...], str, str]]]:
 _HEADS = _head_table()
 
 
-def find_heads(tokens: list[Token], text: str) -> list[Head]:
+def find_heads(tokens: list[Token], text: str, language: str | None = None) -> list[Head]:
     """Longest lexicon head at each position, left to right, without overlaps."""
     heads: list[Head] = []
     i = 0
@@ -82,7 +82,8 @@ def find_heads(tokens: list[Token], text: str) -> list[Head]:
             continue
         words, category, phrase = match
         end = i + len(words)
-        if phrase in lx.LOWERCASE_ONLY and text[tokens[i].start : tokens[i].end] != phrase:
+        if (phrase in lx.LOWERCASE_ONLY and text[tokens[i].start : tokens[i].end] != phrase) or (
+                language == "fr" and phrase in lx.NOT_IN_FRENCH):
             i += 1
             continue
         if phrase in lx.AFTER_DETERMINER and not (

@@ -219,6 +219,9 @@ determiner or a number ("un terroriste", "le jihadiste", "1 civil")."""
 DETERMINERS: frozenset[str] = frozenset("un une le la l du d ce cet cette chaque".split())
 LOWERCASE_ONLY: frozenset[str] = frozenset({"march", "marche"})
 """Heads read only as written in lower case without accents ("March" is a month, "marché" a market)."""
+
+NOT_IN_FRENCH: frozenset[str] = frozenset({"son"})
+"""English heads that are common French words ("son camp", "son véhicule": his, not a child)."""
 for _group, _words in CIVILIAN_GROUPS.items():
     HEADS["civilians"] += _words
 

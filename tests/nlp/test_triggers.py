@@ -172,3 +172,14 @@ def test_the_one_pass_scan_misses_no_match_of_any_cue_in_the_sample_reports() ->
         for language in ("en", "fr"):
             expected = [(cue, m.span()) for cue, pattern in _compiled(language) for m in pattern.finditer(text)]
             assert [(cue, m.span()) for cue, m in _cue_matches(text, language)] == expected, path.name
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Three armed groups announced on Monday that they were joining forces under one leader.", "en"),
+        ("Trois groupes armés ont annoncé lundi qu'ils unissent leurs forces sous un seul chef.", "fr"),
+    ],
+)
+def test_groups_joining_forces_is_a_change_to_a_group(text: str, language: str) -> None:
+    assert "change" in {t.cue for t in find_triggers(text, language)}

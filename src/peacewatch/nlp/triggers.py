@@ -255,11 +255,12 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             r"dissolv\w+", r"besieg\w+", r"blockad\w+", r"siege\b",
             r"(?:appointed|named|elected) (?:as )?(?:the )?(?:new )?(?:leader|head|chief|commander)",
             r"joined (?:the )?(?:[\w'’-]+ ){0,3}(?:group|movement|coalition|alliance|platform|ranks)",
+            r"join(?:ed|ing|s)? forces\b",
         ),
         "fr": (
             r"(?:a été|ont été|est|sont|nouvellement) (?:créé|formé|fondé|lancé)\w*",
             r"(?:créé|formé|fondé|lancé|créent|forment)\w* (?:un|une|le|la|leur) (?:nouvel(?:le)? |nouveau )?(?:groupe|mouvement|coalition|alliance|milice|parti|plateforme|front)",
-            r"fusion(?:né|nent|ner)?\b", r"scission\b", r"ralli(?:é|és|ée|ent|ement)\b", r"dissolution\b", r"dissous\b",
+            r"fusion(?:né|nent|ner)?\b", r"(?:uni|unissent|unir|unifi\w*|mutualis\w*) (?:leurs )?forces\b", r"scission\b", r"ralli(?:é|és|ée|ent|ement)\b", r"dissolution\b", r"dissous\b",
             r"blocus\b", r"assiég\w+", r"allégeance\b", r"nommé\w* (?:à la tête|chef|nouveau chef)",
         ),
     },

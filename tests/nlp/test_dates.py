@@ -291,3 +291,27 @@ def test_a_call_in_the_present_is_for_a_day_to_come() -> None:
     assert mention.future and mention.value == date(2017, 4, 8)
     (past,) = find_dates("The unions called for calm on Saturday.", "en", date(2017, 4, 6))
     assert not past.future and past.value == date(2017, 4, 1)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen struck on the night of 5 to 6 June, then again 3 weeks ago and on Sept. 5-7, 2016.",
+        "Le poste a12/05/2016 est tombé l'an dernier, avant-hier et la nuit du samedi au dimanche.",
+        "Reports dated 5.06.2017, 2016-05-04 and 1/2/17 speak of June-July 2016 and mid-March.",
+    ],
+)
+def test_the_one_pass_scan_finds_what_each_pattern_finds(text: str) -> None:
+    """find_dates tries each pattern only where its first word or a digit run starts; each
+    pattern's own scan of the whole text must find nothing more (guards the first-word lists)."""
+    from pathlib import Path
+
+    from peacewatch.nlp.dates import _PATTERNS, _pattern_matches
+    from peacewatch.nlp.numbers import fold
+
+    reports = sorted((Path(__file__).resolve().parents[2] / "samples" / "reports").glob("*.md"))
+    assert reports
+    for source in [text, *(path.read_text(encoding="utf-8") for path in reports)]:
+        folded = fold(source)
+        expected = [[m.span() for m in pattern.finditer(folded)] for pattern, _, _ in _PATTERNS]
+        assert [[m.span() for m in matches] for matches in _pattern_matches(folded)] == expected

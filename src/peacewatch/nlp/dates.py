@@ -87,10 +87,9 @@ FULL_MONTH = r"(?:" + "|".join(_FULL_MONTHS) + r")"
 WEEKDAY = r"(?:" + "|".join(sorted(_WEEKDAYS, key=len, reverse=True)) + r")"
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th|er|re|eme)?"
 YEAR = r"(?:19|20)\d{2}"
-_NUMBER_WORD = (
-    r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
-    r"un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|\d{1,3})"
-)
+_NUMBER_WORDS = ("a an one two three four five six seven eight nine ten eleven twelve fifteen twenty "
+                 "un une deux trois quatre cinq six sept huit neuf dix onze douze quinze vingt")
+_NUMBER_WORD = r"(?:" + "|".join(_NUMBER_WORDS.split()) + r"|\d{1,3})"
 
 _FUTURE_CUES = re.compile(
     r"\b(?:will|shall|plans? to|expected to|to be held|(?:is|are) (?:due|scheduled|planned|set|expected)|"
@@ -508,40 +507,84 @@ _ANAPHOR_RE = "|".join(sorted((re.escape(k).replace(r"\ ", r"\s+") for k in _ANA
 _NIGHT = r"(?P<night>(?:(?:dans\s+)?la\s+nuit\s+du\s+|(?:on\s+|during\s+)?the\s+night\s+of\s+(?:the\s+)?))?"
 _SEP = r"\s*(?:-|\u2013|to|and|au|et|a|through|until)\s*(?:the\s+|le\s+)?"
 
-_PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str], _Context], _Resolved | None]]] = [
-    (re.compile(rf"\b(?P<y>{YEAR})-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b"), _iso),
-    (re.compile(rf"(?<![\d/])(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)(?:/(?P<y>{YEAR}|\d{{2}}))?(?![\d/])"), _numeric),
-    (re.compile(rf"(?<![\d.])(?P<a>[0-3]?\d)\.(?P<b>[0-3]?\d)\.(?P<y>{YEAR})(?!\d)"), _numeric),
+def _first_words(phrases: dict[str, int]) -> str:
+    """The words phrases start with, as the scan sees them ("avant" for "avant-hier")."""
+    return " ".join(sorted({re.match(r"\w+", phrase).group() for phrase in phrases}))  # type: ignore[union-attr]
+
+
+_DIGITS = "#"
+"""Stands for "a run of digits starts here" among a pattern's first words."""
+_NIGHT_FIRST = "dans la on during the "
+_MONTH_FIRST = " ".join(_MONTHS)
+_FULL_MONTH_FIRST = " ".join(_FULL_MONTHS)
+_WEEKDAY_FIRST = " ".join(_WEEKDAYS)
+_NUMBER_FIRST = _NUMBER_WORDS + " " + _DIGITS
+
+_PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str], _Context], _Resolved | None], str]] = [
+    (re.compile(rf"\b(?P<y>{YEAR})-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b"), _iso, _DIGITS),
+    (re.compile(rf"(?<![\d/])(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)(?:/(?P<y>{YEAR}|\d{{2}}))?(?![\d/])"), _numeric, _DIGITS),
+    (re.compile(rf"(?<![\d.])(?P<a>[0-3]?\d)\.(?P<b>[0-3]?\d)\.(?P<y>{YEAR})(?!\d)"), _numeric, _DIGITS),
     (re.compile(rf"\b{_NIGHT}(?:between\s+|from\s+|entre\s+le\s+|entre\s+|du\s+|les\s+|on\s+)?"
-                rf"(?P<d1>{DAY}){_SEP}(?P<d2>{DAY})\s+(?:of\s+)?(?P<m>{MONTH})(?:,?\s+(?P<y>{YEAR}))?\b"), _day_range),
+                rf"(?P<d1>{DAY}){_SEP}(?P<d2>{DAY})\s+(?:of\s+)?(?P<m>{MONTH})(?:,?\s+(?P<y>{YEAR}))?\b"), _day_range, _NIGHT_FIRST + "between from entre du les on " + _DIGITS),
     (re.compile(rf"\b{_NIGHT}(?:between\s+|from\s+|on\s+)?(?P<m>{MONTH})\s+(?P<d1>{DAY}){_SEP}(?P<d2>{DAY})(?![\d\w])"
-                rf"(?:,?\s+(?P<y>{YEAR}))?"), _day_range),
+                rf"(?:,?\s+(?P<y>{YEAR}))?"), _day_range, _NIGHT_FIRST + "between from on " + _MONTH_FIRST),
     (re.compile(rf"\b{_NIGHT}(?:between\s+|from\s+|entre\s+le\s+|du\s+)?(?P<d1>{DAY})\s+(?P<m1>{MONTH}){_SEP}"
-                rf"(?P<d2>{DAY})\s+(?P<m2>{MONTH})(?:,?\s+(?P<y>{YEAR}))?\b"), _two_day_range),
-    (re.compile(rf"\b(?:(?:{WEEKDAY}),?\s+)?(?:the\s+)?(?P<d>{DAY})(?:\s+of)?\s+(?P<m>{MONTH})(?:,?\s+(?P<y>{YEAR}))?(?![\w])"), _absolute),
-    (re.compile(rf"\b(?:(?:{WEEKDAY}),?\s+)?(?P<m>{MONTH}),?\s+(?:the\s+)?(?P<d>{DAY})(?![\d\w])(?:,?\s+(?P<y>{YEAR}))?"), _absolute),
+                rf"(?P<d2>{DAY})\s+(?P<m2>{MONTH})(?:,?\s+(?P<y>{YEAR}))?\b"), _two_day_range, _NIGHT_FIRST + "between from entre du " + _DIGITS),
+    (re.compile(rf"\b(?:(?:{WEEKDAY}),?\s+)?(?:the\s+)?(?P<d>{DAY})(?:\s+of)?\s+(?P<m>{MONTH})(?:,?\s+(?P<y>{YEAR}))?(?![\w])"), _absolute, _WEEKDAY_FIRST + " the " + _DIGITS),
+    (re.compile(rf"\b(?:(?:{WEEKDAY}),?\s+)?(?P<m>{MONTH}),?\s+(?:the\s+)?(?P<d>{DAY})(?![\d\w])(?:,?\s+(?P<y>{YEAR}))?"), _absolute, _WEEKDAY_FIRST + " " + _MONTH_FIRST),
     (re.compile(rf"\b(?P<m1>{FULL_MONTH})(?:\s+(?:and|to|-|et|a|au|through|until)\s+|\s*[-\u2013]\s*)(?:early\s+|late\s+)?"
-                rf"(?P<m2>{FULL_MONTH})(?:\s+(?P<y>{YEAR}))?\b"), _month_range),
-    (re.compile(rf"\b(?P<m>{FULL_MONTH})\s+(?:of\s+)?(?P<y>{YEAR})\b"), _month_only),
-    (re.compile(rf"\b(?P<m>{FULL_MONTH})(?P<y>)\b(?!\s*\d)"), _month_only),
-    (re.compile(rf"\b(?P<y>{YEAR})\b(?![-/]\d)"), _year_only),
-    (re.compile(rf"\b(?:{_REL_DAY_RE})\b"), _relative_day),
+                rf"(?P<m2>{FULL_MONTH})(?:\s+(?P<y>{YEAR}))?\b"), _month_range, _FULL_MONTH_FIRST),
+    (re.compile(rf"\b(?P<m>{FULL_MONTH})\s+(?:of\s+)?(?P<y>{YEAR})\b"), _month_only, _FULL_MONTH_FIRST),
+    (re.compile(rf"\b(?P<m>{FULL_MONTH})(?P<y>)\b(?!\s*\d)"), _month_only, _FULL_MONTH_FIRST),
+    (re.compile(rf"\b(?P<y>{YEAR})\b(?![-/]\d)"), _year_only, _DIGITS),
+    (re.compile(rf"\b(?:{_REL_DAY_RE})\b"), _relative_day, _first_words(_RELATIVE_DAYS)),
     (re.compile(r"\b(?:(?:last|this|next|past|earlier\s+this|later\s+this)\s+week|la\s+semaine\s+(?:derniere|passee|prochaine)|"
-                r"cette\s+semaine|en\s+debut\s+de\s+semaine)\b"), _relative_week),
+                r"cette\s+semaine|en\s+debut\s+de\s+semaine)\b"), _relative_week, "last this next past earlier later la cette en"),
     (re.compile(r"\b(?:(?:last|this|next|over\s+the|during\s+the|at\s+the)\s+week-?end|ce\s+week-?end|"
                 r"le\s+week-?end\s+(?:dernier|prochain)|(?:durant|pendant)\s+le\s+week-?end|"
-                r"au\s+cours\s+du\s+week-?end|en\s+fin\s+de\s+semaine)\b"), _weekend),
-    (re.compile(r"\b(?:(?:last|this|earlier\s+this)\s+month|le\s+mois\s+(?:dernier|passe)|ce\s+mois(?:-ci)?)\b"), _relative_month),
-    (re.compile(r"\b(?:last\s+year|l'an\s+(?:dernier|passe)|l'annee\s+(?:derniere|passee))\b"), _relative_year),
-    (re.compile(rf"\b(?P<n>{_NUMBER_WORD})\s+(?P<u>days?|weeks?)\s+ago\b"), _days_ago),
-    (re.compile(rf"\bil\s+y\s+a\s+(?P<n>{_NUMBER_WORD})\s+(?P<u>jours?|semaines?)\b"), _days_ago),
-    (re.compile(rf"\b(?:dans\s+)?la\s+nuit\s+(?:de|du)\s+(?P<w1>{WEEKDAY})\s+(?:a|au)\s+(?P<w2>{WEEKDAY})\b"), _night_weekdays),
-    (re.compile(rf"\b(?:on\s+|during\s+)?the\s+night\s+(?:of|from)\s+(?P<w1>{WEEKDAY})\s+(?:to|into)\s+(?P<w2>{WEEKDAY})\b"), _night_weekdays),
-    (re.compile(rf"\b(?:(?:last|this|next|on|ce|cette|early|late)\s+)?(?P<w>{WEEKDAY})(?:\s+(?:dernier|prochain|last|next))?\b(?!\s*,?\s*\d)"), _weekday),
-    (re.compile(rf"\b(?:{_ANAPHOR_RE})\b"), _anaphor_fixed),
-    (re.compile(rf"\b(?P<n>{_NUMBER_WORD})\s+(?P<u>days?|weeks?|jours?|semaines?)\s+(?P<dir>later|after|earlier|before|plus\s+tard|apres|plus\s+tot|auparavant|avant)\b"), _anaphor_count),
-    (re.compile(r"\b(?:the\s+following\s+week|the\s+next\s+week|la\s+semaine\s+suivante)\b"), _anaphor_week),
+                r"au\s+cours\s+du\s+week-?end|en\s+fin\s+de\s+semaine)\b"), _weekend, "last this next over during at ce le durant pendant au en"),
+    (re.compile(r"\b(?:(?:last|this|earlier\s+this)\s+month|le\s+mois\s+(?:dernier|passe)|ce\s+mois(?:-ci)?)\b"), _relative_month, "last this earlier le ce"),
+    (re.compile(r"\b(?:last\s+year|l'an\s+(?:dernier|passe)|l'annee\s+(?:derniere|passee))\b"), _relative_year, "last l"),
+    (re.compile(rf"\b(?P<n>{_NUMBER_WORD})\s+(?P<u>days?|weeks?)\s+ago\b"), _days_ago, _NUMBER_FIRST),
+    (re.compile(rf"\bil\s+y\s+a\s+(?P<n>{_NUMBER_WORD})\s+(?P<u>jours?|semaines?)\b"), _days_ago, "il"),
+    (re.compile(rf"\b(?:dans\s+)?la\s+nuit\s+(?:de|du)\s+(?P<w1>{WEEKDAY})\s+(?:a|au)\s+(?P<w2>{WEEKDAY})\b"), _night_weekdays, "dans la"),
+    (re.compile(rf"\b(?:on\s+|during\s+)?the\s+night\s+(?:of|from)\s+(?P<w1>{WEEKDAY})\s+(?:to|into)\s+(?P<w2>{WEEKDAY})\b"), _night_weekdays, "on during the"),
+    (re.compile(rf"\b(?:(?:last|this|next|on|ce|cette|early|late)\s+)?(?P<w>{WEEKDAY})(?:\s+(?:dernier|prochain|last|next))?\b(?!\s*,?\s*\d)"), _weekday, "last this next on ce cette early late " + _WEEKDAY_FIRST),
+    (re.compile(rf"\b(?:{_ANAPHOR_RE})\b"), _anaphor_fixed, _first_words(_ANAPHORS)),
+    (re.compile(rf"\b(?P<n>{_NUMBER_WORD})\s+(?P<u>days?|weeks?|jours?|semaines?)\s+(?P<dir>later|after|earlier|before|plus\s+tard|apres|plus\s+tot|auparavant|avant)\b"), _anaphor_count, _NUMBER_FIRST),
+    (re.compile(r"\b(?:the\s+following\s+week|the\s+next\s+week|la\s+semaine\s+suivante)\b"), _anaphor_week, "the la"),
 ]
+"""Each pattern, its handler and the words a match of it can start with (``_DIGITS``: a run of
+digits): a pattern is tried only where one of them starts. Keep these lists in step with the
+patterns (a test checks them over the sample reports)."""
+
+
+_BY_FIRST_WORD: dict[str, list[int]] = {}
+for _k, (_, _, _firsts) in enumerate(_PATTERNS):
+    for _word in _firsts.split():
+        _BY_FIRST_WORD.setdefault(_word, []).append(_k)
+_START = re.compile(r"\b[^\W\d_]+|(?<!\d)\d")
+"""Where a date expression can start: a word (looked up among the patterns' first words) or a run
+of digits (a day, a year, "12/05", "12.05.2016" may follow a letter: those patterns need no \\b)."""
+
+
+def _pattern_matches(folded: str) -> list[list[re.Match[str]]]:
+    """Each pattern's matches exactly as its own ``finditer`` gives them (non-overlapping, in
+    order), found by trying it only where one of its first words or a digit run starts: one scan
+    of the text instead of one per pattern."""
+    found: list[list[re.Match[str]]] = [[] for _ in _PATTERNS]
+    resume = [0] * len(_PATTERNS)
+    digits = _BY_FIRST_WORD[_DIGITS]
+    for spot in _START.finditer(folded):
+        word = spot.group()
+        for k in digits if word.isdigit() else _BY_FIRST_WORD.get(word, ()):
+            at = spot.start()
+            if at >= resume[k]:
+                match = _PATTERNS[k][0].match(folded, at)
+                if match:
+                    found[k].append(match)
+                    resume[k] = match.end()
+    return found
 
 
 def _sentence_bounds(folded: str, start: int, end: int) -> tuple[int, int]:
@@ -569,8 +612,8 @@ def find_dates(text: str, language: str | None, published: date) -> list[DateMen
         published = published.date()
     folded = fold(text)
     found: list[_Match] = []
-    for pattern, handler in _PATTERNS:
-        for match in pattern.finditer(folded):
+    for (_, handler, _), matches in zip(_PATTERNS, _pattern_matches(folded)):
+        for match in matches:
             if match.end() > match.start():
                 found.append(_Match(match.start(), match.end(), handler, match))
     found.sort(key=lambda f: (f.start, -(f.end - f.start)))

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate
 from importlib import resources
 
 from peacewatch.geo.gazetteer import Gazetteer
@@ -124,24 +125,26 @@ def _match_names(text: str, toks: list[Token], gaz: Gazetteer,
     letters = sum(map(str.isalpha, text))
     all_caps_text = letters > 0 and sum(map(str.isupper, text)) > 0.8 * letters
     out: list[NameMatch] = []
-    i, n = 0, len(toks)
-    while i < n:
+    n, limit = len(toks), gaz.max_tokens
+    resume = 0  # first token not yet inside a name (or a skipped group name)
+    for i in [k for k, t in enumerate(toks) if text[t.start].isupper()]:
         tok = toks[i]
-        if not _capitalised(text, tok, all_caps_text):
-            i += 1
+        if i < resume or not _capitalised(text, tok, all_caps_text):
             continue
         found = None
         fuzzy: tuple[int, str] | None = None
         key = ""
         span, lower_from = 1, n  # tokens joined into one name; first one after a lower-case gap
-        while span < min(gaz.max_tokens, n - i) and _gap_ok(text, toks[i + span - 1], toks[i + span]):
+        longest = min(limit, n - i)
+        while span < longest and _gap_ok(text, toks[i + span - 1], toks[i + span]):
             a, b = toks[i + span - 1], toks[i + span]
             if lower_from == n and text[a.end:b.start].isspace() and not _capitalised(text, b, True):
                 lower_from = i + span
             span += 1
+        keys = list(accumulate(t.norm for t in toks[i:i + span]))  # keys[j]: tokens i..i+j joined
         for length in range(span, 0, -1):
             last = i + length - 1
-            key = "".join(t.norm for t in toks[i:last + 1])
+            key = keys[length - 1]
             if key in blocked_names:
                 found = ("blocked", last)
                 break
@@ -173,20 +176,19 @@ def _match_names(text: str, toks: list[Token], gaz: Gazetteer,
                 found = (slips, set(), fuzzy[0])
                 key = fuzzy[1]
         if found is None:
-            i += 1
             continue
         if found[0] == "blocked":
-            i = found[1] + 1
+            resume = found[1] + 1
             continue
         if found[0] == "country":
             last = found[1]
             out.append(NameMatch(i, last, tok.start, toks[last].end, key, [], set(),
                               country=COUNTRY_WORDS[key]))
-            i = last + 1
+            resume = last + 1
             continue
         cands, exact, last = found
         if _part_of_compound(text, toks, i, last, stop):
-            i = last + 1
+            resume = last + 1
             continue
         match = NameMatch(i, last, tok.start, toks[last].end, key, list(cands), exact)
         if last > i and toks[last].norm in REGION_WORDS:
@@ -197,7 +199,7 @@ def _match_names(text: str, toks: list[Token], gaz: Gazetteer,
             match.base = "".join(t.norm for t in toks[i + 1:last + 1]
                                  if t.norm not in ("de", "du", "des", "d", "of", "la", "l"))
         out.append(match)
-        i = last + 1
+        resume = last + 1
     return out
 
 

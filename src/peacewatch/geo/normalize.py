@@ -34,9 +34,10 @@ _FOLDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Token:
-    """A word of the original text: character offsets and its normalised form."""
+    """A word of the original text: character offsets and its normalised form (not frozen: a
+    text makes a thousand of them and frozen records are slower to build)."""
 
     start: int
     end: int

@@ -83,10 +83,16 @@ def _score(matches: list[NameMatch], gaz: Gazetteer, wanted: set[str]) -> None:
     text_admin = {m.base for m in matches if not m.country and any(
         gaz.place(i).feature_class == "A" or gaz.place(i).feature_code in ("PPLA", "PPLC")
         for i in m.candidates)} | {m.base for m in matches if m.kind in ("region", "cercle")}
+    done: dict[tuple, list[float]] = {}  # a name repeated with the same context scores the same
     for m in matches:
         if m.country:
             continue
+        same = (m.key, m.base, m.kind, tuple(m.candidates), frozenset(m.exact), frozenset(m.context_keys))
+        if same in done:
+            m.scores = list(done[same])
+            continue
         m.scores = []
+        done[same] = m.scores
         for i in m.candidates:
             place = gaz.place(i)
             s = prior(place)
@@ -147,16 +153,19 @@ def _proximity(matches: list[NameMatch], gaz: Gazetteer) -> None:
             anchors.setdefault((place.geonameid, place.name), (set(), place))[0].add(k)
     if not anchors:
         return
+    # per candidate row, the anchors within a few degrees of it (owners, km) in anchor order:
+    # a name the text repeats has the same rows, so each row is measured once
+    near: dict[int, list[tuple[set[int], float]]] = {}
     for k, m in enumerate(matches):
         if m.country or len(m.candidates) < 2:
             continue
-        others = [a for owners, a in anchors.values() if owners != {k}]
         gains = []
         for i in m.candidates:
-            place = gaz.place(i)
-            near = [a for a in others
-                    if abs(a.latitude - place.latitude) < 2 and abs(a.longitude - place.longitude) < 2.5]
-            d = min((distance_km(place, a) for a in near), default=None)
+            if i not in near:
+                place = gaz.place(i)
+                near[i] = [(owners, distance_km(place, a)) for owners, a in anchors.values()
+                           if abs(a.latitude - place.latitude) < 2 and abs(a.longitude - place.longitude) < 2.5]
+            d = min((dist for owners, dist in near[i] if owners != {k}), default=None)
             gains.append(0.0 if d is None else 2.0 if d < 75 else 1.0 if d < 200 else 0.0)
         best_gain = max(gains)
         for j, i in enumerate(m.candidates):
@@ -182,11 +191,17 @@ def _coherence(matches: list[NameMatch], gaz: Gazetteer) -> None:
         top = max(m.scores)
         plausible[id(m)] = [gaz.place(i) for i, s in zip(m.candidates, m.scores)
                             if s >= top - 0.5 and gaz.place(i).feature_class != "A"]
-    gains = {}
+    gains: dict[int, list[float]] = {}
+    # a name the text repeats gains the same: its neighbours are every other name
+    by_name: dict[tuple[str, tuple[int, ...]], list[float]] = {}
     for m in named:
         if len(m.candidates) < 2:
             continue
-        gains[id(m)] = []
+        same = by_name.get((m.key, tuple(m.candidates)))
+        if same is not None:
+            gains[id(m)] = same
+            continue
+        gains[id(m)] = by_name[(m.key, tuple(m.candidates))] = []
         if any(gaz.place(i).feature_code in ("PPLC", "PPLA", "PPLA2") for i in m.candidates):
             continue  # capitals and cercle seats are never swayed by village neighbours
         main = {i for i in m.candidates if gaz.main_key[i] == m.key}

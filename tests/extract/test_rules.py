@@ -403,3 +403,10 @@ def test_a_statement_dated_mid_paragraph_does_not_date_the_next_event(extract) -
     text = ("Gunmen attacked a checkpoint in Niono on Sunday, killing two soldiers. "
             "A spokesman gave the figure on Tuesday. More than ten people were wounded.")
     assert {e.event_date for e in extract(text, date(2017, 5, 11), "en")} == {date(2017, 5, 7)}
+
+
+def test_a_date_introduced_by_by_is_the_count_s_not_the_event_s(extract) -> None:
+    text = ("On Sunday afternoon, gunmen attacked a hotel in Sévaré. By Tuesday the authorities said "
+            "six people had been killed.")
+    events = extract(text, date(2017, 6, 21), "en")
+    assert [(e.event_date, e.fatalities) for e in events] == [(date(2017, 6, 18), 6)]

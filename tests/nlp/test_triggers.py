@@ -183,3 +183,14 @@ def test_the_one_pass_scan_misses_no_match_of_any_cue_in_the_sample_reports() ->
 )
 def test_groups_joining_forces_is_a_change_to_a_group(text: str, language: str) -> None:
     assert "change" in {t.cue for t in find_triggers(text, language)}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("On Saturday, thousands of people filled the avenues of Kayes to reject the reform.", "en"),
+        ("Samedi, des milliers de personnes ont envahi les rues de Kayes pour rejeter la réforme.", "fr"),
+    ],
+)
+def test_crowds_filling_the_streets_are_a_protest(text: str, language: str) -> None:
+    assert decide_type({t.cue for t in find_triggers(text, language)}) == ("Protests", "Peaceful protest")

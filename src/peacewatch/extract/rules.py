@@ -46,9 +46,11 @@ _CASUALTY_CUES = {"killed": "kill", "injured": "harm", "abducted": "abduct", "ar
 _SINCE = re.compile(r"\b(?:since|depuis|until|jusqu['’]?(?:à|au|en)?|as of|dès)\s+(?:[\w'’-]+\s+){0,4}$", re.I)
 _REPORTED_ON = re.compile(
     r"\b(?:claim(?:ed|s)?|revendiqu\w*|said|says|announced|annonc\w*|reported|confirm\w*|statement|communiqué|"
-    r"denied|démenti\w*|released|freed|libér\w*)\b[^.;:]{0,40}$",
+    r"denied|démenti\w*|released|freed|libér\w*)\b[^.;:]{0,40}$|\bby\s+$",
     re.I,
 )
+"""Words before a date that make it the date of a statement or a count, not of the event ("claimed the
+attack on 24 September", "by Monday the authorities said nine had died")."""
 _CROWD = re.compile(
     r"\b(?:youths?|residents?|locals?|villagers?|population|inhabitants?|crowd|mob|students?|"
     r"jeunes|habitants?|villageois|foule|élèves|étudiants?)\b",

@@ -172,12 +172,14 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             r"(?-i:march(?:ed|es|ing)?)\b", r"sit-?ins?\b", r"rall(?:y|ies|ied)\b",
             r"(?:on|general|went on|go on) strike\b", r"strike action", r"boycott\w*",
             r"(?:took|take|taking|went|go|going|gone|taken) (?:to )?the streets?\b", r"petition\w*", r"picket\w*",
+            r"(?:filled|fill|filling|thronged|packed|poured into|pouring into) the (?:streets|avenues|squares?|boulevards)\b",
             r"(?:limited|minimum) service\b", r"walk-?outs?\b",
         ),
         "fr": (
             r"manifest(?:ation|ations|ants?|é|ée|és|er|ent|aient)\b", r"(?-i:march(?:e|es|ent|é|aient))\b",
             r"sit-?in\b", r"rassemblements?\b", r"grèves?\b", r"protest(?:er|é|ent|aient|ation|ations)\b",
             r"descendu\w* dans la rue", r"(?-i:march(?:e|es|ent|é|aient))\b",
+            r"(?:envahi|envahissent|envahissaient|rempli|occupé) (?:les|la) (?:rues?|avenues?|places?|boulevards?)\b",
         ),
     },
     "riot": {

@@ -245,7 +245,10 @@ def _lead_date(text: str, dates: list[Any], sentence: tuple[int, int, int], publ
     """The day a paragraph's opening sentence without an event gives to the event told right after it
     ("Bamako saw yesterday one of its largest rallies. Tens of thousands marched ..."): a past day only."""
     _, start, end = sentence
-    if text[:start].rstrip(" \t") and not text[:start].rstrip(" \t").endswith("\n"):
+    k = start
+    while k > 0 and text[k - 1] in " \t":
+        k -= 1
+    if k > 0 and text[k - 1] != "\n":
         return None  # only a paragraph's opening sentence sets the scene; a later one may date a statement
     chosen, background, planned = _pick_date(text, [d for d in dates if start <= d.start < end], [], published, start)
     return chosen if chosen is not None and not background and not planned and chosen.precision == 1 else None

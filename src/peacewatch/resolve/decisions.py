@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from peacewatch.store.base import Store, now
+from peacewatch.store.batches import in_lists
 
 Kind = Literal["merge", "split", "distinct"]
 KINDS: tuple[str, ...] = ("merge", "split", "distinct")
@@ -97,12 +98,9 @@ def active_decisions(store: Store, candidate_ids: Sequence[str] | None = None) -
         return _decisions(store, "d.active", ())
     ids = sorted(set(candidate_ids))
     touching: set[str] = set()
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
+    for chunk, marks in in_lists(ids):
         rows = store.query(
-            "SELECT DISTINCT decision_id FROM resolution_decision_candidates WHERE candidate_id IN "
-            f"({','.join('?' for _ in chunk)})",
-            chunk,
+            f"SELECT DISTINCT decision_id FROM resolution_decision_candidates WHERE candidate_id IN ({marks})", chunk
         )
         touching.update(r["decision_id"] for r in rows)
     if not touching:

@@ -10,8 +10,8 @@ from peacewatch.geo.phrases import VENUE_AFTER, VENUE_BEFORE
 from peacewatch.records import EventCandidate, parse_date
 from peacewatch.resolve.casualties import attribute, figure_sentences
 from peacewatch.store.base import Store
+from peacewatch.store.batches import in_lists
 
-_CHUNK = 500
 _CONTEXT = 160
 """Characters of document text kept either side of each evidence span for text similarity."""
 
@@ -32,11 +32,9 @@ def load_meta(store: Store, doc_ids: Iterable[str]) -> dict[str, DocMeta]:
     """Metadata of the given documents; ids the store does not hold are simply absent."""
     ids = sorted(set(doc_ids))
     found: dict[str, DocMeta] = {}
-    for start in range(0, len(ids), _CHUNK):
-        chunk = ids[start : start + _CHUNK]
+    for chunk, marks in in_lists(ids):
         rows = store.query(
-            "SELECT id, published, source, language, title, url, near_duplicate_group FROM documents "
-            f"WHERE id IN ({','.join('?' for _ in chunk)})",
+            f"SELECT id, published, source, language, title, url, near_duplicate_group FROM documents WHERE id IN ({marks})",
             chunk,
         )
         for row in rows:
@@ -88,11 +86,8 @@ def evidence_context(store: Store, candidates: Iterable[EventCandidate]) -> dict
             by_doc.setdefault(candidate.doc_id, []).append(candidate)
     context: dict[str, Context] = {}
     ids = sorted(by_doc)
-    for start in range(0, len(ids), _CHUNK):
-        chunk = ids[start : start + _CHUNK]
-        rows = store.query(
-            f"SELECT id, text FROM documents WHERE id IN ({','.join('?' for _ in chunk)})", chunk
-        )
+    for chunk, marks in in_lists(ids):
+        rows = store.query(f"SELECT id, text FROM documents WHERE id IN ({marks})", chunk)
         for row in rows:
             text = row["text"] or ""
             for candidate in by_doc[row["id"]]:

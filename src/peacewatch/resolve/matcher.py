@@ -24,11 +24,11 @@ from peacewatch.resolve.decisions import active_decisions, constraints
 from peacewatch.resolve.documents import Context, DocMeta, evidence_context, load_meta
 from peacewatch.resolve.features import profile
 from peacewatch.store.base import Store
+from peacewatch.store.batches import in_lists
 
 REACH = 34
 """Days around the new reports within which existing events are re-examined (2 x 16 + 2)."""
 
-_CHUNK = 500
 _VOLATILE = ("created_at", "updated_at", "review_state")
 
 
@@ -36,9 +36,8 @@ def _candidates_in(store: Store, column: str, values: Iterable[str]) -> list[Eve
     """Candidates whose ``column`` is one of ``values``, queried in chunks."""
     ids = sorted(set(values))
     found: list[EventCandidate] = []
-    for start in range(0, len(ids), _CHUNK):
-        chunk = ids[start : start + _CHUNK]
-        found.extend(store.candidates(f"{column} IN ({','.join('?' for _ in chunk)})", chunk))
+    for chunk, marks in in_lists(ids):
+        found.extend(store.candidates(f"{column} IN ({marks})", chunk))
     return found
 
 
@@ -81,11 +80,8 @@ def _machine_events(store: Store, event_ids: Iterable[str]) -> dict[str, Event]:
     """The resolver's last output for these events (before reviews), in a few queries."""
     ids = sorted(set(event_ids))
     found: dict[str, Event] = {}
-    for start in range(0, len(ids), _CHUNK):
-        chunk = ids[start : start + _CHUNK]
-        rows = store.query(
-            f"SELECT event_id, machine FROM events WHERE event_id IN ({','.join('?' for _ in chunk)})", chunk
-        )
+    for chunk, marks in in_lists(ids):
+        rows = store.query(f"SELECT event_id, machine FROM events WHERE event_id IN ({marks})", chunk)
         found.update((r["event_id"], Event.from_dict(json.loads(r["machine"]))) for r in rows)
     return found
 

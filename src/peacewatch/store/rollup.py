@@ -17,12 +17,13 @@ from collections.abc import Iterable
 from datetime import date
 from typing import TYPE_CHECKING
 
+from peacewatch.store.batches import in_lists
+
 if TYPE_CHECKING:
     from peacewatch.store.base import Store
 
 DIMENSIONS = ("country", "admin1", "event_type", "sub_event_type", "status", "review_state")
 _DIMS = ", ".join(DIMENSIONS)
-_CHUNK = 500
 
 
 def _month(day: date) -> date:
@@ -36,9 +37,7 @@ def _next_month(month: date) -> date:
 def refresh_days(store: Store, days: Iterable[date]) -> None:
     """Recompute the daily rows of ``days`` from events, then the monthly rows of their months."""
     wanted = sorted(set(days))
-    for i in range(0, len(wanted), _CHUNK):
-        chunk = wanted[i:i + _CHUNK]
-        marks = ", ".join("?" for _ in chunk)
+    for chunk, marks in in_lists(wanted):
         store.execute(f"DELETE FROM event_rollup_daily WHERE day IN ({marks})", chunk)
         store.execute(
             f"INSERT INTO event_rollup_daily SELECT event_date, {_DIMS}, COUNT(*), SUM(COALESCE(fatalities, 0)) "
@@ -46,12 +45,11 @@ def refresh_days(store: Store, days: Iterable[date]) -> None:
             chunk,
         )
     months = sorted({_month(d) for d in wanted})
-    for i in range(0, len(months), _CHUNK):
-        chunk = months[i:i + _CHUNK]
+    for chunk, marks in in_lists(months):
         ranges = " OR ".join("(day >= ? AND day < ?)" for _ in chunk)
         bounds = [b for m in chunk for b in (m, _next_month(m))]
         store.execute(
-            f"DELETE FROM event_rollup_monthly WHERE month IN ({', '.join('?' for _ in chunk)})", chunk
+            f"DELETE FROM event_rollup_monthly WHERE month IN ({marks})", chunk
         )
         store.execute(
             f"INSERT INTO event_rollup_monthly SELECT CAST(DATE_TRUNC('month', day) AS DATE), {_DIMS}, "

@@ -28,10 +28,13 @@ def test_village_named_near_a_town_takes_the_reading_close_to_that_town() -> Non
     assert m.text == "Kera" and distance_km(m.place, town) < 100 < distance_km(alone.place, town)
 
 
-def test_unknown_reading_far_from_the_town_it_is_near_falls_back_to_the_town() -> None:
+def test_unknown_reading_far_from_the_town_it_is_near_is_kept_by_name_at_the_town() -> None:
     text = "Gunmen ransacked a school in Mariko, near Niono."
     m = primary_mention(find_places(text), text)
-    assert (m.place.name, m.precision, m.relation) == ("Niono", 2, "near")
+    niono = primary_mention(find_places("Gunmen ransacked a school in Niono."))
+    assert (m.place.name, m.place.source, m.precision, m.relation) == ("Mariko", "text", 2, "near")
+    assert (m.place.admin1, m.place.latitude, m.place.longitude) == (
+        niono.place.admin1, niono.place.latitude, niono.place.longitude)
 
 
 def test_bamako_neighbourhoods_are_coded_at_bamako() -> None:
@@ -84,7 +87,9 @@ def test_names_used_for_groups_titles_or_operations_do_not_locate_the_event() ->
 def test_a_stated_distance_rules_out_namesakes_farther_away_even_in_the_same_region() -> None:
     text = "Gunmen attacked Bara, 5 km from Gao, on Monday."
     m = primary_mention(find_places(text), text)
-    assert (m.place.name, m.precision, m.relation) == ("Gao", 2, "near")
+    gao = primary_mention(find_places("Gunmen attacked Gao on Monday."))
+    assert (m.place.name, m.place.source, m.precision, m.relation) == ("Bara", "text", 2, "near")
+    assert (m.place.latitude, m.place.longitude) == (gao.place.latitude, gao.place.longitude)
 
 
 def test_a_venue_named_after_a_town_does_not_locate_the_event() -> None:

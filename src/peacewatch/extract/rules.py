@@ -22,6 +22,7 @@ from typing import Any
 
 from peacewatch.extract.base import extractors, number_candidates
 from peacewatch.geo.finder import primary_mention
+from peacewatch.geo.gazetteer import country_iso3
 from peacewatch.nlp.roles import ARMED_PEOPLE, CIVILIAN_INTER, ActorSpan, Roles, assign_roles, is_community, kind_of_victims, target_kind
 from peacewatch.nlp.status import combine, find_status_cues, refers_to_group, speaker
 from peacewatch.nlp.triggers import (
@@ -263,7 +264,7 @@ def _pick_place(text: str, places: list[Any], actors: list[ActorSpan], triggers:
         if _CODED_AS.search(text[max(0, p.start - 45) : p.start]):
             return p
     first = triggers[0].start if triggers else 0
-    towns = [p for p in inside_actor if p.precision < 3 and p.place.admin1]
+    towns = [p for p in inside_actor if p.precision < 3 and (p.place.admin1 or p.place.source == "text")]
     pool = towns or inside_actor
     after = [p for p in pool if p.start >= first]
     return primary_mention(after or pool, text)
@@ -322,7 +323,7 @@ def _same_area(a: Any, b: Any) -> bool:
     if pa.name == pb.name:
         return True
     for wide, narrow in ((pa, pb), (pb, pa)):
-        if not wide.admin1 and wide.country == narrow.country:
+        if not wide.admin1 and (wide.country == narrow.country or wide.source == "text"):
             return True
     return max(a.precision, b.precision) >= 3 and pa.admin1 == pb.admin1
 
@@ -727,17 +728,18 @@ class RulesExtractor:
             add("event_date", date_mention.start, date_mention.end)
             add("time_precision", date_mention.start, date_mention.end)
         if place is not None:
-            candidate.country = place.country
-            candidate.iso3 = place.iso3
+            candidate.country = place.country or country
+            candidate.iso3 = place.iso3 or country_iso3(candidate.country) or ""
             candidate.admin1 = place.admin1
             candidate.admin2 = place.admin2
             candidate.admin3 = place.admin3
             candidate.location = place.name
             candidate.latitude = place.latitude
             candidate.longitude = place.longitude
-            candidate.geo_precision = place_mention.precision
+            candidate.geo_precision = place_mention.precision if place.latitude is not None else None
             for name in ("country", "iso3", "admin1", "admin2", "admin3", "location", "latitude", "longitude", "geo_precision"):
-                add(name, place_mention.start, place_mention.end)
+                if getattr(candidate, name) not in (None, ""):
+                    add(name, place_mention.start, place_mention.end)
         elif country:
             candidate.country = country
         candidate.fatalities = killed

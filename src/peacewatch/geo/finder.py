@@ -3,8 +3,9 @@
 Names come from matching.py and their gazetteer rows from resolve.py; this module reads the
 phrase around each name for its relation and ACLED precision ("near X", "30 km north of X",
 "between X and Y", "axe X-Y", "région de X") and picks a report's primary place. It also applies
-ACLED's coding habits: a village the gazetteer cannot place near the town or inside the commune
-or cercle the text ties it to is coded at that town or seat, and Bamako's quarters at Bamako.
+ACLED's coding habits: a village the gazetteer cannot place near the town the text ties it to
+keeps its name at that town's position, one it cannot place inside the commune or cercle named
+is coded at the seat, and Bamako's quarters at Bamako.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from peacewatch.geo.phrases import (
     VENUE_AFTER, VENUE_BEFORE,
 )
 from peacewatch.geo.resolve import admin_keys, resolve
+from peacewatch.geo.unlisted import unlisted_place
 
 
 def _region_capital(place: Place, key: str, gaz: Gazetteer) -> Place:
@@ -153,12 +155,17 @@ def find_places(text: str, language: str | None = None,
             near = _near_anchor(text, m, nxt, anchor, gaz)
             if near:
                 place = gaz.place(m.candidates[max(near, key=lambda j: m.scores[j])])
-            # "X near Y" with no X near Y: X is unknown to us; a well, wadi or locality "40 km
-            # from Y" is coded, as ACLED does, at the town it is measured from when that is close
+            # "X near Y" with no X near Y: X is unknown to us, kept by name at Y; a well, wadi or
+            # locality "40 km from Y" is coded, as ACLED does, at the town it is measured from
+            # when that is close
             stated = DISTANCE_IN.search(text, m.end, nxt.start)
-            if anchor.feature_class == "P" and (not near or (
-                    place.feature_code in _PROXIED and stated and float(stated.group("km").replace(",", "."))
-                    <= _PROXY_KM)):
+            if anchor.feature_class == "P" and not near:
+                unlisted = unlisted_place(text[m.start:m.end], anchor)
+                out.append(PlaceMention(m.start, nxt.end, text[m.start:nxt.end], unlisted, 2, "near"))
+                skip_next = True
+                continue
+            if anchor.feature_class == "P" and place.feature_code in _PROXIED and stated and float(
+                    stated.group("km").replace(",", ".")) <= _PROXY_KM:
                 out.append(PlaceMention(m.start, nxt.end, text[m.start:nxt.end], anchor, 2, "near"))
                 skip_next = True
                 continue

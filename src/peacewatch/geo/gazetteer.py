@@ -219,6 +219,19 @@ class Gazetteer:
         hits.sort(key=lambda i: (-prior(self.place(i)), self.place(i).geonameid or 0))
         return [self.place(i) for i in hits]
 
+    def around(self, lat: float, lon: float, km: float) -> list[int]:
+        """Indexes of the places within ``km`` of a point (the grid's one-degree cells it overlaps)."""
+        reach = math.ceil(km / 100.0)
+        cy, cx = math.floor(lat), math.floor(lon)
+        found = []
+        for dy in range(-reach, reach + 1):
+            for dx in range(-reach, reach + 1):
+                for i in self._grid.get((cy + dy, cx + dx), ()):
+                    plat, plon, _ = self._coords(i)
+                    if distance_km((lat, lon), (plat, plon)) <= km:
+                        found.append(i)
+        return found
+
     def nearest(self, lat: float, lon: float, feature_class: str | None = "P") -> Place | None:
         """Closest place of ``feature_class`` (any class if None) within 500 km, else None."""
         best: tuple[float, int] | None = None

@@ -12,7 +12,10 @@ Relation = Literal["in", "near", "between", "region", "road"]
 
 @dataclass(frozen=True, slots=True)
 class Place(Record):
-    """One gazetteer entry; admin names are ASCII as ACLED writes them ("Tombouctou", "Menaka")."""
+    """One gazetteer entry; admin names are ASCII as ACLED writes them ("Tombouctou", "Menaka").
+
+    A place the gazetteer lacks ("text", see unlisted.py) has no id, and no position unless the
+    text ties it to a known place."""
 
     geonameid: int | None
     name: str
@@ -21,12 +24,12 @@ class Place(Record):
     admin1: str
     admin2: str
     admin3: str
-    latitude: float
-    longitude: float
+    latitude: float | None
+    longitude: float | None
     feature_class: str
     feature_code: str
     population: int
-    source: Literal["geonames", "supplement"] = "geonames"
+    source: Literal["geonames", "supplement", "text"] = "geonames"
 
 
 @dataclass(slots=True)

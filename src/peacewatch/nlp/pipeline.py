@@ -4,7 +4,9 @@ The statistical English models tag "Gao" as a person and "Kidal" as a nationalit
 gazetteer and actor registry in front of "ner" fixes those entities first (NER keeps entities
 that are already set) and leaves the model to find the rest, e.g. organisations we do not know.
 The found mentions are kept on the Doc (``doc._.places``, ``doc._.actors``) so the extractor
-does not look them up twice.
+does not look them up twice. After "ner", a third component reads the model's own place entities:
+a name the gazetteer lacks, after "in" or "à", is kept as an unlisted place when the NER tags it
+as one (``geo.unlisted``).
 
 Only what the extractor reads is run: sentence boundaries (the models' own fast "senter", shipped
 disabled, instead of the dependency parser) and entities. Tagger, morphologizer, parser, attribute
@@ -84,6 +86,19 @@ class ActorComponent:
         return doc
 
 
+class UnlistedPlaceComponent:
+    """Adds to ``doc._.places`` the place names the gazetteer lacks, with the NER's place entities
+    as the evidence a bare preposition needs."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        from peacewatch.geo.unlisted import NER_PLACE_LABELS, find_unlisted
+
+        ner = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in NER_PLACE_LABELS]
+        actors = [(a.start, a.end) for a in doc._.actors or []]
+        doc._.places = find_unlisted(doc_text(doc), list(doc._.places or []), ner, actors)
+        return doc
+
+
 @Language.factory("peacewatch_places", default_config={"language": "en"})
 def make_place_component(nlp: Language, name: str, language: str) -> PlaceComponent:
     return PlaceComponent(language)
@@ -92,6 +107,11 @@ def make_place_component(nlp: Language, name: str, language: str) -> PlaceCompon
 @Language.factory("peacewatch_actors", default_config={"language": "en"})
 def make_actor_component(nlp: Language, name: str, language: str) -> ActorComponent:
     return ActorComponent(language)
+
+
+@Language.factory("peacewatch_unlisted_places")
+def make_unlisted_place_component(nlp: Language, name: str) -> UnlistedPlaceComponent:
+    return UnlistedPlaceComponent()
 
 
 def _load(language: str) -> Language:
@@ -109,12 +129,14 @@ def bare_pipeline(language: str) -> Language:
 
 @lru_cache(maxsize=None)
 def get_pipeline(language: str) -> Language:
-    """The model with our components inserted before "ner"; loaded once per process."""
+    """The model with our place and actor components before "ner" and the unlisted-place one
+    after it; loaded once per process."""
     if language not in MODELS:
         raise ValueError(f"no pipeline for language {language!r} (supported: {', '.join(MODELS)})")
     nlp = _load(language)
     nlp.add_pipe("peacewatch_places", before="ner", config={"language": language})
     nlp.add_pipe("peacewatch_actors", before="ner", config={"language": language})
+    nlp.add_pipe("peacewatch_unlisted_places", after="ner")
     return nlp
 
 

@@ -1,0 +1,95 @@
+"""Places the gazetteer lacks, kept by name: sentences of our own (the village names are invented)."""
+
+from datetime import date
+
+import pytest
+
+from peacewatch.extract.base import extractors
+from peacewatch.geo import find_places, primary_mention
+from peacewatch.geo.gazetteer import gazetteer
+from peacewatch.nlp.pipeline import get_pipeline
+from peacewatch.records import Document
+
+
+def places(text: str, language: str = "en") -> list:
+    return list(get_pipeline(language)(text)._.places)
+
+
+def town(name: str):
+    return next(p for p in gazetteer().lookup(name) if p.feature_class == "P")
+
+
+@pytest.mark.parametrize("name", ["Tinzarak", "Kobaladji", "Sirafoulé"])
+def test_invented_names_are_not_in_the_gazetteer(name: str) -> None:
+    assert gazetteer().lookup(name) == []
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Gunmen burned the Dogon village of Tinzarak on Friday.", "en"),
+    ("Militiamen raided the hamlet of Kobaladji and stole cattle.", "en"),
+    ("Des hommes armés ont incendié le village de Sirafoulé dimanche.", "fr"),
+    ("Gunmen killed two herders in the area of Tinzarak.", "en"),
+])
+def test_a_place_noun_makes_an_unknown_name_a_place_without_position(text: str, language: str) -> None:
+    [m] = places(text, language)
+    assert m.place.source == "text" and m.place.name in text[m.start:m.end]
+    assert m.place.latitude is None and m.place.admin1 == ""
+
+
+def test_an_unknown_name_tied_to_a_known_town_is_coded_at_that_town() -> None:
+    text = "Gunmen killed a trader in Tinzarak, about 30 km east of Douentza, on Sunday."
+    m = primary_mention(places(text), text)
+    douentza = town("Douentza")
+    assert (m.place.name, m.place.source, m.precision) == ("Tinzarak", "text", 2)
+    assert (m.place.admin1, m.place.latitude, m.place.longitude) == ("Mopti", douentza.latitude, douentza.longitude)
+    assert text[m.start:m.end] == "Tinzarak, about 30 km east of Douentza"
+
+
+def test_the_unknown_first_town_of_a_between_pair_is_coded_at_the_second() -> None:
+    text = "An IED struck a cart between Kobaladji and Ansongo."
+    m = primary_mention(places(text), text)
+    assert (m.place.name, m.place.admin1, m.relation) == ("Kobaladji", "Gao", "between")
+
+
+def test_a_region_named_later_in_the_sentence_gives_the_region_only() -> None:
+    text = "Unknown gunmen killed an imam in the village of Tinzarak, Mopti region."
+    m = primary_mention(places(text), text)
+    assert (m.place.name, m.place.admin1, m.place.latitude) == ("Tinzarak", "Mopti", None)
+
+
+def test_another_spelling_of_a_place_near_the_anchor_is_that_place() -> None:
+    """An "In-" prefix is too far for spelling slips in general, not next to the town the text names."""
+    real = town("Aljanagounga")
+    assert gazetteer().lookup("In-Aljanagounga") == []
+    text = "Gunmen attacked herders in the area of In-Aljanagounga, 35 km south-east of Bourem."
+    m = primary_mention(places(text), text)
+    assert (m.place.name, m.place.geonameid, m.precision) == ("Aljanagounga", real.geonameid, 2)
+
+
+def test_a_similar_name_on_the_wrong_side_of_the_anchor_is_not_taken() -> None:
+    text = "Gunmen attacked herders in the area of In-Aljanagounga, 35 km north of Bourem."
+    m = primary_mention(places(text), text)
+    assert (m.place.name, m.place.source) == ("In-Aljanagounga", "text")
+
+
+@pytest.mark.parametrize("text", [
+    "A policeman was wounded at Tinzarak Square in Gao.",
+    "Talks were held in Geneva; later, gunmen attacked a checkpoint in Gao.",
+    "On Monday, soldiers patrolled the road from Gao to Ansongo.",
+])
+def test_venues_foreign_cities_beside_known_towns_and_plain_words_are_not_unlisted(text: str) -> None:
+    assert [m.place.name for m in places(text) if m.place.source == "text"] == []
+
+
+def test_a_bare_preposition_needs_the_ner_or_an_anchor() -> None:
+    assert [m.place.name for m in find_places("Gunmen killed six herders in Tinzarak.")] == []
+    tagged = places("Gunmen killed six herders in Tinzarak.")
+    assert [m.place.name for m in tagged] in ([], ["Tinzarak"])  # the model decides; never a wrong place
+
+
+def test_extracted_event_keeps_the_name_with_its_evidence_and_no_coordinates() -> None:
+    text = "On 3 March, gunmen burned the Fulani village of Kobaladji, killing four civilians."
+    [event] = extractors.get("rules")()(Document(id="d", text=text, language="en", published=date(2018, 3, 5)))
+    assert (event.location, event.latitude, event.geo_precision, event.country) == ("Kobaladji", None, None, "Mali")
+    assert any(e.field == "location" and e.text.startswith("Kobaladji") for e in event.evidence)
+    assert not any(e.field == "latitude" for e in event.evidence)

@@ -45,6 +45,16 @@ def test_an_unknown_name_tied_to_a_known_town_is_coded_at_that_town() -> None:
     assert text[m.start:m.end] == "Tinzarak, about 30 km east of Douentza"
 
 
+@pytest.mark.parametrize("text, anchor", [
+    ("Des hommes armés ont tué deux bergers près de Tinzarak, à 20 km de Douentza.", "Douentza"),
+    ("Une attaque a eu lieu à Kobaladji, près de Bourem, dimanche.", "Bourem"),
+])
+def test_french_ties_to_a_known_town(text: str, anchor: str) -> None:
+    m = primary_mention(places(text, "fr"), text)
+    assert m.place.source == "text" and m.place.latitude == town(anchor).latitude
+    assert text[m.start:m.end].endswith(anchor)
+
+
 def test_the_unknown_first_town_of_a_between_pair_is_coded_at_the_second() -> None:
     text = "An IED struck a cart between Kobaladji and Ansongo."
     m = primary_mention(places(text), text)

@@ -37,11 +37,10 @@ PLACE_NOUN_BEFORE = re.compile(
 """A noun that says the next name is a place: "the village of X", "the Fulani village X", "la
 localité de X", "in the area of X"."""
 
-PREPOSITION_BEFORE = re.compile(r"(?:\b(?:in|at|near|au|pr[èe]s\s+de|vers)|(?<!\w)à)\s+$", re.IGNORECASE)
-"""A preposition of place: a place only if the NER agrees ("killed in Aglal"). French "à" only
-with its accent: a bare "a" is the English article."""
+_PREPOSITIONS = frozenset({"in", "at", "near", "au", "vers", "à"})
+"""Prepositions of place (and "près de"): a name after one is a place only if the NER agrees
+("killed in Aglal"). French "à" only with its accent: a bare "a" is the English article."""
 
-BETWEEN = re.compile(r"\b(?:between|entre)\s+$", re.IGNORECASE)
 AND = re.compile(r"^\s*(?:and|et|&)\s+$", re.IGNORECASE)
 
 ANCHOR_GAP = re.compile(
@@ -85,6 +84,17 @@ _NOT_NAMES = frozenset(MONTHS) | frozenset(NATIONALITIES) | frozenset(ETHNONYMS)
 
 NER_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 """The statistical NER's place labels (English GPE/LOC/FAC, French LOC)."""
+
+_CUE_WORD = re.compile(
+    r"(?<![\w'’-])(?P<cue>[Oo]f|[Dd][eu]|[Vv]illage|[Hh]amlet|[Hh]ameau|[Bb]etween|[Ee]ntre|[Ii]n|[Aa]t|[Nn]ear|"
+    r"[Aa]u|[Vv]ers|[Aa]nd|[Ee]t|&|[Tt]he|[Ll]a|[Tt]own|[Vv]ille|[Ll]ocality|[Ll]ocalit[ée]|à)[ \t\u00a0]+"
+    r"(?=[A-ZÀ-ÖØ-Þ])")
+"""The last word of every cue above, before a capital: where a name we keep may start (one pass
+over the text; the slower cue patterns run only there)."""
+
+_NOUN_STEMS = ("villag", "haml", "hamea", "locali", "settlem", "valle", "vallé", "area", "zone", "outskirt",
+               "vicinit", "surround", "commune", "secteur", "environ", "alentour", "riph")
+"""Stems of PLACE_NOUN_BEFORE's nouns: a cheap test before that pattern's search."""
 
 _PAIR = re.compile(r"\b(?:between|entre)\s+(\S.{0,40}?)\s+(?:and|et)\s+$", re.IGNORECASE)
 
@@ -150,22 +160,22 @@ def find_unlisted(text: str, known: list[PlaceMention], ner_places: list[tuple[i
             return
         found[s] = (s, e, strong, _overlaps(s, e, ner_places), between)
 
-    for m in re.finditer(r"(?<![\w'’-])[^\W\d_]", text):
-        if not m.group().isupper():
-            continue
-        head_start = max(0, m.start() - 60)
-        head = text[head_start:m.start()]
-        if PLACE_NOUN_BEFORE.search(head):
-            consider(m.start(), True)
-        elif BETWEEN.search(head):
-            consider(m.start(), True, between=True)
-        elif PREPOSITION_BEFORE.search(head):
-            consider(m.start(), False)
-        else:  # the second of "between X and Y", when X is not a known place either
+    for m in _CUE_WORD.finditer(text):
+        start, last = m.end(), m.group("cue").lower()
+        head_start = max(0, start - 60)
+        head = text[head_start:start]
+        lowered = head.lower()
+        if any(noun in lowered for noun in _NOUN_STEMS) and PLACE_NOUN_BEFORE.search(head):
+            consider(start, True)
+        elif last in ("between", "entre"):
+            consider(start, True, between=True)
+        elif last in _PREPOSITIONS or (last == "de" and lowered.rstrip()[:-2].rstrip().endswith(("près", "pres"))):
+            consider(start, False)
+        elif last in ("and", "et", "&"):  # the second of "between X and Y", X not known either
             pair = _PAIR.search(head)
             if pair and not _SENTENCE_END.search(pair.group(1)) and not _overlaps(
                     head_start + pair.start(1), head_start + pair.end(1), taken):
-                consider(m.start(), True)
+                consider(start, True)
 
     out = list(known)
     dropped: set[int] = set()

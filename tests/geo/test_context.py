@@ -101,3 +101,17 @@ def test_a_venue_named_after_a_town_does_not_locate_the_event() -> None:
 def test_a_place_name_inside_a_quoted_platform_or_operation_name_is_no_place() -> None:
     text = "À l'appel de la plateforme « Touche pas à Kidal », des milliers de personnes ont marché à Ségou."
     assert [m.place.name for m in find_places(text)] == ["Ségou"]
+
+
+def test_a_place_in_a_name_quoted_with_plain_apostrophes_is_no_place() -> None:
+    text = "After operation 'Ansongo' ended, French jets struck a camp near Hombori."
+    assert "Ansongo" not in [m.place.name for m in find_places(text)]
+    assert primary_mention(find_places(text), text).place.name == "Hombori"
+
+
+def test_a_religious_title_or_an_organisation_name_does_not_locate_the_event() -> None:
+    for text, where in (
+        ("The convoy of the Chérif of Nioro was attacked by gunmen near Diéma.", "Diéma"),
+        ("A car of the Regional Health Directorate of Mopti (DRSM) was stolen in Sévaré.", "Sévaré"),
+    ):
+        assert primary_mention(find_places(text), text).place.name == where, text

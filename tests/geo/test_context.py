@@ -115,3 +115,9 @@ def test_a_religious_title_or_an_organisation_name_does_not_locate_the_event() -
         ("A car of the Regional Health Directorate of Mopti (DRSM) was stolen in Sévaré.", "Sévaré"),
     ):
         assert primary_mention(find_places(text), text).place.name == where, text
+
+
+def test_a_town_the_gazetteer_lists_twice_still_anchors_its_neighbours() -> None:
+    text = "Gunmen burned the customs post of Kouala on Monday, and the army later reinforced Didieni."
+    found = {m.text: m.place for m in find_places(text)}
+    assert distance_km(found["Kouala"], found["Didieni"]) < 50

@@ -136,17 +136,25 @@ def _named_seat(place: Place) -> bool:
     return place.feature_code == "PPL" and bool(place.admin2) and name_key(place.name) == name_key(place.admin2)
 
 
-def _confident(m: NameMatch) -> bool:
-    """One reading clearly ahead of the others: safe to use as an anchor for its neighbours."""
-    ordered = sorted(m.scores, reverse=True)
-    return len(ordered) == 1 or ordered[0] - ordered[1] >= 1.5
+_SAME_SPOT_KM = 25.0
+"""Readings of one name this close are one place filed twice (GeoNames often lists a village
+twice, a few km apart): they do not compete with each other."""
+
+
+def _confident(m: NameMatch, gaz: Gazetteer) -> bool:
+    """One reading clearly ahead of the readings that lie elsewhere: safe to use as an anchor
+    for its neighbours."""
+    best = gaz.place(m.candidates[m.best])
+    rivals = [s for j, (i, s) in enumerate(zip(m.candidates, m.scores))
+              if j != m.best and distance_km(gaz.place(i), best) > _SAME_SPOT_KM]
+    return not rivals or m.scores[m.best] - max(rivals) >= 1.5
 
 
 def _proximity(matches: list[NameMatch], gaz: Gazetteer) -> None:
     """Prefer the candidate that lies near the other, unambiguous places of the text."""
     anchors: dict[tuple[int | None, str], tuple[set[int], Place]] = {}
     for k, m in enumerate(matches):
-        if m.country or m.consumed or not m.candidates or not _confident(m):
+        if m.country or m.consumed or not m.candidates or not _confident(m, gaz):
             continue
         place = gaz.place(m.candidates[m.best])
         if place.feature_class != "A":

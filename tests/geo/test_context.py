@@ -121,3 +121,10 @@ def test_a_town_the_gazetteer_lists_twice_still_anchors_its_neighbours() -> None
     text = "Gunmen burned the customs post of Kouala on Monday, and the army later reinforced Didieni."
     found = {m.text: m.place for m in find_places(text)}
     assert distance_km(found["Kouala"], found["Didieni"]) < 50
+
+
+def test_a_village_said_to_be_on_a_border_takes_the_reading_near_that_country() -> None:
+    alone = find_places("Gunmen attacked Kourouma on Monday.")[0].place
+    text = "Gunmen attacked Kourouma, close to the border with Burkina Faso, on Monday."
+    near = find_places(text)[0].place
+    assert alone.admin1 != "Sikasso" and (near.country, near.admin1) == ("Mali", "Sikasso")

@@ -219,6 +219,19 @@ class Gazetteer:
         hits.sort(key=lambda i: (-prior(self.place(i)), self.place(i).geonameid or 0))
         return [self.place(i) for i in hits]
 
+    def near_country(self, place: Place, iso3: str, km: float) -> bool:
+        """Is any place of country ``iso3`` within ``km`` of ``place`` (is it near that border)?"""
+        reach = math.ceil(km / 100) + 1
+        cy, cx = math.floor(place.latitude), math.floor(place.longitude)
+        for dy in range(-reach, reach + 1):
+            for dx in range(-reach, reach + 1):
+                for i in self._grid.get((cy + dy, cx + dx), ()):
+                    if self._iso3(i) == iso3:
+                        lat, lon, _ = self._coords(i)
+                        if distance_km(place, (lat, lon)) <= km:
+                            return True
+        return False
+
     def nearest(self, lat: float, lon: float, feature_class: str | None = "P") -> Place | None:
         """Closest place of ``feature_class`` (any class if None) within 500 km, else None."""
         best: tuple[float, int] | None = None

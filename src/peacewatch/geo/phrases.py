@@ -136,3 +136,6 @@ NAMED_QUOTE = re.compile(
 """A quoted name after the word that introduces it (the platform « An tè A Bana – Touche pas à ma
 Constitution », operation ‘Bayard’, operation 'Bayard' in plain apostrophes): a place name inside
 it locates nothing."""
+
+BORDER = re.compile(r"\b(?:borders?|borderlands?|border-?area|fronti[èe]res?|frontali[èe]re?s?)\b", re.IGNORECASE)
+"""A text about a border: the neighbour countries it names tell where its villages lie."""

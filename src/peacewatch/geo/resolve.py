@@ -12,7 +12,7 @@ from peacewatch.geo.gazetteer import ISO3, Gazetteer, country_iso3, distance_km,
 from peacewatch.geo.matching import NameMatch
 from peacewatch.geo.model import Place
 from peacewatch.geo.normalize import name_key
-from peacewatch.geo.phrases import CONTEXT_GAP, POSSESSIVE, REGION_AFTER, REGION_BEFORE, REGION_WORDS
+from peacewatch.geo.phrases import BORDER, CONTEXT_GAP, POSSESSIVE, REGION_AFTER, REGION_BEFORE, REGION_WORDS
 
 COVERED = set(ISO3.values())
 """Countries the gazetteer holds."""
@@ -232,6 +232,27 @@ def _coherence(matches: list[NameMatch], gaz: Gazetteer) -> None:
             m.scores[j] += gain
 
 
+_BORDER_KM = 100.0
+_BORDER_GAIN = 1.0
+
+
+def _border(text: str, matches: list[NameMatch], gaz: Gazetteer) -> None:
+    """"Near the border with Guinea", "à la frontière nigérienne": readings of the text's names
+    that lie near the named neighbour country are the likelier ones."""
+    if not BORDER.search(text):
+        return
+    neighbours = {m.country for m in matches if m.country in COVERED and m.country != "MLI"}
+    if not neighbours:
+        return
+    for m in matches:
+        if m.country or m.consumed or len(m.candidates) < 2:
+            continue
+        for j, i in enumerate(m.candidates):
+            place = gaz.place(i)
+            if place.iso3 == "MLI" and any(gaz.near_country(place, c, _BORDER_KM) for c in neighbours):
+                m.scores[j] += _BORDER_GAIN
+
+
 def resolve(text: str, matches: list[NameMatch], gaz: Gazetteer,
             country_hint: str | None) -> list[NameMatch]:
     """Score every candidate of every match; drop matches that only name obscure places abroad."""
@@ -242,6 +263,7 @@ def resolve(text: str, matches: list[NameMatch], gaz: Gazetteer,
     _possessive_context(text, matches, gaz)
     wanted = _wanted_countries(matches, country_hint)
     _score(matches, gaz, wanted)
+    _border(text, matches, gaz)
     _proximity(matches, gaz)
     _coherence(matches, gaz)
     return _drop_weak(matches, gaz, wanted)

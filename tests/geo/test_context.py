@@ -128,3 +128,9 @@ def test_a_village_said_to_be_on_a_border_takes_the_reading_near_that_country() 
     text = "Gunmen attacked Kourouma, close to the border with Burkina Faso, on Monday."
     near = find_places(text)[0].place
     assert alone.admin1 != "Sikasso" and (near.country, near.admin1) == ("Mali", "Sikasso")
+
+
+def test_a_distance_from_a_town_is_no_origin() -> None:
+    text = "Gunmen coming from Gao ambushed a convoy 12 km from Bourem on Sunday."
+    m = primary_mention(find_places(text), text)
+    assert (m.place.name, m.relation, m.distance_km) == ("Bourem", "near", 12.0)

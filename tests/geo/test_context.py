@@ -134,3 +134,10 @@ def test_a_distance_from_a_town_is_no_origin() -> None:
     text = "Gunmen coming from Gao ambushed a convoy 12 km from Bourem on Sunday."
     m = primary_mention(find_places(text), text)
     assert (m.place.name, m.relation, m.distance_km) == ("Bourem", "near", 12.0)
+
+
+def test_the_region_after_a_hyphenated_compound_steers_its_first_name() -> None:
+    text = "Militants raided army posts in Doma-Koura, Mopti and in Markala, Ségou, on Friday."
+    found = find_places(text)
+    assert (found[0].text, found[0].place.admin1) == ("Doma", "Mopti")
+    assert "Mopti" not in [m.text for m in found]

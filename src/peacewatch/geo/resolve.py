@@ -45,6 +45,9 @@ def _attach_context(text: str, matches: list[NameMatch], gaz: Gazetteer) -> None
         prev_end, first = m.end, True
         for f in matches[k + 1:k + 4]:
             gap = text[prev_end:f.start]
+            if first and gap in ("-", "‑") and not f.country:
+                prev_end = f.end  # "Gouma-Koura, Ségou": the context follows the whole compound
+                continue
             if f.country or not CONTEXT_GAP.fullmatch(gap):
                 break
             if first and gap.strip() == ",":

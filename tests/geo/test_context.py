@@ -106,3 +106,43 @@ def test_a_venue_named_after_a_town_does_not_locate_the_event() -> None:
 def test_a_place_name_inside_a_quoted_platform_or_operation_name_is_no_place() -> None:
     text = "À l'appel de la plateforme « Touche pas à Kidal », des milliers de personnes ont marché à Ségou."
     assert [m.place.name for m in find_places(text)] == ["Ségou"]
+
+
+def test_a_place_in_a_name_quoted_with_plain_apostrophes_is_no_place() -> None:
+    text = "After operation 'Ansongo' ended, French jets struck a camp near Hombori."
+    assert "Ansongo" not in [m.place.name for m in find_places(text)]
+    assert primary_mention(find_places(text), text).place.name == "Hombori"
+
+
+def test_a_religious_title_or_an_organisation_name_does_not_locate_the_event() -> None:
+    for text, where in (
+        ("The convoy of the Chérif of Nioro was attacked by gunmen near Diéma.", "Diéma"),
+        ("A car of the Regional Health Directorate of Mopti (DRSM) was stolen in Sévaré.", "Sévaré"),
+    ):
+        assert primary_mention(find_places(text), text).place.name == where, text
+
+
+def test_a_town_the_gazetteer_lists_twice_still_anchors_its_neighbours() -> None:
+    text = "Gunmen burned the customs post of Kouala on Monday, and the army later reinforced Didieni."
+    found = {m.text: m.place for m in find_places(text)}
+    assert distance_km(found["Kouala"], found["Didieni"]) < 50
+
+
+def test_a_village_said_to_be_on_a_border_takes_the_reading_near_that_country() -> None:
+    alone = find_places("Gunmen attacked Kourouma on Monday.")[0].place
+    text = "Gunmen attacked Kourouma, close to the border with Burkina Faso, on Monday."
+    near = find_places(text)[0].place
+    assert alone.admin1 != "Sikasso" and (near.country, near.admin1) == ("Mali", "Sikasso")
+
+
+def test_a_distance_from_a_town_is_no_origin() -> None:
+    text = "Gunmen coming from Gao ambushed a convoy 12 km from Bourem on Sunday."
+    m = primary_mention(find_places(text), text)
+    assert (m.place.name, m.relation, m.distance_km) == ("Bourem", "near", 12.0)
+
+
+def test_the_region_after_a_hyphenated_compound_steers_its_first_name() -> None:
+    text = "Militants raided army posts in Doma-Koura, Mopti and in Markala, Ségou, on Friday."
+    found = find_places(text)
+    assert (found[0].text, found[0].place.admin1) == ("Doma", "Mopti")
+    assert "Mopti" not in [m.text for m in found]

@@ -222,3 +222,9 @@ def test_a_supplement_entry_naming_no_geonames_row_is_an_error_not_a_skip(sectio
     entry = {"geonameid": "TOGUERE_ID", "names": ["x"], "commune": "x", "latitude": 1.0, "longitude": 1.0}
     with pytest.raises(ValueError, match="TOGUERE_ID"):
         _apply_supplement([row], [[]], [[]], {section: [entry]})
+
+
+def test_a_town_is_near_the_country_across_its_border_only() -> None:
+    gaz = gazetteer()
+    kadiolo = gaz.lookup("Kadiolo", country="Mali")[0]
+    assert gaz.near_country(kadiolo, "CIV", 100) and not gaz.near_country(kadiolo, "MRT", 100)

@@ -219,18 +219,22 @@ class Gazetteer:
         hits.sort(key=lambda i: (-prior(self.place(i)), self.place(i).geonameid or 0))
         return [self.place(i) for i in hits]
 
-    def around(self, lat: float, lon: float, km: float) -> list[int]:
-        """Indexes of the places within ``km`` of a point (the grid's one-degree cells it overlaps)."""
-        reach = math.ceil(km / 100.0)
+    def _in_cells(self, lat: float, lon: float, km: float) -> Iterator[int]:
+        """Indexes of the places in the grid's one-degree cells that a circle of ``km`` may touch."""
+        reach = math.ceil(km / 100.0) + 1
         cy, cx = math.floor(lat), math.floor(lon)
-        found = []
         for dy in range(-reach, reach + 1):
             for dx in range(-reach, reach + 1):
-                for i in self._grid.get((cy + dy, cx + dx), ()):
-                    plat, plon, _ = self._coords(i)
-                    if distance_km((lat, lon), (plat, plon)) <= km:
-                        found.append(i)
-        return found
+                yield from self._grid.get((cy + dy, cx + dx), ())
+
+    def around(self, lat: float, lon: float, km: float) -> list[int]:
+        """Indexes of the places within ``km`` of a point."""
+        return [i for i in self._in_cells(lat, lon, km) if distance_km((lat, lon), self._coords(i)[:2]) <= km]
+
+    def near_country(self, place: Place, iso3: str, km: float) -> bool:
+        """Is any place of country ``iso3`` within ``km`` of ``place`` (is it near that border)?"""
+        return any(self._iso3(i) == iso3 and distance_km(place, self._coords(i)[:2]) <= km
+                   for i in self._in_cells(place.latitude, place.longitude, km))
 
     def nearest(self, lat: float, lon: float, feature_class: str | None = "P") -> Place | None:
         """Closest place of ``feature_class`` (any class if None) within 500 km, else None."""

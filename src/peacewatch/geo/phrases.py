@@ -90,10 +90,12 @@ REGION_WORDS = {"region": "region", "cercle": "cercle", "circle": "cercle", "com
 
 NOT_EVENT_BEFORE = re.compile(
     r"\b(?:mayor|maire|chief|chef|prefect|pr[ée]fet|governor|gouverneur|deputy|d[ée]put[ée]|"
-    r"native|originaire|sous-pr[ée]fet|sub-?prefect|mp|councilman|councillor|conseiller)\s+"
+    r"native|originaire|sous-pr[ée]fet|sub-?prefect|mp|councilman|councillor|conseiller|"
+    r"ch[ée]rif|sharif|[ée]mir)\s+"
     r"(?:of|de|d['’]|du|for)?\s*(?:the\s+|la\s+|le\s+)?(?:(?:town|village|commune|city|ville)\s+"
     r"(?:of\s+|de\s+|d['’])?)?$"
-    r"|\b(?:from|en\s+provenance\s+d[eu']?|(?:venant|venus?|venues?|partis?)\s+d[eu']?|coming\s+from|returning\s+from|"
+    r"|\b(?:(?<!km\s)(?<!kms\s)(?<!miles\s)(?<!metres\s)(?<!meters\s)(?<!away\s)from|"
+    r"en\s+provenance\s+d[eu']?|(?:venant|venus?|venues?|partis?)\s+d[eu']?|coming\s+from|returning\s+from|"
     r"heading\s+(?:to|for)|en\s+route\s+(?:to|for|vers|pour)|bound\s+for|towards|left\s+for|"
     r"transferred\s+to|evacuated\s+to|[ée]vacu[ée]s?\s+(?:vers|sur|[àa]))\s+"
     r"(?:the\s+)?(?:(?:town|village|city|ville)\s+(?:of\s+|de\s+|d['’]))?$"
@@ -103,9 +105,11 @@ NOT_EVENT_BEFORE = re.compile(
 NOT_EVENT_AFTER = re.compile(
     r"[\s-]+(?:mayor|prefect|sub-?prefect|governor|MP|deputy|native|chief|based|born|"
     r"(?:interim\s+|transitional\s+)?(?:council|authorit(?:y|ies))|"
-    r"fighters|militants|militiamen|jihadists|combatants|rebels|helos|helicopters)\b", re.IGNORECASE)
+    r"fighters|militants|militiamen|jihadists|combatants|rebels|helos|helicopters)\b"
+    r"|\s*\((?-i:[A-Z]{3,}[A-Z0-9-]*)\)", re.IGNORECASE)
 """A name used as a title, origin or group: "the Nara prefect", "a Tenenkou MP", "Kidal-based",
-"a Taoudenit transitional council member", "Macina fighters", "Tigre helos"."""
+"a Taoudenit transitional council member", "Macina fighters", "Tigre helos"; or the last word of
+an organisation's name before its acronym ("the Regional Directorate of Mopti (DRSM)")."""
 
 LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|at|on|inside|into|within|[àa]|au|aux|dans|sur|en|of|de|d['’]|du)\s+"
@@ -127,7 +131,12 @@ does not locate anything. ("le campement de X" is a camp at X and is not caught.
 NAMED_QUOTE = re.compile(
     r"\b(?:plate-?forme|platform|mouvement|movement|collectif|collective|coalition|association|"
     r"op[ée]ration|campagne|campaign|slogan|called|named|dubbed|baptis[ée]e?s?|d[ée]nomm[ée]e?s?|"
-    r"intitul[ée]e?s?|appel[ée]e?s?)\s*[«“\"‘]\s*(?P<inner>[^«»“”\"‘’\n]{1,80}?)\s*[»”\"’]",
+    r"intitul[ée]e?s?|appel[ée]e?s?)\s*(?:(?P<plain>')|[«“\"‘])\s*"
+    r"(?P<inner>(?(plain)[^'\n]{1,40}?|[^«»“”\"‘’\n]{1,80}?))\s*(?(plain)'(?!\w)|[»”\"’])",
     re.IGNORECASE)
 """A quoted name after the word that introduces it (the platform « An tè A Bana – Touche pas à ma
-Constitution », operation ‘Bayard’): a place name inside it locates nothing."""
+Constitution », operation ‘Bayard’, operation 'Bayard' in plain apostrophes): a place name inside
+it locates nothing."""
+
+BORDER = re.compile(r"\b(?:borders?|borderlands?|border-?area|fronti[èe]res?|frontali[èe]re?s?)\b", re.IGNORECASE)
+"""A text about a border: the neighbour countries it names tell where its villages lie."""

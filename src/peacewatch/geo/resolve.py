@@ -12,7 +12,7 @@ from peacewatch.geo.gazetteer import ISO3, Gazetteer, country_iso3, distance_km,
 from peacewatch.geo.matching import NameMatch
 from peacewatch.geo.model import Place
 from peacewatch.geo.normalize import name_key
-from peacewatch.geo.phrases import CONTEXT_GAP, POSSESSIVE, REGION_AFTER, REGION_BEFORE, REGION_WORDS
+from peacewatch.geo.phrases import BORDER, CONTEXT_GAP, POSSESSIVE, REGION_AFTER, REGION_BEFORE, REGION_WORDS
 
 COVERED = set(ISO3.values())
 """Countries the gazetteer holds."""
@@ -45,6 +45,9 @@ def _attach_context(text: str, matches: list[NameMatch], gaz: Gazetteer) -> None
         prev_end, first = m.end, True
         for f in matches[k + 1:k + 4]:
             gap = text[prev_end:f.start]
+            if first and gap in ("-", "‑") and not f.country:
+                prev_end = f.end  # "Gouma-Koura, Ségou": the context follows the whole compound
+                continue
             if f.country or not CONTEXT_GAP.fullmatch(gap):
                 break
             if first and gap.strip() == ",":
@@ -136,17 +139,25 @@ def _named_seat(place: Place) -> bool:
     return place.feature_code == "PPL" and bool(place.admin2) and name_key(place.name) == name_key(place.admin2)
 
 
-def _confident(m: NameMatch) -> bool:
-    """One reading clearly ahead of the others: safe to use as an anchor for its neighbours."""
-    ordered = sorted(m.scores, reverse=True)
-    return len(ordered) == 1 or ordered[0] - ordered[1] >= 1.5
+_SAME_SPOT_KM = 25.0
+"""Readings of one name this close are one place filed twice (GeoNames often lists a village
+twice, a few km apart): they do not compete with each other."""
+
+
+def _confident(m: NameMatch, gaz: Gazetteer) -> bool:
+    """One reading clearly ahead of the readings that lie elsewhere: safe to use as an anchor
+    for its neighbours."""
+    best = gaz.place(m.candidates[m.best])
+    rivals = [s for j, (i, s) in enumerate(zip(m.candidates, m.scores))
+              if j != m.best and distance_km(gaz.place(i), best) > _SAME_SPOT_KM]
+    return not rivals or m.scores[m.best] - max(rivals) >= 1.5
 
 
 def _proximity(matches: list[NameMatch], gaz: Gazetteer) -> None:
     """Prefer the candidate that lies near the other, unambiguous places of the text."""
     anchors: dict[tuple[int | None, str], tuple[set[int], Place]] = {}
     for k, m in enumerate(matches):
-        if m.country or m.consumed or not m.candidates or not _confident(m):
+        if m.country or m.consumed or not m.candidates or not _confident(m, gaz):
             continue
         place = gaz.place(m.candidates[m.best])
         if place.feature_class != "A":
@@ -224,6 +235,27 @@ def _coherence(matches: list[NameMatch], gaz: Gazetteer) -> None:
             m.scores[j] += gain
 
 
+_BORDER_KM = 100.0
+_BORDER_GAIN = 1.0
+
+
+def _border(text: str, matches: list[NameMatch], gaz: Gazetteer) -> None:
+    """"Near the border with Guinea", "à la frontière nigérienne": readings of the text's names
+    that lie near the named neighbour country are the likelier ones."""
+    if not BORDER.search(text):
+        return
+    neighbours = {m.country for m in matches if m.country in COVERED and m.country != "MLI"}
+    if not neighbours:
+        return
+    for m in matches:
+        if m.country or m.consumed or len(m.candidates) < 2:
+            continue
+        for j, i in enumerate(m.candidates):
+            place = gaz.place(i)
+            if place.iso3 == "MLI" and any(gaz.near_country(place, c, _BORDER_KM) for c in neighbours):
+                m.scores[j] += _BORDER_GAIN
+
+
 def resolve(text: str, matches: list[NameMatch], gaz: Gazetteer,
             country_hint: str | None) -> list[NameMatch]:
     """Score every candidate of every match; drop matches that only name obscure places abroad."""
@@ -234,6 +266,7 @@ def resolve(text: str, matches: list[NameMatch], gaz: Gazetteer,
     _possessive_context(text, matches, gaz)
     wanted = _wanted_countries(matches, country_hint)
     _score(matches, gaz, wanted)
+    _border(text, matches, gaz)
     _proximity(matches, gaz)
     _coherence(matches, gaz)
     return _drop_weak(matches, gaz, wanted)

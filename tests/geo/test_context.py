@@ -146,3 +146,9 @@ def test_the_region_after_a_hyphenated_compound_steers_its_first_name() -> None:
     found = find_places(text)
     assert (found[0].text, found[0].place.admin1) == ("Doma", "Mopti")
     assert "Mopti" not in [m.text for m in found]
+
+
+def test_a_stated_distance_places_an_event_on_a_road_better_than_the_road_s_first_town() -> None:
+    text = "A convoy was ambushed on the Bourem-Gao road, 20 km from Tacharane, on Friday."
+    m = primary_mention(find_places(text), text)
+    assert (m.place.name, m.relation, m.distance_km) == ("Tacharane", "near", 20.0)

@@ -236,6 +236,9 @@ def primary_mention(mentions: list[PlaceMention], text: str | None = None) -> Pl
         placed = [m for m in located if m.relation != "in" or text is None
                   or LOCATIVE_BEFORE.search(text, max(0, m.start - 40), m.start)]
         if placed:
+            measured = [m for m in placed[1:] if m.relation == "near" and m.distance_km is not None]
+            if placed[0].relation == "road" and measured:
+                return measured[0]  # "on the X-Y road, 15 km from Z": the stated distance places it
             return placed[0]
         if located:
             return located[0]

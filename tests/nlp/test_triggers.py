@@ -27,6 +27,8 @@ def cues(text: str, language: str = "en") -> set[str]:
         ("A thief was lynched by a mob at the market.", "en", None, ("Riots", "Mob violence")),
         ("Soldiers defused an IED found on the main road.", "en", None, ("Strategic developments", "Disrupted weapons use")),
         ("Armed men looted shops and stole livestock.", "en", "civilian", ("Strategic developments", "Looting/property destruction")),
+        ("Gunmen seized the voting material of two polling stations.", "en", None, ("Strategic developments", "Looting/property destruction")),
+        ("Bandits fired warning shots at a bus full of traders.", "en", "civilian", ("Violence against civilians", "Attack")),
         ("The two movements signed a ceasefire agreement.", "en", None, ("Strategic developments", "Agreement")),
         ("A new armed group was formed by dissident commanders.", "en", None, ("Strategic developments", "Change to group/activity")),
         ("Des hommes armés ont attaqué un poste de la gendarmerie.", "fr", "armed", ("Battles", "Armed clash")),

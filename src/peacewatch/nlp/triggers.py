@@ -69,7 +69,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
     "gunfire": {
         "en": (
             r"gunfire\b", r"small arms fire", r"gunshots?\b", r"shots (?:were )?fired", r"gunshot wounds?",
-            r"opened fire", r"open fire", r"fir(?:ed|ing) (?:on|at|upon|into|against)\b", r"fir(?:ed|ing) (?:shots )?in the air",
+            r"opened fire", r"open fire", r"fir(?:ed|ing) (?:(?:several |warning )?(?:shots|rounds|bullets) )?(?:on|at|upon|into|against)\b", r"fir(?:ed|ing) (?:shots )?in the air",
         ),
         "fr": (r"tirs? nourris", r"coups? de feu", r"tirs d'armes", r"ouv(?:ert|rent|rant|re) le feu"),
     },
@@ -204,7 +204,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             r"ransack\w*", r"pillag\w+", r"plunder\w*", r"rustl\w+", r"extort\w*", r"racket\w*",
             r"sabotag\w+", r"destroy(?:ed|ing|s)?\b", r"destruction\b", r"stripp(?:ed|ing)\b", r"wreck(?:ed|ing)\b",
             r"car-?jack\w*", r"hijack\w*", r"(?:seiz|took|stole)\w* (?:an? |the |his |their )?(?:ambulance|pick-?up|car|truck|vehicle|motorbike|motorcycle)s?\b",
-            r"(?:seiz|took|tak|carr|driv|drove)\w* (?:\w+ ){0,4}(?:livestock|cattle|animals|camels|goats|sheep|goods|vehicles?|motorbikes?|motorcycles?|belongings|money|cash|food|cars?|trucks?)",
+            r"(?:seiz|took|tak|carr|driv|drove)\w* (?:\w+ ){0,4}(?:livestock|cattle|animals|camels|goats|sheep|goods|vehicles?|motorbikes?|motorcycles?|belongings|money|cash|food|cars?|trucks?|"
+            r"(?:electoral|elections?|voting|polling) (?:materials?|equipment|kits?)|ballot boxes|urns?)",
         ),
         "fr": (
             r"pill(?:é|ée|és|ées|age|ages|ent|er|ards?)\b", r"vol(?:é|ée|és|ées|ent|er|s)?\b",

@@ -410,3 +410,16 @@ def test_a_date_introduced_by_by_is_the_count_s_not_the_event_s(extract) -> None
             "six people had been killed.")
     events = extract(text, date(2017, 6, 21), "en")
     assert [(e.event_date, e.fatalities) for e in events] == [(date(2017, 6, 18), 6)]
+
+
+def test_an_event_told_after_its_place_takes_that_sentence_s_main_place_not_its_last(extract) -> None:
+    text = ("On 2 May, French forces carried out an air-landed operation near Anefis, about 90 km south of Kidal. "
+            "Two militants were killed and a pick-up was destroyed.")
+    [event] = extract(text, date(2018, 5, 4), "en")
+    assert event.location.startswith("Anefis")
+
+
+def test_a_place_not_far_from_which_the_event_happened_is_not_an_origin(extract) -> None:
+    text = "On 3 May, an IED struck a truck not far from Anefis, 90 km south of Kidal, wounding two."
+    [event] = extract(text, date(2018, 5, 4), "en")
+    assert event.location.startswith("Anefis") and event.geo_precision == 2

@@ -305,15 +305,19 @@ def _compatible(group: _Group, m: Mention, event_type: dict[int, tuple[str, str]
     return mine is None or any(t is None or t[0] == mine[0] for t in theirs)
 
 
-def _nearby_place(places: list[Any], start: int, actors: list[ActorSpan]) -> Any | None:
-    """For an event told without a place: the closest town the report names, before it if any."""
+def _nearby_place(text: str, places: list[Any], start: int, actors: list[ActorSpan],
+                  sentences: list[tuple[int, int]]) -> Any | None:
+    """For an event told without a place: the place of the closest sentence before it that names a
+    town ("... an operation near X, 70 km north-east of Y. One militant was killed": X, not Y),
+    else the closest town after it."""
     towns = [
         p for p in places
         if p.precision < 3 and p.place.admin1 and not any(a.start <= p.start and p.end <= a.end for a in actors)
     ]
     before = [p for p in towns if p.end <= start]
     if before:
-        return before[-1]
+        a, b = next(((a, b) for a, b in sentences if a <= before[-1].start < b), (before[-1].start, start))
+        return primary_mention([p for p in before if a <= p.start < b], text)
     return min(towns, key=lambda p: p.start - start, default=None)
 
 
@@ -550,7 +554,7 @@ class RulesExtractor:
             event_date = date_mention.value  # a period still running at publication: dated by its start
         if event_date > published and not planned:
             return None
-        place_mention = group.place or _nearby_place(places, mentions[0].start, actors)
+        place_mention = group.place or _nearby_place(text, places, mentions[0].start, actors, sentences)
         place = place_mention.place if place_mention is not None else None
         country = place.country if place is not None and place.country else fallback_country
 

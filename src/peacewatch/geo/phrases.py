@@ -20,7 +20,7 @@ FILLER = re.compile(
     r"hameau|site|camp)\s+(?:of\s+|de\s+|d['’]\s*)?)$", re.IGNORECASE)
 
 NEAR_BEFORE = re.compile(
-    r"(?:\b(?:near|nearby|close\s+to|outside(?:\s+of)?|(?:the\s+)?outskirts\s+of|vicinity\s+of|"
+    r"(?:\b(?:near|nearby|close\s+to|not\s+far\s+from|outside(?:\s+of)?|(?:the\s+)?outskirts\s+of|vicinity\s+of|"
     r"(?:the\s+)?areas?\s+(?:of|around)|around|surroundings\s+of|"
     r"(?:aux\s+)?environs\s+(?:de|d['’]|du)|(?:aux\s+)?alentours\s+(?:de|d['’]|du)|"
     r"pr[èe]s\s+(?:de|d['’]|du)|proche\s+(?:de|d['’]|du)|non\s+loin\s+(?:de|d['’]|du)|"
@@ -94,7 +94,7 @@ NOT_EVENT_BEFORE = re.compile(
     r"ch[ée]rif|sharif|[ée]mir)\s+"
     r"(?:of|de|d['’]|du|for)?\s*(?:the\s+|la\s+|le\s+)?(?:(?:town|village|commune|city|ville)\s+"
     r"(?:of\s+|de\s+|d['’])?)?$"
-    r"|\b(?:(?<!km\s)(?<!kms\s)(?<!miles\s)(?<!metres\s)(?<!meters\s)(?<!away\s)from|"
+    r"|\b(?:(?<!km\s)(?<!kms\s)(?<!miles\s)(?<!metres\s)(?<!meters\s)(?<!away\s)(?<!far\s)from|"
     r"en\s+provenance\s+d[eu']?|(?:venant|venus?|venues?|partis?)\s+d[eu']?|coming\s+from|returning\s+from|"
     r"heading\s+(?:to|for)|en\s+route\s+(?:to|for|vers|pour)|bound\s+for|towards|left\s+for|"
     r"transferred\s+to|evacuated\s+to|[ée]vacu[ée]s?\s+(?:vers|sur|[àa]))\s+"

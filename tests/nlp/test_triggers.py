@@ -28,6 +28,7 @@ def cues(text: str, language: str = "en") -> set[str]:
         ("Soldiers defused an IED found on the main road.", "en", None, ("Strategic developments", "Disrupted weapons use")),
         ("Armed men looted shops and stole livestock.", "en", "civilian", ("Strategic developments", "Looting/property destruction")),
         ("Gunmen seized the voting material of two polling stations.", "en", None, ("Strategic developments", "Looting/property destruction")),
+        ("Les gendarmes arrêtent trois hommes armés près du marché.", "fr", None, ("Strategic developments", "Arrests")),
         ("Bandits fired warning shots at a bus full of traders.", "en", "civilian", ("Violence against civilians", "Attack")),
         ("The two movements signed a ceasefire agreement.", "en", None, ("Strategic developments", "Agreement")),
         ("A new armed group was formed by dissident commanders.", "en", None, ("Strategic developments", "Change to group/activity")),

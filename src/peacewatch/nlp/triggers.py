@@ -162,7 +162,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             r"dismantl\w+ (?:an? |the )?(?:[\w'’-]+ ){0,3}(?:cell|network|ring|gang)s?\b",
         ),
         "fr": (
-            r"arrêt(?:é|ée|és|ées|er)\b", r"arrestations?\b", r"interpell\w+", r"appréhend\w+",
+            r"arrêt(?:é|ée|és|ées|er|ent|ait|aient)\b", r"arrestations?\b", r"interpell\w+", r"appréhend\w+",
             r"garde à vue", r"captur(?:é|ée|és|ées)\b", r"mis aux arrêts",
         ),
     },

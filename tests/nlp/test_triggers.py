@@ -28,7 +28,6 @@ def cues(text: str, language: str = "en") -> set[str]:
         ("Soldiers defused an IED found on the main road.", "en", None, ("Strategic developments", "Disrupted weapons use")),
         ("Armed men looted shops and stole livestock.", "en", "civilian", ("Strategic developments", "Looting/property destruction")),
         ("Gunmen seized the voting material of two polling stations.", "en", None, ("Strategic developments", "Looting/property destruction")),
-        ("Les gendarmes arrêtent trois hommes armés près du marché.", "fr", None, ("Strategic developments", "Arrests")),
         ("Bandits fired warning shots at a bus full of traders.", "en", "civilian", ("Violence against civilians", "Attack")),
         ("The two movements signed a ceasefire agreement.", "en", None, ("Strategic developments", "Agreement")),
         ("A new armed group was formed by dissident commanders.", "en", None, ("Strategic developments", "Change to group/activity")),
@@ -53,6 +52,15 @@ def test_ied_followed_by_gunfire_on_a_convoy_is_a_battle() -> None:
     found = cues("An IED exploded under the convoy, followed by an exchange of fire.")
     assert {"ied", "clash"} <= found
     assert decide_type(found, "armed") == ("Battles", "Armed clash")
+
+
+@pytest.mark.parametrize("text", [
+    "Les gendarmes ont arrêté trois hommes armés près du marché.",
+    "Les gendarmes arrêtent trois hommes armés près du marché.",
+    "Les militaires arrêtaient tous les passants.",
+])
+def test_french_arrests_in_any_tense_are_arrests_by_the_state(text: str) -> None:
+    assert decide_type(cues(text, "fr"), None, state_actor=True) == ("Strategic developments", "Arrests")
 
 
 def test_planned_or_foiled_attacks_are_not_events() -> None:
@@ -197,3 +205,8 @@ def test_groups_joining_forces_is_a_change_to_a_group(text: str, language: str) 
 )
 def test_crowds_filling_the_streets_are_a_protest(text: str, language: str) -> None:
     assert decide_type({t.cue for t in find_triggers(text, language)}) == ("Protests", "Peaceful protest")
+
+
+def test_the_french_market_is_not_a_march() -> None:
+    assert "protest" not in cues("Des hommes armés ont attaqué le marché de la ville.", "fr")
+    assert "protest" in cues("Des centaines de femmes ont marché jusqu'à la mairie.", "fr")

@@ -176,9 +176,10 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
             r"(?:limited|minimum) service\b", r"walk-?outs?\b",
         ),
         "fr": (
-            r"manifest(?:ation|ations|ants?|é|ée|és|er|ent|aient)\b", r"(?-i:march(?:e|es|ent|é|aient))\b",
+            r"manifest(?:ation|ations|ants?|é|ée|és|er|ent|aient)\b", r"(?-i:march(?:e|es|ent|aient))\b",
+            r"(?:ont|avaient|a|avait|auraient) marché\b",
             r"sit-?in\b", r"rassemblements?\b", r"grèves?\b", r"protest(?:er|é|ent|aient|ation|ations)\b",
-            r"descendu\w* dans la rue", r"(?-i:march(?:e|es|ent|é|aient))\b",
+            r"descendu\w* dans la rue",
             r"(?:envahi|envahissent|envahissaient|rempli|occupé) (?:les|la) (?:rues?|avenues?|places?|boulevards?)\b",
         ),
     },

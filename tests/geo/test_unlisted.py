@@ -103,3 +103,13 @@ def test_extracted_event_keeps_the_name_with_its_evidence_and_no_coordinates() -
     assert (event.location, event.latitude, event.geo_precision, event.country) == ("Kobaladji", None, None, "Mali")
     assert any(e.field == "location" and e.text.startswith("Kobaladji") for e in event.evidence)
     assert not any(e.field == "latitude" for e in event.evidence)
+
+
+def test_a_village_named_with_a_cercle_seat_it_is_not_near_is_kept_at_the_seat() -> None:
+    """Kani has readings in the Bankass cercle; Doma has none near Koro (only far namesakes)."""
+    text = "Soldiers clashed with militants in the area of Doma, Koro."
+    [m] = find_places(text)
+    assert (m.place.name, m.place.source, m.place.admin2, m.place.latitude) == ("Doma", "text", "Koro", town("Koro").latitude)
+    [kani] = find_places("Militants attacked Kani, Bankass.")
+    assert kani.place.source == "geonames" and kani.place.admin2 == "Bankass"
+    assert [p.place.name for p in find_places("Attacks hit Douentza, Koro and Bankass.")] == ["Douentza", "Koro", "Bankass"]

@@ -10,6 +10,8 @@ is coded at the seat, and Bamako's quarters at Bamako.
 
 from __future__ import annotations
 
+import re
+
 from peacewatch.geo.gazetteer import Gazetteer, distance_km, gazetteer
 from peacewatch.geo.matching import COUNTRY_NOUNS, NameMatch, find_names
 from peacewatch.geo.model import Place, PlaceMention
@@ -20,7 +22,7 @@ from peacewatch.geo.phrases import (
     NOT_EVENT_BEFORE, NOUN_AFTER, QUARTER_BEFORE, QUARTER_OF, ROAD_AFTER, ROAD_BEFORE, THE_BEFORE,
     VENUE_AFTER, VENUE_BEFORE,
 )
-from peacewatch.geo.resolve import admin_keys, resolve
+from peacewatch.geo.resolve import admin_keys, is_seat, resolve
 from peacewatch.geo.unlisted import unlisted_place
 
 
@@ -68,6 +70,22 @@ def _unit_of(text: str, m: NameMatch, unit: NameMatch, gaz: Gazetteer) -> Place 
     if place.feature_class == "A":
         place = _region_capital(place, unit.base, gaz)
     return place if place.feature_class == "P" else None
+
+
+_COMMA = re.compile(r",[ \t]*")
+_LIST_GOES_ON = re.compile(r"\s*(?:,|and\b|et\b|&|or\b|ou\b)", re.IGNORECASE)
+
+
+def _village_of_seat(text: str, m: NameMatch, seat: NameMatch, gaz: Gazetteer) -> bool:
+    """"X, Y" with Y a cercle seat (ACLED's "in the area of X, Koro") and no reading of X in Y's
+    cercle or within 50 km of Y: X is a village the gazetteer lacks. Not in lists ("in Gao, Kidal
+    and Timbuktu"), and not when X is itself a seat."""
+    if seat.country or not _COMMA.fullmatch(text, m.end, seat.start) or _LIST_GOES_ON.match(text, seat.end):
+        return False
+    y = gaz.place(seat.candidates[seat.best])
+    if y.feature_class != "P" or not is_seat(y) or is_seat(gaz.place(m.candidates[m.best])):
+        return False
+    return not any(gaz.place(i).admin2 == y.admin2 or distance_km(gaz.place(i), y) <= 50.0 for i in m.candidates)
 
 
 def _within_unit(m: NameMatch, unit: NameMatch, seat: Place, gaz: Gazetteer) -> int | None:
@@ -136,6 +154,11 @@ def find_places(text: str, language: str | None = None,
         if m.kind in ("region", "cercle") and place.feature_class == "A":
             out.append(PlaceMention(m.start, m.end, text[m.start:m.end],
                                     _region_capital(place, m.base, gaz), precision=3, relation="region"))
+            continue
+        if nxt is not None and _village_of_seat(text, m, nxt, gaz):  # "in Doma, Koro": no Doma near Koro
+            out.append(PlaceMention(m.start, nxt.end, text[m.start:nxt.end],
+                                    unlisted_place(text[m.start:m.end], gaz.place(nxt.candidates[nxt.best])), 2, "near"))
+            skip_next = True
             continue
         seat = _unit_of(text, m, nxt, gaz) if nxt is not None else None
         if seat is not None and nxt is not None:

@@ -139,6 +139,11 @@ def _named_seat(place: Place) -> bool:
     return place.feature_code == "PPL" and bool(place.admin2) and name_key(place.name) == name_key(place.admin2)
 
 
+def is_seat(place: Place) -> bool:
+    """A capital, region seat or cercle seat (filed as such, or a cercle's namesake town)."""
+    return place.feature_code in _SEATS or _named_seat(place)
+
+
 _SAME_SPOT_KM = 25.0
 """Readings of one name this close are one place filed twice (GeoNames often lists a village
 twice, a few km apart): they do not compete with each other."""

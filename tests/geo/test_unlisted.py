@@ -113,3 +113,15 @@ def test_a_village_named_with_a_cercle_seat_it_is_not_near_is_kept_at_the_seat()
     [kani] = find_places("Militants attacked Kani, Bankass.")
     assert kani.place.source == "geonames" and kani.place.admin2 == "Bankass"
     assert [p.place.name for p in find_places("Attacks hit Douentza, Koro and Bankass.")] == ["Douentza", "Koro", "Bankass"]
+
+
+def test_an_unplaced_name_one_letter_off_a_single_malian_village_is_that_village() -> None:
+    """Names too short for the finder's slip index: "Zinzina" is the Malian village Zinzin."""
+    [m] = places("Gunmen burned the village of Zinzina on Sunday.")
+    assert (m.place.name, m.place.admin1, m.place.source) == ("Zinzin", "Sikasso", "geonames")
+
+
+def test_with_no_known_place_in_the_text_a_foreign_village_is_not_sought() -> None:
+    """Yendam lies in Senegal: a report naming no known place is not placed abroad by a near spelling."""
+    [m] = places("Gunmen burned the village of Yendama on Sunday.")
+    assert (m.place.name, m.place.source) == ("Yendama", "text")

@@ -15,8 +15,9 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from peacewatch.actors.lexicon import ETHNONYMS, NATIONALITIES
 from peacewatch.geo.gazetteer import Gazetteer, distance_km, gazetteer, prior
@@ -197,6 +198,11 @@ def find_unlisted(text: str, known: list[PlaceMention], ner_places: list[tuple[i
                                     precision=2, relation=relation, distance_km=anchor.distance_km))
             continue
         region = next((m for m in sentence if m.start > e and m.precision >= 3 and m.place.admin1), None)
+        spelled = _spelled_anywhere(name, {m.place.iso3 for m in known if m.place.iso3}, gaz)
+        if spelled is not None and (region is None or spelled.admin1 == region.place.admin1):
+            out.append(PlaceMention(s, e, name, spelled, precision=2 if _AREA_BEFORE.search(
+                text, max(0, s - 40), s) else 1, relation="in"))
+            continue
         place = unlisted_place(name, region.place if region else None, 3)
         relation = "near" if _AREA_BEFORE.search(text, max(0, s - 40), s) else "in"
         out.append(PlaceMention(s, e, name, place, precision=1, relation=relation))
@@ -258,6 +264,42 @@ def _spelled_near(name: str, anchor: PlaceMention, bearing: float | None, gaz: G
     if any(distance_km(p, tied[0]) > 10.0 for p in tied[1:]):
         return None  # two places of that spelling: the text does not say which
     return tied[0]
+
+
+COUNTRYWIDE_SIMILARITY = 90.0
+"""Least ratio for another spelling of a populated place anywhere in the text's countries, when
+nothing ties the name to a known place ("Tassigua" for Tassiga): stricter than near an anchor."""
+
+
+@lru_cache(maxsize=4)
+def _populated_folds(gaz: Gazetteer) -> tuple[list[str], list[list[int]]]:
+    """Folded names (any spelling) of populated places, with their rows; built on first need."""
+    keys, rows = [], []
+    for folded, idx in gaz.by_fold.items():
+        towns = [i for i in idx if gaz.place(i).feature_class == "P"] if len(folded) >= 5 else []
+        if towns:
+            keys.append(folded)
+            rows.append(towns)
+    return keys, rows
+
+
+def _spelled_anywhere(name: str, countries: set[str], gaz: Gazetteer) -> Place | None:
+    """The one populated place whose name is another spelling of ``name``, in the countries the
+    text's known places lie in (Mali when none: like the gazetteer's index of typing slips, the
+    search stays in the country the gazetteer is built around, whose neighbours' villages would
+    otherwise catch every unknown Malian name); None when none is close or several are."""
+    countries = countries or {"MLI"}
+    keys, rows = _populated_folds(gaz)
+    found = process.extract(fold_key(name_key(name)), keys, scorer=fuzz.ratio,
+                            score_cutoff=COUNTRYWIDE_SIMILARITY, limit=8)
+    if not found:
+        return None
+    top = max(score for _, score, _ in found)
+    places = [gaz.place(i) for _, score, k in found if score == top for i in rows[k]
+              if gaz.place(i).iso3 in countries]
+    if not places or any(distance_km(p, places[0]) > 10.0 for p in places[1:]):
+        return None
+    return max(places, key=prior)
 
 
 def _same_sentence(text: str, a: int, b: int) -> bool:

@@ -29,6 +29,7 @@ def test_invented_names_are_not_in_the_gazetteer(name: str) -> None:
     ("Militiamen raided the hamlet of Kobaladji and stole cattle.", "en"),
     ("Des hommes armés ont incendié le village de Sirafoulé dimanche.", "fr"),
     ("Gunmen killed two herders in the area of Tinzarak.", "en"),
+    ("Soldiers were deployed to the town of Kobaladji.", "en"),
 ])
 def test_a_place_noun_makes_an_unknown_name_a_place_without_position(text: str, language: str) -> None:
     [m] = places(text, language)

@@ -28,7 +28,7 @@ from peacewatch.sources.dates import MONTHS
 _UPPER_WORD = re.compile(r"[^\W\d_][\w'’]*(?:-[\w'’]+)*")
 
 PLACE_NOUN_BEFORE = re.compile(
-    r"\b(?:(?:the\s+)?(?:villages?|hamlets?|localit(?:y|ies)|settlements?|valley|area|zone|outskirts|"
+    r"\b(?:(?:the\s+)?(?:villages?|hamlets?|towns?|localit(?:y|ies)|settlements?|valley|area|zone|outskirts|"
     r"vicinity|surroundings|commune)\s+of|"
     r"(?:villages?|hameaux?|localit[ée]s?|zone|secteur|environs|alentours|p[ée]riph[ée]rie|commune|"
     r"vall[ée]e)\s+(?:de|du|d['’]))\s*(?:the\s+|la\s+|l['’]\s*)?"
@@ -93,7 +93,7 @@ _CUE_WORD = re.compile(
 """The last word of every cue above, before a capital: where a name we keep may start (one pass
 over the text; the slower cue patterns run only there)."""
 
-_NOUN_STEMS = ("villag", "haml", "hamea", "locali", "settlem", "valle", "vallé", "area", "zone", "outskirt",
+_NOUN_STEMS = ("villag", "haml", "hamea", "town", "locali", "settlem", "valle", "vallé", "area", "zone", "outskirt",
                "vicinit", "surround", "commune", "secteur", "environ", "alentour", "riph")
 """Stems of PLACE_NOUN_BEFORE's nouns: a cheap test before that pattern's search."""
 

@@ -49,6 +49,7 @@ def test_an_unknown_name_tied_to_a_known_town_is_coded_at_that_town() -> None:
 @pytest.mark.parametrize("text, anchor", [
     ("Des hommes armés ont tué deux bergers près de Tinzarak, à 20 km de Douentza.", "Douentza"),
     ("Une attaque a eu lieu à Kobaladji, près de Bourem, dimanche.", "Bourem"),
+    ("Deux civils ont été tués dans la localité d’Inkorafane, à 30 km de Ménaka.", "Ménaka"),
 ])
 def test_french_ties_to_a_known_town(text: str, anchor: str) -> None:
     m = primary_mention(places(text, "fr"), text)

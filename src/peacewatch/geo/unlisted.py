@@ -77,7 +77,7 @@ _NOT_NAMES = frozenset(MONTHS) | frozenset(NATIONALITIES) | frozenset(ETHNONYMS)
     "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "the", "a", "an", "le", "la", "les", "l",
     "un", "une", "des", "this", "that", "these", "those", "ce", "cette", "ces", "his", "her", "their",
     "its", "our", "mr", "mrs", "m", "mme", "dr", "colonel", "general", "captain", "lieutenant", "chief",
-    "imam", "islamic", "islam", "operation", "op\u00e9ration", "north", "south", "east", "west", "nord",
+    "imam", "islamic", "islam", "operation", "opération", "north", "south", "east", "west", "nord",
     "sud", "est", "ouest", "central", "centre", "center", "northern", "southern", "eastern", "western",
     "upper", "lower", "greater", "ramadan", "tabaski", "christmas", "allah", "god", "dieu", "sharia",
 })
@@ -89,7 +89,7 @@ NER_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _CUE_WORD = re.compile(
     r"(?<![\w'’-])(?P<cue>[Oo]f|[Dd][eu]|[Vv]illage|[Hh]amlet|[Hh]ameau|[Bb]etween|[Ee]ntre|[Ii]n|[Aa]t|[Nn]ear|"
     r"[Aa]u|[Vv]ers|[Aa]nd|[Ee]t|&|[Tt]he|[Ll]a|[Tt]own|[Vv]ille|[Ll]ocality|[Ll]ocalit[ée]|à)[ \t\u00a0]+"
-    r"(?=[A-ZÀ-ÖØ-Þ])")
+    r"(?=[A-ZÀ-ÖØ-Þ])|(?<![\w'’-])(?P<elided>[DdLl]['’])(?=[A-ZÀ-ÖØ-Þ])")
 """The last word of every cue above, before a capital: where a name we keep may start (one pass
 over the text; the slower cue patterns run only there)."""
 
@@ -162,7 +162,7 @@ def find_unlisted(text: str, known: list[PlaceMention], ner_places: list[tuple[i
         found[s] = (s, e, strong, _overlaps(s, e, ner_places), between)
 
     for m in _CUE_WORD.finditer(text):
-        start, last = m.end(), m.group("cue").lower()
+        start, last = m.end(), (m.group("cue") or m.group("elided")).lower()
         head_start = max(0, start - 60)
         head = text[head_start:start]
         lowered = head.lower()

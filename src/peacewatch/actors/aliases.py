@@ -15,7 +15,6 @@ from peacewatch.actors.registry import ActorRegistry
 from peacewatch.nlp.numbers import fold
 
 _NON_WORD = re.compile(r"[^a-z0-9]")
-_FLAT_WORD = re.compile(r"[a-z0-9]+")
 _UPPER = re.compile(r"[A-Z]")
 _PUNCTUATION = re.compile(r"[()\[\],;:!?\"«»“”/&]")
 """Marks an alias may only span when it is written with them ("Islamic State (Greater Sahara)")."""
@@ -77,6 +76,7 @@ class AliasMatcher:
         self._exact = exact
         self._punctuation = punctuation
         self._loose_by_word = _by_first_word(sorted(loose, key=len, reverse=True))
+        self._first_words = _whole_words(list(self._loose_by_word))
         exact_alternatives = sorted(exact, key=len, reverse=True)
         self._exact_re = re.compile(
             r"(?<![A-Za-z0-9])(?:" + "|".join(re.escape(k) for k in exact_alternatives) + r")(?![A-Za-z0-9])"
@@ -87,10 +87,10 @@ class AliasMatcher:
         flat = folded(text) if flat is None else flat
         found: list[AliasMatch] = []
         resume = 0
-        for word in _FLAT_WORD.finditer(flat):
-            pattern = self._loose_by_word.get(word.group(0))
-            if pattern is None or word.start() < resume:
+        for word in self._first_words.finditer(flat):
+            if word.start() < resume:
                 continue
+            pattern = self._loose_by_word[word.group(0)]
             match = pattern.match(flat, word.start())
             if match is None:
                 continue
@@ -122,6 +122,16 @@ def _by_first_word(keys: list[str]) -> dict[str, re.Pattern[str]]:
         for word in starts:
             grouped.setdefault(word, []).append(pattern)
     return {word: re.compile(r"(?:" + "|".join(patterns) + r")(?![a-z0-9])") for word, patterns in grouped.items()}
+
+
+def _whole_words(words: list[str]) -> re.Pattern[str]:
+    """A whole word of the folded text that is one of ``words``: the scan skips every other word
+    itself (alternatives grouped by first letter, longest first)."""
+    rests: dict[str, list[str]] = {}
+    for word in sorted(words, key=len, reverse=True):
+        rests.setdefault(word[0], []).append(re.escape(word[1:]))
+    branches = [re.escape(first) + "(?:" + "|".join(rest) + ")" for first, rest in sorted(rests.items())]
+    return re.compile(r"(?<![a-z0-9])(?:" + "|".join(branches) + r")(?![a-z0-9])")
 
 
 def _loose_pattern(key: str) -> str:

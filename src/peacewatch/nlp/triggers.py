@@ -479,6 +479,11 @@ class _Locator:
     """Lower-cased first character -> indexes of the cues that may start with it."""
     every: tuple[int, ...]
     """All cues: tried at a character none of the prefixes starts with as written (case folding oddities)."""
+    by_two: dict[str, tuple[int, ...]]
+    """Lower-cased first two characters (ASCII) -> indexes of the cues that may start with them."""
+    by_one: dict[str, tuple[int, ...]]
+    """Lower-cased first character (ASCII) -> the cues that may start with it whatever follows
+    (a one-letter prefix, or no prefix at all)."""
 
 
 @lru_cache(maxsize=4)
@@ -493,6 +498,8 @@ def _locator(language: str) -> _Locator:
     lang = language if language in ("en", "fr") else "en"
     rests: dict[str, set[str]] = {}
     cues: dict[str, set[int]] = {}
+    two: dict[str, set[int]] = {}
+    one: dict[str, set[int]] = {}
     whole: list[str] = []
     anywhere: set[int] = set()
     for index, patterns in enumerate(LEXICON.values()):
@@ -506,11 +513,17 @@ def _locator(language: str) -> _Locator:
                 first = prefix[0].lower()
                 rests.setdefault(first, set()).add(re.escape(prefix[1:]))
                 cues.setdefault(first, set()).add(index)
+                if len(prefix) >= 2:
+                    two.setdefault(prefix[:2].lower(), set()).add(index)
+                else:
+                    one.setdefault(first, set()).add(index)
     branches = [re.escape(first) + "(?:" + "|".join(sorted(r)) + ")" for first, r in sorted(rests.items())]
     return _Locator(
         pattern=re.compile(r"(?<!\w)(?=" + "|".join(branches + whole) + ")", re.I),
         by_first={first: tuple(sorted(found | anywhere)) for first, found in cues.items()},
         every=tuple(range(len(LEXICON))),
+        by_two={key: tuple(sorted(found | one.get(key[0], set()) | anywhere)) for key, found in two.items()},
+        by_one={chr(c): tuple(sorted(one.get(chr(c), set()) | anywhere)) for c in range(128)},
     )
 
 
@@ -522,7 +535,14 @@ def _cue_matches(text: str, language: str) -> list[tuple[str, re.Match[str]]]:
     resume = [0] * len(compiled)
     for spot in locator.pattern.finditer(text):
         at = spot.start()
-        for k in locator.by_first.get(text[at].lower(), locator.every):
+        two = text[at : at + 2]
+        if len(two) == 2 and two.isascii():
+            # ASCII matches a prefix under re.I exactly when it does once lower-cased
+            two = two.lower()
+            cues = locator.by_two.get(two) or locator.by_one[two[0]]
+        else:
+            cues = locator.by_first.get(text[at].lower(), locator.every)
+        for k in cues:
             if at >= resume[k]:
                 match = compiled[k][1].match(text, at)
                 if match:

@@ -77,10 +77,7 @@ class AliasMatcher:
         self._punctuation = punctuation
         self._loose_by_word = _by_first_word(sorted(loose, key=len, reverse=True))
         self._first_words = _whole_words(list(self._loose_by_word))
-        exact_alternatives = sorted(exact, key=len, reverse=True)
-        self._exact_re = re.compile(
-            r"(?<![A-Za-z0-9])(?:" + "|".join(re.escape(k) for k in exact_alternatives) + r")(?![A-Za-z0-9])"
-        )
+        self._exact_re = re.compile(r"(?<![A-Za-z0-9])" + _grouped(list(exact)) + r"(?![A-Za-z0-9])")
 
     def find(self, text: str, flat: str | None = None) -> list[AliasMatch]:
         """Every alias occurrence (possibly overlapping between the two passes)."""
@@ -124,14 +121,19 @@ def _by_first_word(keys: list[str]) -> dict[str, re.Pattern[str]]:
     return {word: re.compile(r"(?:" + "|".join(patterns) + r")(?![a-z0-9])") for word, patterns in grouped.items()}
 
 
-def _whole_words(words: list[str]) -> re.Pattern[str]:
-    """A whole word of the folded text that is one of ``words``: the scan skips every other word
-    itself (alternatives grouped by first letter, longest first)."""
+def _grouped(strings: list[str]) -> str:
+    """An alternation of literal ``strings``, longest first, grouped by first character: what the
+    flat longest-first alternation matches, with only the strings that share a first character
+    tried at each spot."""
     rests: dict[str, list[str]] = {}
-    for word in sorted(words, key=len, reverse=True):
-        rests.setdefault(word[0], []).append(re.escape(word[1:]))
-    branches = [re.escape(first) + "(?:" + "|".join(rest) + ")" for first, rest in sorted(rests.items())]
-    return re.compile(r"(?<![a-z0-9])(?:" + "|".join(branches) + r")(?![a-z0-9])")
+    for string in sorted(strings, key=len, reverse=True):
+        rests.setdefault(string[0], []).append(re.escape(string[1:]))
+    return "(?:" + "|".join(re.escape(first) + "(?:" + "|".join(rest) + ")" for first, rest in sorted(rests.items())) + ")"
+
+
+def _whole_words(words: list[str]) -> re.Pattern[str]:
+    """A whole word of the folded text that is one of ``words``: the scan skips every other word itself."""
+    return re.compile(r"(?<![a-z0-9])" + _grouped(words) + r"(?![a-z0-9])")
 
 
 def _loose_pattern(key: str) -> str:

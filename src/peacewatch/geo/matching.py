@@ -102,7 +102,7 @@ def _gap_ok(text: str, toks: Tokens, a: int, b: int) -> bool:
     gap = text[toks.ends[a]:toks.starts[b]]
     if toks.norms[b] == "s" and gap in ("'", "’"):  # possessive: "Mali's"
         return False
-    return bool(SEPARATOR.fullmatch(gap))
+    return gap == " " or bool(SEPARATOR.fullmatch(gap))
 
 
 def _capitalised(text: str, start: int, end: int, all_caps_text: bool) -> bool:

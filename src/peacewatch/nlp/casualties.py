@@ -1033,10 +1033,11 @@ def sentence_starts(text: str) -> list[int]:
     """Character offsets where sentences start (a light splitter, enough to group figures)."""
     starts = [0]
     for match in _SENTENCE_END.finditer(text):
-        before = _LAST_WORD.search(text[max(0, match.start() - 40):match.start()])
-        word = before.group(1) if before else ""
-        if match.group(0)[0] == "." and (fold(word) in _ABBREVIATIONS or (len(word) == 1 and word.isupper())):
-            continue
+        if match.group(0)[0] == ".":
+            before = _LAST_WORD.search(text[max(0, match.start() - 40):match.start()])
+            word = before.group(1) if before else ""
+            if fold(word) in _ABBREVIATIONS or (len(word) == 1 and word.isupper()):
+                continue
         starts.append(match.end())
     return starts
 

@@ -453,9 +453,10 @@ def _prefixes(pattern: str) -> set[str] | None:
         return out
     if pattern.startswith("\\b"):
         return _prefixes(pattern[2:])
-    if pattern.startswith("(?:"):
+    opener = next((o for o in ("(?:", "(?-i:") if pattern.startswith(o)), None)
+    if opener:  # a case-sensitive group's prefix, matched regardless of case, is still necessary
         close = next(i for i, ch, depth in _structure(pattern) if ch == ")" and depth == 0)
-        inner, after = pattern[3:close], pattern[close + 1 :]
+        inner, after = pattern[len(opener):close], pattern[close + 1 :]
         if after[:1] not in _QUANTIFIERS:
             return _prefixes(inner)
         if after[:1] != "?" or after[1:2] in ("?", "+"):

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from peacewatch.nlp.roles import ActorSpan
-from peacewatch.nlp.triggers import _prefixes, _structure
+from peacewatch.nlp.triggers import _prefixes, _structure, prefix_tree
 
 _FR_HARM = (
     r"(?:l['’]|la |le |les |cette |ces |cet |leur |sa |son )?(?:attaques?|attentats?|enlèvements?|"
@@ -109,8 +109,7 @@ def _locator(lang: str) -> tuple[re.Pattern[str], frozenset[str]]:
         if found:
             prefixes |= found
             located.add(status)
-    alternatives = "|".join(re.escape(p) for p in sorted(prefixes, key=len, reverse=True))
-    return re.compile(r"(?<!\w)(?=" + alternatives + ")", re.I), frozenset(located)
+    return re.compile(r"(?<!\w)(?=" + prefix_tree(sorted(prefixes)) + ")", re.I), frozenset(located)
 
 
 def _status_matches(text: str, lang: str, start: int, stop: int) -> dict[str, list[re.Match[str]]]:

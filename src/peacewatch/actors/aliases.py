@@ -15,7 +15,6 @@ from peacewatch.actors.registry import ActorRegistry
 from peacewatch.nlp.numbers import fold
 
 _NON_WORD = re.compile(r"[^a-z0-9]")
-_FLAT_WORD = re.compile(r"[a-z0-9]+")
 _UPPER = re.compile(r"[A-Z]")
 _PUNCTUATION = re.compile(r"[()\[\],;:!?\"«»“”/&]")
 """Marks an alias may only span when it is written with them ("Islamic State (Greater Sahara)")."""
@@ -77,20 +76,18 @@ class AliasMatcher:
         self._exact = exact
         self._punctuation = punctuation
         self._loose_by_word = _by_first_word(sorted(loose, key=len, reverse=True))
-        exact_alternatives = sorted(exact, key=len, reverse=True)
-        self._exact_re = re.compile(
-            r"(?<![A-Za-z0-9])(?:" + "|".join(re.escape(k) for k in exact_alternatives) + r")(?![A-Za-z0-9])"
-        )
+        self._first_words = _whole_words(list(self._loose_by_word))
+        self._exact_re = re.compile(r"(?<![A-Za-z0-9])" + _grouped(list(exact)) + r"(?![A-Za-z0-9])")
 
     def find(self, text: str, flat: str | None = None) -> list[AliasMatch]:
         """Every alias occurrence (possibly overlapping between the two passes)."""
         flat = folded(text) if flat is None else flat
         found: list[AliasMatch] = []
         resume = 0
-        for word in _FLAT_WORD.finditer(flat):
-            pattern = self._loose_by_word.get(word.group(0))
-            if pattern is None or word.start() < resume:
+        for word in self._first_words.finditer(flat):
+            if word.start() < resume:
                 continue
+            pattern = self._loose_by_word[word.group(0)]
             match = pattern.match(flat, word.start())
             if match is None:
                 continue
@@ -122,6 +119,21 @@ def _by_first_word(keys: list[str]) -> dict[str, re.Pattern[str]]:
         for word in starts:
             grouped.setdefault(word, []).append(pattern)
     return {word: re.compile(r"(?:" + "|".join(patterns) + r")(?![a-z0-9])") for word, patterns in grouped.items()}
+
+
+def _grouped(strings: list[str]) -> str:
+    """An alternation of literal ``strings``, longest first, grouped by first character: what the
+    flat longest-first alternation matches, with only the strings that share a first character
+    tried at each spot."""
+    rests: dict[str, list[str]] = {}
+    for string in sorted(strings, key=len, reverse=True):
+        rests.setdefault(string[0], []).append(re.escape(string[1:]))
+    return "(?:" + "|".join(re.escape(first) + "(?:" + "|".join(rest) + ")" for first, rest in sorted(rests.items())) + ")"
+
+
+def _whole_words(words: list[str]) -> re.Pattern[str]:
+    """A whole word of the folded text that is one of ``words``: the scan skips every other word itself."""
+    return re.compile(r"(?<![a-z0-9])" + _grouped(words) + r"(?![a-z0-9])")
 
 
 def _loose_pattern(key: str) -> str:

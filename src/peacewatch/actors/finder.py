@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -143,12 +143,14 @@ def _named_in_brackets(mentions: list[ActorMention], text: str) -> list[ActorMen
 
 def _named_spans(text: str, flat: str, starts: dict[int, int], ends: dict[int, int]) -> list[_Named]:
     found = []
+    taken = _Spans()
     for match in sorted(_matcher().find(text, flat), key=lambda m: (m.start - m.end, m.start)):
         first, last = starts.get(match.start), ends.get(match.end)
         if first is None or last is None:
             continue
-        if any(n.start < match.end and match.start < n.end for n in found):
+        if taken.overlaps(match.start, match.end):
             continue
+        taken.add(match.start, match.end)
         found.append(_Named(first, last + 1, match.actor_id, match.start, match.end))
     return sorted(found, key=lambda n: n.first)
 
@@ -234,8 +236,9 @@ def _community_mentions(
     """A community named on its own: its militia ("fighting between Fulani and Bambara"), or
     civilians of that community when counted or described by age ("two young Dogons")."""
     found = []
-    for i, token in enumerate(tokens):
-        community = lx.ETHNONYMS.get(token.word)
+    for i in [k for k, token in enumerate(tokens) if token.word in lx.ETHNONYMS]:
+        token = tokens[i]
+        community = lx.ETHNONYMS[token.word]
         if community is None or i in used or _in_compound(text, token.start, token.end):
             continue
         ctx = read_context(tokens, text, i, i + 1, language, singular=True, right=False)
@@ -345,7 +348,28 @@ def _mention(
 def _resolve_overlaps(mentions: list[ActorMention]) -> list[ActorMention]:
     ranked = sorted(mentions, key=lambda m: (-(m.end - m.start), m.generic, m.start))
     kept: list[ActorMention] = []
+    taken = _Spans()
     for mention in ranked:
-        if not any(k.start < mention.end and mention.start < k.end for k in kept):
+        if not taken.overlaps(mention.start, mention.end):
+            taken.add(mention.start, mention.end)
             kept.append(mention)
     return kept
+
+
+class _Spans:
+    """Non-empty, non-overlapping character spans kept in order, so that whether a new span overlaps
+    one of them is two look-ups, not a pass over all of them (a long text has many mentions)."""
+
+    def __init__(self) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        # Of the spans starting before ``end``, the last one also ends last.
+        index = bisect_left(self._starts, end)
+        return index > 0 and self._ends[index - 1] > start
+
+    def add(self, start: int, end: int) -> None:
+        index = bisect_left(self._starts, start)
+        self._starts.insert(index, start)
+        self._ends.insert(index, end)

@@ -74,28 +74,26 @@ _HEADS = _head_table()
 def find_heads(tokens: list[Token], text: str, language: str | None = None) -> list[Head]:
     """Longest lexicon head at each position, left to right, without overlaps."""
     heads: list[Head] = []
-    i = 0
-    while i < len(tokens):
+    resume = 0
+    for i in [k for k, token in enumerate(tokens) if token.word in _HEADS]:
+        if i < resume:
+            continue
         match = _head_at(tokens, text, i)
         if match is None:
-            i += 1
             continue
         words, category, phrase = match
         end = i + len(words)
         if (phrase in lx.LOWERCASE_ONLY and text[tokens[i].start : tokens[i].end] != phrase) or (
                 language == "fr" and phrase in lx.NOT_IN_FRENCH):
-            i += 1
             continue
         if phrase in lx.AFTER_DETERMINER and not (
             i > 0 and (tokens[i - 1].word in lx.DETERMINERS or tokens[i - 1].word.isdigit())
         ):
-            i += 1
             continue
         if tokens[i].word in lx.MODIFIERS and end < len(tokens) and _head_at(tokens, text, i + 1):
-            i += 1
             continue
         heads.append(Head(i, end, category, phrase))
-        i = end
+        resume = end
     return heads
 
 

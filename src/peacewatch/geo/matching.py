@@ -16,7 +16,7 @@ from itertools import accumulate
 from importlib import resources
 
 from peacewatch.geo.gazetteer import Gazetteer
-from peacewatch.geo.normalize import Token, name_key, tokenize
+from peacewatch.geo.normalize import Tokens, name_key, tokenize
 from peacewatch.geo.phrases import REGION_WORDS, SEPARATOR
 
 COUNTRY_WORDS: dict[str, str] = {
@@ -97,51 +97,67 @@ class NameMatch:
         return max(range(len(self.candidates)), key=lambda j: (self.scores[j], -j))
 
 
-def _gap_ok(text: str, a: Token, b: Token) -> bool:
-    """May two tokens belong to one name? Only a space, hyphen or apostrophe between them."""
-    gap = text[a.end:b.start]
-    if b.norm == "s" and gap in ("'", "’"):  # possessive: "Mali's"
+def _gap_ok(text: str, toks: Tokens, a: int, b: int) -> bool:
+    """May tokens a and b belong to one name? Only a space, hyphen or apostrophe between them."""
+    gap = text[toks.ends[a]:toks.starts[b]]
+    if toks.norms[b] == "s" and gap in ("'", "’"):  # possessive: "Mali's"
         return False
-    return bool(SEPARATOR.fullmatch(gap))
+    return gap == " " or bool(SEPARATOR.fullmatch(gap))
 
 
-def _capitalised(text: str, tok: Token, all_caps_text: bool) -> bool:
+def _capitalised(text: str, start: int, end: int, all_caps_text: bool) -> bool:
     """Names start with a capital; short all-capital words are acronyms unless the text shouts."""
-    word = text[tok.start:tok.end]
+    word = text[start:end]
     if not word[0].isupper():
         return False
-    run = _RUN.match(text, tok.start).group()  # "TIN-ESSAKO," as written
+    run = _RUN.match(text, start).group()  # "TIN-ESSAKO," as written
     if word.isupper() and 1 < len(word) < 6 and not all_caps_text and not (
             "-" in run and sum(c.isupper() for c in run) >= 6):
         return False  # acronyms: CMA, GATIA, JNIM (longer capitals are names: "TOMBOUCTOU")
     return True
 
 
-def _match_names(text: str, toks: list[Token], gaz: Gazetteer,
+_ASCII_NOT_LETTER = bytes(c for c in range(256) if not chr(c).isalpha() or c > 127)
+_ASCII_NOT_CAPITAL = bytes(c for c in range(256) if not chr(c).isupper() or c > 127)
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _shouting(text: str) -> bool:
+    """More than 80% of the letters are capitals. Counted on the ASCII bytes by table and on the
+    few other characters one by one: the same count as asking every character, far quicker."""
+    ascii_bytes = text.encode("ascii", "ignore")
+    others = _NON_ASCII.findall(text) if len(ascii_bytes) < len(text) else []
+    letters = len(ascii_bytes.translate(None, _ASCII_NOT_LETTER)) + sum(map(str.isalpha, others))
+    capitals = len(ascii_bytes.translate(None, _ASCII_NOT_CAPITAL)) + sum(map(str.isupper, others))
+    return letters > 0 and capitals > 0.8 * letters
+
+
+def _match_names(text: str, toks: Tokens, gaz: Gazetteer,
                  sentence_starts: set[int]) -> list[NameMatch]:
     """Longest gazetteer names starting at each capitalised token (exact or folded key, else a
     one-slip fuzzy match for long names), country words, and spans of group names to skip."""
     stop, blocked_names = word_list("stopwords.txt"), word_list("not_places.txt")
-    letters = sum(map(str.isalpha, text))
-    all_caps_text = letters > 0 and sum(map(str.isupper, text)) > 0.8 * letters
+    all_caps_text = _shouting(text)
     out: list[NameMatch] = []
-    n, limit = len(toks), gaz.max_tokens
+    starts, ends, norms = toks.starts, toks.ends, toks.norms
+    n, limit = len(norms), gaz.max_tokens
     resume = 0  # first token not yet inside a name (or a skipped group name)
-    for i in [k for k, t in enumerate(toks) if text[t.start].isupper()]:
-        tok = toks[i]
-        if i < resume or not _capitalised(text, tok, all_caps_text):
+    for i in [k for k, start in enumerate(starts) if text[start].isupper()]:
+        start = starts[i]
+        if i < resume or not _capitalised(text, start, ends[i], all_caps_text):
             continue
         found = None
         fuzzy: tuple[int, str] | None = None
         key = ""
         span, lower_from = 1, n  # tokens joined into one name; first one after a lower-case gap
         longest = min(limit, n - i)
-        while span < longest and _gap_ok(text, toks[i + span - 1], toks[i + span]):
-            a, b = toks[i + span - 1], toks[i + span]
-            if lower_from == n and text[a.end:b.start].isspace() and not _capitalised(text, b, True):
-                lower_from = i + span
+        while span < longest and _gap_ok(text, toks, i + span - 1, i + span):
+            b = i + span
+            if lower_from == n and text[ends[b - 1]:starts[b]].isspace() and not _capitalised(
+                    text, starts[b], ends[b], True):
+                lower_from = b
             span += 1
-        keys = list(accumulate(t.norm for t in toks[i:i + span]))  # keys[j]: tokens i..i+j joined
+        keys = list(accumulate(norms[i:i + span]))  # keys[j]: tokens i..i+j joined
         for length in range(span, 0, -1):
             last = i + length - 1
             key = keys[length - 1]
@@ -164,10 +180,10 @@ def _match_names(text: str, toks: list[Token], gaz: Gazetteer,
                     if slips:
                         found, key = (slips, set(), fuzzy[0]), fuzzy[1]
                 break
-            if fuzzy is None and length <= 3 and tok.start not in sentence_starts and all(
-                    _capitalised(text, toks[k], all_caps_text) and len(toks[k].norm) >= 3
-                    and (length > 1 or toks[k].norm not in stop)
-                    and toks[k].norm.rstrip("s") not in COUNTRY_WORDS
+            if fuzzy is None and length <= 3 and start not in sentence_starts and all(
+                    _capitalised(text, starts[k], ends[k], all_caps_text) and len(norms[k]) >= 3
+                    and (length > 1 or norms[k] not in stop)
+                    and norms[k].rstrip("s") not in COUNTRY_WORDS
                     for k in range(i, last + 1)):
                 fuzzy = (last, key)
         if found is None and fuzzy is not None:
@@ -182,7 +198,7 @@ def _match_names(text: str, toks: list[Token], gaz: Gazetteer,
             continue
         if found[0] == "country":
             last = found[1]
-            out.append(NameMatch(i, last, tok.start, toks[last].end, key, [], set(),
+            out.append(NameMatch(i, last, start, ends[last], key, [], set(),
                               country=COUNTRY_WORDS[key]))
             resume = last + 1
             continue
@@ -190,38 +206,38 @@ def _match_names(text: str, toks: list[Token], gaz: Gazetteer,
         if _part_of_compound(text, toks, i, last, stop):
             resume = last + 1
             continue
-        match = NameMatch(i, last, tok.start, toks[last].end, key, list(cands), exact)
-        if last > i and toks[last].norm in REGION_WORDS:
-            match.kind = REGION_WORDS[toks[last].norm]
-            match.base = "".join(t.norm for t in toks[i:last])
-        elif last > i + 1 and toks[i].norm in REGION_WORDS:
-            match.kind = REGION_WORDS[toks[i].norm]
-            match.base = "".join(t.norm for t in toks[i + 1:last + 1]
-                                 if t.norm not in ("de", "du", "des", "d", "of", "la", "l"))
+        match = NameMatch(i, last, start, ends[last], key, list(cands), exact)
+        if last > i and norms[last] in REGION_WORDS:
+            match.kind = REGION_WORDS[norms[last]]
+            match.base = "".join(norms[i:last])
+        elif last > i + 1 and norms[i] in REGION_WORDS:
+            match.kind = REGION_WORDS[norms[i]]
+            match.base = "".join(norm for norm in norms[i + 1:last + 1]
+                                 if norm not in ("de", "du", "des", "d", "of", "la", "l"))
         out.append(match)
         resume = last + 1
     return out
 
 
-def _hyphenated(text: str, toks: list[Token], first: int, last: int) -> bool:
+def _hyphenated(text: str, toks: Tokens, first: int, last: int) -> bool:
     """Tokens written as one hyphenated word ("Gourma-Rharous", "Tin-Essako")."""
-    return all(text[toks[k].end:toks[k + 1].start] in ("-", "‑") for k in range(first, last))
+    return all(text[toks.ends[k]:toks.starts[k + 1]] in ("-", "‑") for k in range(first, last))
 
 
-def _part_of_compound(text: str, toks: list[Token], first: int, last: int,
+def _part_of_compound(text: str, toks: Tokens, first: int, last: int,
                       stop: frozenset[str]) -> bool:
     """True for the tail of an unknown name with a particle ("Hama" in "Tin-Hama", "Samba" in
     "Ali-Samba"); names joined by a hyphen ("Gao-Anefis", roads) stay."""
-    def joined(a: Token, b: Token) -> bool:
-        return text[a.end:b.start] in ("-", "‑")
+    def joined(a: int) -> bool:
+        return text[toks.ends[a]:toks.starts[a + 1]] in ("-", "‑")
 
     neighbours = []
-    if first > 0 and joined(toks[first - 1], toks[first]):
-        neighbours.append(toks[first - 1])
-    if last + 1 < len(toks) and joined(toks[last], toks[last + 1]):
-        neighbours.append(toks[last + 1])
-    for tok in neighbours:
-        if tok.norm in stop or len(tok.norm) < 3:
+    if first > 0 and joined(first - 1):
+        neighbours.append(toks.norms[first - 1])
+    if last + 1 < len(toks.norms) and joined(last):
+        neighbours.append(toks.norms[last + 1])
+    for norm in neighbours:
+        if norm in stop or len(norm) < 3:
             return True
     return False
 
@@ -270,8 +286,8 @@ def find_names(text: str, gaz: Gazetteer) -> list[NameMatch]:
     """Names of places and countries in ``text``, in order, people's names left out."""
     toks = tokenize(text)
     sentence_starts = {0} | {m.end() for m in _SENTENCE_BREAK.finditer(text)}
-    if toks:
-        sentence_starts.add(toks[0].start)
+    if toks.starts:
+        sentence_starts.add(toks.starts[0])
     matches = _match_names(text, toks, gaz, sentence_starts)
     matched_ends = {m.end for m in matches}
     matched_starts = {m.start for m in matches}

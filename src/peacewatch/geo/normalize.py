@@ -34,14 +34,14 @@ _FOLDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 )
 
 
-@dataclass(slots=True)
-class Token:
-    """A word of the original text: character offsets and its normalised form (not frozen: a
-    text makes a thousand of them and frozen records are slower to build)."""
+@dataclass(frozen=True, slots=True)
+class Tokens:
+    """The words of a text as parallel lists: character offsets and normalised forms. A text has a
+    thousand words and the finder looks only at those around capitals, so no record is built per word."""
 
-    start: int
-    end: int
-    norm: str
+    starts: list[int]
+    ends: list[int]
+    norms: list[str]
 
 
 _NOT_ALNUM = re.compile(r"[^a-z0-9]")
@@ -56,14 +56,15 @@ def norm_word(word: str) -> str:
     return _NOT_ALNUM.sub("", unidecode(word).lower())
 
 
-def tokenize(text: str) -> list[Token]:
-    """Word tokens of ``text`` with offsets into it; separators (space, ' - ’) are dropped."""
-    out = []
-    for m in _WORD.finditer(text):
-        norm = norm_word(m.group())
-        if norm:
-            out.append(Token(m.start(), m.end(), norm))
-    return out
+def tokenize(text: str) -> Tokens:
+    """Word tokens of ``text`` with offsets into it; separators (space, ' - ’) are dropped, and so
+    are words with nothing left once normalised."""
+    found = list(_WORD.finditer(text))
+    norms = list(map(norm_word, map(re.Match.group, found)))
+    if "" in norms:
+        found = [m for m, norm in zip(found, norms) if norm]
+        norms = [norm for norm in norms if norm]
+    return Tokens(list(map(re.Match.start, found)), list(map(re.Match.end, found)), norms)
 
 
 @lru_cache(maxsize=65536)

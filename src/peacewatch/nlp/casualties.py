@@ -47,32 +47,36 @@ class CasualtyMention:
     """A first or earlier toll ("un premier bilan faisait état de ..."): used only if no other."""
 
 
-@dataclass(slots=True)
-class _Token:
-    norm: str
-    start: int
-    end: int
-    digit: bool
-
-
-_TOKEN_PARTS = [
+_NUMBER_PARTS = [
     r"\d{1,3}(?:,\d{3})+(?!\d)",
     r"\d{1,3}(?:[\u00a0\u202f]\d{3})+(?!\d)",
     r"\d+",
+]
+_WORD_PARTS = [
     r"(?:qu|[a-z])'(?=\w)",
     r"[^\W\d_]+(?:-[^\W\d_]+)*",
-    r"[^\w\s]",
 ]
+
+
+def _token_pattern(number_parts: list[str]) -> re.Pattern[str]:
+    """Numbers, words (elided articles first) and single punctuation marks; each kind tried only
+    where its first character is, which is what trying them all in that order finds."""
+    return re.compile(
+        r"(?=\d)(?:" + "|".join(number_parts) + r")|(?=[^\W\d_])(?:" + "|".join(_WORD_PARTS) + r")|[^\w\s]"
+    )
+
+
 _TOKEN = {
-    "en": re.compile("|".join(_TOKEN_PARTS)),
+    "en": _token_pattern(_NUMBER_PARTS),
     # French also writes thousands with a plain space ("1 200 déplacés").
-    "fr": re.compile("|".join([r"\d{1,3}(?: \d{3})+(?!\d)"] + _TOKEN_PARTS)),
+    "fr": _token_pattern([r"\d{1,3}(?: \d{3})+(?!\d)"] + _NUMBER_PARTS),
 }
 
 
-def _tokenize(folded: str, language: str | None) -> list[_Token]:
-    pattern = _TOKEN["en" if language == "en" else "fr"]
-    return [_Token(word, m.start(), m.end(), word[0].isdigit()) for m in pattern.finditer(folded) for word in (m.group(),)]
+def _tokenize(folded: str, language: str | None) -> list[re.Match[str]]:
+    """Word, number and punctuation tokens as the matches themselves (offsets by ``start()``,
+    ``end()``): a text has a thousand of them, and a record per token cost more than reading them."""
+    return list(_TOKEN["en" if language == "en" else "fr"].finditer(folded))
 
 
 # Keyword phrases: (folded words, kind, mode). Modes: "P" participle (left, or right when used
@@ -352,7 +356,7 @@ class _Reader:
         self.language = language if language in ("en", "fr") else None
         self.folded = fold(text)
         self.tokens = _tokenize(self.folded, self.language)
-        self.words = [t.norm for t in self.tokens]
+        self.words = [t.group() for t in self.tokens]
         self.numbers = number_words(self.language)
         self.articles = _ARTICLES_BY_LANGUAGE.get(self.language or "", _ARTICLES)
         phrases = sorted(approximate_words(self.language).items(), key=lambda kv: -len(kv[0]))
@@ -373,7 +377,7 @@ class _Reader:
             return False
         if i > 0 and words[i - 1] in {"/", "resolution", "n", "no", "numero", "°"}:
             return False
-        if i > 0 and words[i - 1] in _MONTHS and not (i > 1 and self.tokens[i - 2].digit):
+        if i > 0 and words[i - 1] in _MONTHS and not (i > 1 and self.words[i - 2][0].isdigit()):
             return False
         if len(words[i]) == 4 and words[i][:2] in ("19", "20"):
             return False
@@ -403,10 +407,10 @@ class _Reader:
                     break
             if value is None:
                 return None
-        elif self.tokens[j].digit:
+        elif self.words[j][0].isdigit():
             if not self._digit_ok(j):
                 return None
-            value = parse_digits(self.text[self.tokens[j].start:self.tokens[j].end])
+            value = parse_digits(self.text[self.tokens[j].start():self.tokens[j].end()])
         elif self._is_number_word(j) and (
             words[j] not in ("un", "une", "one")
             or (j >= 2 and _joined_number(words[j - 2], words[j - 1], words[j]))
@@ -441,7 +445,7 @@ class _Reader:
         elif first >= 2 and (
             words[first - 1] in ("or", "ou", "to", "a", "-")
             or (words[first - 1] in ("and", "et") and first >= 3 and words[first - 3] in ("between", "entre"))
-        ) and (self.tokens[first - 2].digit or self._is_number_word(first - 2)):
+        ) and (self.words[first - 2][0].isdigit() or self._is_number_word(first - 2)):
             low = self.quantity_ending_at(first - 2)
             if low is not None and not low.article:
                 value, qualifier, first = min(value, low.value), "at_least", low.first
@@ -470,11 +474,11 @@ class _Reader:
                 break
         if fig is None:
             last = i
-            if self.tokens[i].digit or self._is_number_word(i) or words[i] in self.articles:
+            if self.words[i][0].isdigit() or self._is_number_word(i) or words[i] in self.articles:
                 if words[i] in ("a", "une", "un") and not (i + 1 < len(words) and words[i + 1] in ("hundred", "thousand")):
                     last = i
                 else:
-                    while last + 1 < len(words) and not self.tokens[i].digit and (
+                    while last + 1 < len(words) and not self.words[i][0].isdigit() and (
                         (self._is_number_word(last + 1)
                          and (words[last + 1] not in ("un", "une") or words[last] in ("cent", "mille")))
                         or (last + 2 < len(words) and _joined_number(words[last], words[last + 1], words[last + 2]))
@@ -490,7 +494,7 @@ class _Reader:
         fig.first = start
         nxt = fig.last + 1
         if nxt + 1 < len(words) and words[nxt] in ("or", "ou", "to", "a", "-") and (
-            self.tokens[nxt + 1].digit or self._is_number_word(nxt + 1)
+            self.words[nxt + 1][0].isdigit() or self._is_number_word(nxt + 1)
         ):
             high = self.quantity_ending_at(nxt + 1)
             if high is not None and not high.article:
@@ -500,9 +504,8 @@ class _Reader:
 
     # -- noun phrases ---------------------------------------------------------------------
     def _np_word(self, i: int) -> bool:
-        tok = self.tokens[i]
-        word = tok.norm
-        if tok.digit or not word[0].isalpha() or word in _STOP:
+        word = self.words[i]
+        if not word[0].isalpha() or word in _STOP:
             return False
         if self._keyword_at(i) and not self._noun_use(i):
             return False
@@ -570,7 +573,7 @@ class _Reader:
         return inner_number or (len(words) > 1 and words[1] in ("their", "them", "eux", "leurs"))
 
     def _capitalised(self, i: int) -> bool:
-        return 0 <= i < len(self.tokens) and self.text[self.tokens[i].start].isupper()
+        return 0 <= i < len(self.tokens) and self.text[self.tokens[i].start()].isupper()
 
     def _without_trailing_names(self, words: list[str], indexes: list[int]) -> list[str]:
         """"commander Ahmed Ag X" -> "commander": a person noun followed only by a name."""
@@ -594,7 +597,7 @@ class _Reader:
             if word == "(" and words:
                 close = next((k for k in range(i + 1, min(i + 12, len(self.words))) if self.words[k] == ")"), None)
                 if close is None or any(
-                    self.tokens[k].digit or self._is_number_word(k) for k in range(i + 1, close)
+                    self.words[k][0].isdigit() or self._is_number_word(k) for k in range(i + 1, close)
                 ):
                     break
                 i = last = close
@@ -755,7 +758,7 @@ class _Reader:
         while i < len(words):
             first = i
             if words[i] in _DETERMINERS - {"this", "ce", "cet", "cette"} and i + 1 < len(words) and (
-                self.tokens[i + 1].digit or self._is_number_word(i + 1)
+                self.words[i + 1][0].isdigit() or self._is_number_word(i + 1)
             ):
                 i += 1
             fig = self.quantity_starting_at(i)
@@ -800,7 +803,7 @@ class _Reader:
             return _Figure(i, i, 1, "exact", [], False, i)
         if words[i] in _DETERMINERS - {"this", "ce", "cet", "cette"}:
             np_words, np_last = self.np_right(i + 1)
-        elif (first_in_chain and self.text[self.tokens[i].start].isupper()) or words[i] in _SINGULAR_PERSONS:
+        elif (first_in_chain and self.text[self.tokens[i].start()].isupper()) or words[i] in _SINGULAR_PERSONS:
             np_words, np_last = self.np_right(i)
             np_words = self._without_trailing_names(np_words, list(range(i, i + len(np_words))))
         else:
@@ -827,7 +830,7 @@ class _Reader:
             a, b = fig.first, max(fig.last, fig.np_last)
         for k in range(fig.first, fig.last + 1):
             self.used.add(k)
-        start, end = self.tokens[a].start, self.tokens[min(b, len(self.tokens) - 1)].end
+        start, end = self.tokens[a].start(), self.tokens[min(b, len(self.tokens) - 1)].end()
         mention = CasualtyMention(
             start=start, end=end, text=self.text[start:end], kind=kind, value=fig.value,
             qualifier=fig.qualifier, victims=_victims(fig.np_words),
@@ -896,14 +899,15 @@ class _Reader:
         if not group:
             return
         for mention in self.mentions:
-            if not mention.victims and not mention.explicit_zero and mention.end <= self.tokens[i - 1].start:
+            if not mention.victims and not mention.explicit_zero and mention.end <= self.tokens[i - 1].start():
                 if mention.end >= made[0].start - 40:
                     mention.victims = group
 
     def _read_zeros(self) -> None:
         zeros: dict[tuple[int, str], CasualtyMention] = {}
-        for pattern, kinds in _ZEROS[self.language]:  # type: ignore[index]
-            for match in pattern.finditer(self.folded):
+        patterns = _ZEROS[self.language]  # type: ignore[index]
+        for (_, kinds), matches in zip(patterns, _zero_matches(self.folded, patterns)):
+            for match in matches:
                 for kind in kinds:
                     if any(z.kind == kind and z.start <= match.start() < z.end for z in zeros.values()):
                         continue
@@ -999,6 +1003,24 @@ _ZEROS = {
     "fr": [(re.compile(p), k) for p, k in _ZEROS_FR],
 }
 _ZEROS[None] = _ZEROS["en"] + _ZEROS["fr"]  # type: ignore[index]
+_ZERO_START = re.compile(r"\b(?=no|without|sans|aucun|pas|ni|n'|fait)")
+"""Where a "no casualties" phrase of either language can start (each pattern opens with one of these)."""
+
+
+def _zero_matches(folded: str, patterns: list[tuple[re.Pattern[str], tuple[str, ...]]]) -> list[list[re.Match[str]]]:
+    """Each pattern's matches as its own ``finditer`` gives them, each tried only where such a
+    phrase can start: one scan of the text instead of one per pattern."""
+    found: list[list[re.Match[str]]] = [[] for _ in patterns]
+    resume = [0] * len(patterns)
+    for spot in _ZERO_START.finditer(folded):
+        at = spot.start()
+        for k, (pattern, _) in enumerate(patterns):
+            if at >= resume[k]:
+                match = pattern.match(folded, at)
+                if match:
+                    found[k].append(match)
+                    resume[k] = match.end()
+    return found
 
 _SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*\s+|\n+")
 _LAST_WORD = re.compile(r"(\w+)$")
@@ -1011,10 +1033,11 @@ def sentence_starts(text: str) -> list[int]:
     """Character offsets where sentences start (a light splitter, enough to group figures)."""
     starts = [0]
     for match in _SENTENCE_END.finditer(text):
-        before = _LAST_WORD.search(text[max(0, match.start() - 40):match.start()])
-        word = before.group(1) if before else ""
-        if match.group(0)[0] == "." and (fold(word) in _ABBREVIATIONS or (len(word) == 1 and word.isupper())):
-            continue
+        if match.group(0)[0] == ".":
+            before = _LAST_WORD.search(text[max(0, match.start() - 40):match.start()])
+            word = before.group(1) if before else ""
+            if fold(word) in _ABBREVIATIONS or (len(word) == 1 and word.isupper()):
+                continue
         starts.append(match.end())
     return starts
 

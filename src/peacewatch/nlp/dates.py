@@ -563,9 +563,22 @@ _BY_FIRST_WORD: dict[str, list[int]] = {}
 for _k, (_, _, _firsts) in enumerate(_PATTERNS):
     for _word in _firsts.split():
         _BY_FIRST_WORD.setdefault(_word, []).append(_k)
-_START = re.compile(r"\b[^\W\d_]+|(?<!\d)\d")
-"""Where a date expression can start: a word (looked up among the patterns' first words) or a run
-of digits (a day, a year, "12/05", "12.05.2016" may follow a letter: those patterns need no \\b)."""
+
+
+def _start_pattern(words: list[str]) -> re.Pattern[str]:
+    """A whole word that is one of ``words`` (alternatives grouped by first letter, longest
+    first, so the scan tries a handful at each word instead of all) or a digit starting a run."""
+    rests: dict[str, list[str]] = {}
+    for word in sorted(words, key=len, reverse=True):
+        rests.setdefault(word[0], []).append(re.escape(word[1:]))
+    branches = [re.escape(first) + "(?:" + "|".join(rest) + ")" for first, rest in sorted(rests.items())]
+    return re.compile(r"\b(?:" + "|".join(branches) + r")(?![^\W\d_])|(?<!\d)\d")
+
+
+_START = _start_pattern([word for word in _BY_FIRST_WORD if word != _DIGITS])
+"""Where a date expression can start: one of the patterns' first words or a run of digits (a day,
+a year, "12/05", "12.05.2016" may follow a letter: those patterns need no \\b). Other words are
+skipped by the scan itself."""
 
 
 def _pattern_matches(folded: str) -> list[list[re.Match[str]]]:

@@ -28,12 +28,24 @@ class _FoldTable(dict[int, str]):
 _FOLD = _FoldTable({ord("\u2019"): "'"})
 
 
+_LAST_FOLDED: tuple[str, str] = ("", "")
+"""The last long text folded and its folding: the date, casualty and actor readers fold the
+same document one after the other."""
+
+
 def fold(text: str) -> str:
     """Lower-case and strip accents, keeping exactly one output character per input character.
 
     Offsets found in the folded text are therefore valid in the original text.
     """
-    return text.translate(_FOLD)
+    global _LAST_FOLDED
+    if len(text) < 200:
+        return text.translate(_FOLD)
+    last, folded = _LAST_FOLDED
+    if text is not last:
+        folded = text.translate(_FOLD)
+        _LAST_FOLDED = (text, folded)
+    return folded
 
 
 _UNITS_EN = {

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from peacewatch.nlp.roles import ActorSpan
+from peacewatch.nlp.triggers import _prefixes, _structure, prefix_tree
 
 _FR_HARM = (
     r"(?:l['’]|la |le |les |cette |ces |cet |leur |sa |son )?(?:attaques?|attentats?|enlèvements?|"
@@ -86,13 +88,56 @@ class StatusCue:
     status: str
 
 
+def _word_prefixes(pattern: str) -> set[str] | None:
+    """Literal strings one of which starts every match, when every alternative opens with \\b
+    (so a match starts where a word does); None otherwise."""
+    bars = [i for i, ch, depth in _structure(pattern) if ch == "|" and depth == 0]
+    if any(not pattern.startswith("\\b", a + 1) for a in [-1] + bars):
+        return None
+    prefixes = _prefixes(pattern)
+    return prefixes if prefixes and all(p[0].isalpha() for p in prefixes) else None
+
+
+@lru_cache(maxsize=2)
+def _locator(lang: str) -> tuple[re.Pattern[str], frozenset[str]]:
+    """Where a cue may start (a word opening with one of the patterns' literal prefixes) and the
+    statuses whose patterns that covers; the others are scanned whole."""
+    prefixes: set[str] = set()
+    located: set[str] = set()
+    for status, patterns in STATUS_PATTERNS.items():
+        found = _word_prefixes(patterns[lang].pattern)
+        if found:
+            prefixes |= found
+            located.add(status)
+    return re.compile(r"(?<!\w)(?=" + prefix_tree(sorted(prefixes)) + ")", re.I), frozenset(located)
+
+
+def _status_matches(text: str, lang: str, start: int, stop: int) -> dict[str, list[re.Match[str]]]:
+    """Each status pattern's matches as its own ``finditer`` over ``text[start:stop]`` gives them,
+    found with one scan for where any may start instead of one scan per status."""
+    locator, located = _locator(lang)
+    found: dict[str, list[re.Match[str]]] = {status: [] for status in located}
+    resume = dict.fromkeys(located, 0)
+    for spot in locator.finditer(text, start, stop):
+        at = spot.start()
+        for status in located:
+            if at >= resume[status]:
+                match = STATUS_PATTERNS[status][lang].match(text, at, stop)
+                if match:
+                    found[status].append(match)
+                    resume[status] = match.end()
+    return found
+
+
 def find_status_cues(text: str, language: str = "en", start: int = 0, end: int | None = None) -> list[StatusCue]:
     """Status cues in ``text[start:end]``, offsets relative to ``text``."""
     lang = language if language in ("en", "fr") else "en"
     stop = len(text) if end is None else end
     cues: list[StatusCue] = []
+    located = _status_matches(text, lang, start, stop)
     for status, patterns in STATUS_PATTERNS.items():
-        for match in patterns[lang].finditer(text, start, stop):
+        matches = located[status] if status in located else patterns[lang].finditer(text, start, stop)
+        for match in matches:
             if _NEGATED.search(text[max(start, match.start() - 40) : match.start()]):
                 continue
             cues.append(StatusCue(match.start(), match.end(), match.group(0), status))

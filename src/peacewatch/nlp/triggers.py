@@ -455,9 +455,10 @@ def _prefixes(pattern: str) -> set[str] | None:
         return out
     if pattern.startswith("\\b"):
         return _prefixes(pattern[2:])
-    if pattern.startswith("(?:"):
+    opener = next((o for o in ("(?:", "(?-i:") if pattern.startswith(o)), None)
+    if opener:  # a case-sensitive group's prefix, matched regardless of case, is still necessary
         close = next(i for i, ch, depth in _structure(pattern) if ch == ")" and depth == 0)
-        inner, after = pattern[3:close], pattern[close + 1 :]
+        inner, after = pattern[len(opener):close], pattern[close + 1 :]
         if after[:1] not in _QUANTIFIERS:
             return _prefixes(inner)
         if after[:1] != "?" or after[1:2] in ("?", "+"):
@@ -472,6 +473,27 @@ def _prefixes(pattern: str) -> set[str] | None:
     return {"".join(prefix)} if prefix else None
 
 
+def prefix_tree(prefixes: list[str]) -> str:
+    """A regex that matches where one of ``prefixes`` starts, written as a tree of shared
+    beginnings ("attack", "ambush" -> a(?:ttack|mbush)); a prefix that extends another is left
+    out, since the shorter one already matches there. Tried at every word, a tree costs a few
+    character tests where a flat alternation tries each prefix in turn."""
+    tree: dict[str, dict] = {}
+    for prefix in prefixes:
+        node = tree
+        for ch in prefix:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def pattern(node: dict[str, dict]) -> str:
+        if "" in node:
+            return ""
+        parts = [re.escape(ch) + pattern(child) for ch, child in sorted(node.items())]
+        return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+
+    return pattern(tree)
+
+
 @dataclass(frozen=True, slots=True)
 class _Locator:
     """Where some trigger may start, and which cues to try there."""
@@ -481,11 +503,16 @@ class _Locator:
     """Lower-cased first character -> indexes of the cues that may start with it."""
     every: tuple[int, ...]
     """All cues: tried at a character none of the prefixes starts with as written (case folding oddities)."""
+    by_two: dict[str, tuple[int, ...]]
+    """Lower-cased first two characters (ASCII) -> indexes of the cues that may start with them."""
+    by_one: dict[str, tuple[int, ...]]
+    """Lower-cased first character (ASCII) -> the cues that may start with it whatever follows
+    (a one-letter prefix, or no prefix at all)."""
 
 
 @lru_cache(maxsize=4)
 def _locator(language: str) -> _Locator:
-    """The literal prefixes of the lexicon's alternatives, grouped by first letter, in one pattern.
+    """The literal prefixes of the lexicon's alternatives, as one tree-shaped pattern.
 
     Scanning the text once with it and trying there only the cues that may start with the letter
     finds what scanning the text once per cue finds, without trying every alternative of every cue
@@ -493,8 +520,10 @@ def _locator(language: str) -> _Locator:
     at every spot.
     """
     lang = language if language in ("en", "fr") else "en"
-    rests: dict[str, set[str]] = {}
+    literal: set[str] = set()
     cues: dict[str, set[int]] = {}
+    two: dict[str, set[int]] = {}
+    one: dict[str, set[int]] = {}
     whole: list[str] = []
     anywhere: set[int] = set()
     for index, patterns in enumerate(LEXICON.values()):
@@ -506,13 +535,18 @@ def _locator(language: str) -> _Locator:
                 continue
             for prefix in prefixes:
                 first = prefix[0].lower()
-                rests.setdefault(first, set()).add(re.escape(prefix[1:]))
+                literal.add(prefix)
                 cues.setdefault(first, set()).add(index)
-    branches = [re.escape(first) + "(?:" + "|".join(sorted(r)) + ")" for first, r in sorted(rests.items())]
+                if len(prefix) >= 2:
+                    two.setdefault(prefix[:2].lower(), set()).add(index)
+                else:
+                    one.setdefault(first, set()).add(index)
     return _Locator(
-        pattern=re.compile(r"(?<!\w)(?=" + "|".join(branches + whole) + ")", re.I),
+        pattern=re.compile(r"(?<!\w)(?=" + "|".join([prefix_tree(sorted(literal))] + whole) + ")", re.I),
         by_first={first: tuple(sorted(found | anywhere)) for first, found in cues.items()},
         every=tuple(range(len(LEXICON))),
+        by_two={key: tuple(sorted(found | one.get(key[0], set()) | anywhere)) for key, found in two.items()},
+        by_one={chr(c): tuple(sorted(one.get(chr(c), set()) | anywhere)) for c in range(128)},
     )
 
 
@@ -524,7 +558,14 @@ def _cue_matches(text: str, language: str) -> list[tuple[str, re.Match[str]]]:
     resume = [0] * len(compiled)
     for spot in locator.pattern.finditer(text):
         at = spot.start()
-        for k in locator.by_first.get(text[at].lower(), locator.every):
+        two = text[at : at + 2]
+        if len(two) == 2 and two.isascii():
+            # ASCII matches a prefix under re.I exactly when it does once lower-cased
+            two = two.lower()
+            cues = locator.by_two.get(two) or locator.by_one[two[0]]
+        else:
+            cues = locator.by_first.get(text[at].lower(), locator.every)
+        for k in cues:
             if at >= resume[k]:
                 match = compiled[k][1].match(text, at)
                 if match:

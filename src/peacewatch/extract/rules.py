@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
@@ -255,6 +256,18 @@ def _lead_date(text: str, dates: list[Any], sentence: tuple[int, int, int], publ
     return chosen if chosen is not None and not background and not planned and chosen.precision == 1 else None
 
 
+def _by_sentence(items: list[Any], sentences: list[tuple[int, int]]) -> list[list[Any]]:
+    """``items`` (anything with a ``start``) sorted into the sentences they start in, in their
+    order: one pass instead of a filter of every list for every sentence."""
+    starts = [a for a, _ in sentences]
+    buckets: list[list[Any]] = [[] for _ in sentences]
+    for item in items:
+        k = bisect_right(starts, item.start) - 1
+        if k >= 0 and item.start < sentences[k][1]:
+            buckets[k].append(item)
+    return buckets
+
+
 def _pick_place(text: str, places: list[Any], actors: list[ActorSpan], triggers: list[Trigger]) -> Any | None:
     inside_actor = [p for p in places if not any(a.start <= p.start and p.end <= a.end for a in actors)]
     inside_actor = [p for p in inside_actor if not _VENUE.search(text[max(0, p.start - 60) : p.start])]
@@ -406,14 +419,17 @@ class RulesExtractor:
 
         mentions: list[Mention] = []
         orphans: list[tuple[int, int, int]] = []
+        in_sentence = {name: _by_sentence(items, sentences) for name, items in (
+            ("triggers", triggers), ("casualties", casualties), ("dates", dates), ("actors", actors),
+            ("places", places), ("cues", cues))}
         for s_index, (s_start, s_end) in enumerate(sentences):
-            s_triggers = [t for t in triggers if s_start <= t.start < s_end]
+            s_triggers = in_sentence["triggers"][s_index]
             real = [t for t in s_triggers if not t.hypothetical and t.cue != "intervention"]
-            s_cas = [c for c in casualties if s_start <= c.start < s_end]
+            s_cas = in_sentence["casualties"][s_index]
             harm = [c for c in s_cas if c.kind in _CASUALTY_CUES and c.value > 0 and not c.explicit_zero]
-            s_dates = [d for d in dates if s_start <= d.start < s_end]
-            s_actors = [a for a in actors if s_start <= a.start < s_end]
-            s_places = [p for p in places if s_start <= p.start < s_end]
+            s_dates = in_sentence["dates"][s_index]
+            s_actors = in_sentence["actors"][s_index]
+            s_places = in_sentence["places"][s_index]
             labelled = explicit_type(text[s_start:s_end]) is not None
             if not real and not harm and not labelled:
                 orphans.append((s_index, s_start, s_end))
@@ -428,7 +444,7 @@ class RulesExtractor:
             if not m_cues:
                 m_cues = {"other"}
             m_cues |= {t.cue for t in s_triggers if t.cue == "intervention"}
-            announced = any(c.status == "planned" for c in cues if s_start <= c.start < s_end)
+            announced = any(c.status == "planned" for c in in_sentence["cues"][s_index])
             chosen, background, planned = _pick_date(text, s_dates, real, published, s_start, announced)
             planned = planned or announced
             if not planned:

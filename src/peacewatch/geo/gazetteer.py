@@ -100,6 +100,8 @@ class Gazetteer:
         self.max_tokens = 6
         self._fuzzy: tuple[dict[str, list[int]], dict[str, list[int]]] | None = None
         self._long: dict[str, list[str]] | None = None
+        self._country_grids: dict[str, dict[tuple[int, int], list[int]]] = {}
+        self._near_country: dict[tuple[float | None, float | None, str, float], bool] = {}
 
     def __len__(self) -> int:
         return len(self._rows)
@@ -219,22 +221,42 @@ class Gazetteer:
         hits.sort(key=lambda i: (-prior(self.place(i)), self.place(i).geonameid or 0))
         return [self.place(i) for i in hits]
 
-    def _in_cells(self, lat: float, lon: float, km: float) -> Iterator[int]:
-        """Indexes of the places in the grid's one-degree cells that a circle of ``km`` may touch."""
+    def _in_cells(self, lat: float, lon: float, km: float,
+                  grid: dict[tuple[int, int], list[int]] | None = None) -> Iterator[int]:
+        """Indexes of the places (of ``grid``, by default all) in the one-degree cells that a
+        circle of ``km`` may touch."""
+        grid = self._grid if grid is None else grid
         reach = math.ceil(km / 100.0) + 1
         cy, cx = math.floor(lat), math.floor(lon)
         for dy in range(-reach, reach + 1):
             for dx in range(-reach, reach + 1):
-                yield from self._grid.get((cy + dy, cx + dx), ())
+                yield from grid.get((cy + dy, cx + dx), ())
+
+    def _country_grid(self, iso3: str) -> dict[tuple[int, int], list[int]]:
+        """The grid restricted to one country's places (built on first use): border questions
+        would otherwise test every place of every nearby cell."""
+        grid = self._country_grids.get(iso3)
+        if grid is None:
+            grid = self._country_grids[iso3] = defaultdict(list)
+            for cell, rows in self._grid.items():
+                grid[cell].extend(i for i in rows if self._iso3(i) == iso3)
+        return grid
 
     def around(self, lat: float, lon: float, km: float) -> list[int]:
         """Indexes of the places within ``km`` of a point."""
         return [i for i in self._in_cells(lat, lon, km) if distance_km((lat, lon), self._coords(i)[:2]) <= km]
 
     def near_country(self, place: Place, iso3: str, km: float) -> bool:
-        """Is any place of country ``iso3`` within ``km`` of ``place`` (is it near that border)?"""
-        return any(self._iso3(i) == iso3 and distance_km(place, self._coords(i)[:2]) <= km
-                   for i in self._in_cells(place.latitude, place.longitude, km))
+        """Is any place of country ``iso3`` within ``km`` of ``place`` (is it near that border)?
+        Remembered per point: the same readings come back in text after text."""
+        key = (place.latitude, place.longitude, iso3, km)
+        near = self._near_country.get(key)
+        if near is None:
+            lat, lon = place.latitude, place.longitude
+            near = self._near_country[key] = any(
+                distance_km((lat, lon), self._coords(i)[:2]) <= km
+                for i in self._in_cells(lat, lon, km, self._country_grid(iso3)))
+        return near
 
     def nearest(self, lat: float, lon: float, feature_class: str | None = "P") -> Place | None:
         """Closest place of ``feature_class`` (any class if None) within 500 km, else None."""

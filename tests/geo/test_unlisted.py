@@ -7,6 +7,7 @@ import pytest
 from peacewatch.extract.base import extractors
 from peacewatch.geo import find_places, primary_mention
 from peacewatch.geo.gazetteer import gazetteer
+from peacewatch.geo.unlisted import find_unlisted
 from peacewatch.nlp.pipeline import get_pipeline
 from peacewatch.records import Document
 
@@ -94,9 +95,14 @@ def test_venues_foreign_cities_beside_known_towns_and_plain_words_are_not_unlist
 
 
 def test_a_bare_preposition_needs_the_ner_or_an_anchor() -> None:
-    assert [m.place.name for m in find_places("Gunmen killed six herders in Tinzarak.")] == []
-    tagged = places("Gunmen killed six herders in Tinzarak.")
-    assert [m.place.name for m in tagged] in ([], ["Tinzarak"])  # the model decides; never a wrong place
+    text = "Gunmen killed six herders in Tinzarak."
+    name = (text.index("Tinzarak"), text.index("Tinzarak") + len("Tinzarak"))
+    assert find_unlisted(text, find_places(text), ner_places=[], actors=[]) == []
+    [m] = find_unlisted(text, find_places(text), ner_places=[name], actors=[])
+    assert (m.place.name, m.place.source) == ("Tinzarak", "text")
+    beside_gao = "Gunmen killed six herders in Tinzarak and two traders in Gao."
+    spans = [(beside_gao.index("Tinzarak"), beside_gao.index("Tinzarak") + 8)]
+    assert [p.place.name for p in find_unlisted(beside_gao, find_places(beside_gao), spans, [])] == ["Gao"]
 
 
 def test_extracted_event_keeps_the_name_with_its_evidence_and_no_coordinates() -> None:

@@ -133,3 +133,10 @@ def test_with_no_known_place_in_the_text_a_foreign_village_is_not_sought() -> No
     """Yendam lies in Senegal: a report naming no known place is not placed abroad by a near spelling."""
     [m] = places("Gunmen burned the village of Yendama on Sunday.")
     assert (m.place.name, m.place.source) == ("Yendama", "text")
+
+
+def test_a_village_named_like_a_common_word_is_found_after_a_place_noun() -> None:
+    """The finder lets "Be" go (an English word); "the village Be" names the Ségou village."""
+    [m] = places("Gunmen opened fire near the village Be on Sunday.")
+    assert (m.place.name, m.place.admin1, m.place.source) == ("Bé", "Segou", "geonames")
+    assert all(p.place.name != "Be" for p in places("Gunmen opened fire near the village Be, close to Gao."))

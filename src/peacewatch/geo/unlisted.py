@@ -148,7 +148,10 @@ def find_unlisted(text: str, known: list[PlaceMention], ner_places: list[tuple[i
     taken = [(m.start, m.end) for m in known] + actors
     found: dict[int, tuple[int, int, bool, bool, bool]] = {}
 
-    def consider(start: int, strong: bool, between: bool = False) -> None:
+    countries = {m.place.iso3 for m in known if m.place.iso3} or {"MLI"}
+    listed: list[PlaceMention] = []
+
+    def consider(start: int, strong: bool, between: bool = False, noun: bool = False) -> None:
         span = _name_at(text, start)
         if span is None or span[0] in found:
             return
@@ -157,7 +160,13 @@ def find_unlisted(text: str, known: list[PlaceMention], ner_places: list[tuple[i
         after = re.match(r"\s+([^\W\d_]+)", text[e:e + 20])
         if _VENUE_WORDS.intersection(words) or (after and after.group(1).lower() in _VENUE_WORDS):
             return
-        if _overlaps(s, e, taken) or gaz.lookup(text[s:e]):
+        if _overlaps(s, e, taken):
+            return
+        readings = gaz.lookup(text[s:e])
+        if readings:  # a gazetteer name the finder let go (too common a word: "the village Am")
+            home = [p for p in readings if p.feature_class == "P" and p.iso3 in countries]
+            if noun and home and not any(_same_sentence(text, s, m.start) for m in known):
+                listed.append(PlaceMention(s, e, text[s:e], home[0], precision=1, relation="in"))
             return
         found[s] = (s, e, strong, _overlaps(s, e, ner_places), between)
 
@@ -167,7 +176,7 @@ def find_unlisted(text: str, known: list[PlaceMention], ner_places: list[tuple[i
         head = text[head_start:start]
         lowered = head.lower()
         if any(noun in lowered for noun in _NOUN_STEMS) and PLACE_NOUN_BEFORE.search(head):
-            consider(start, True)
+            consider(start, True, noun=True)
         elif last in ("between", "entre"):
             consider(start, True, between=True)
         elif last in _PREPOSITIONS or (last == "de" and lowered.rstrip()[:-2].rstrip().endswith(("près", "pres"))):
@@ -178,7 +187,7 @@ def find_unlisted(text: str, known: list[PlaceMention], ner_places: list[tuple[i
                     head_start + pair.start(1), head_start + pair.end(1), taken):
                 consider(start, True)
 
-    out = list(known)
+    out = known + listed
     dropped: set[int] = set()
     for s, e, strong, tagged, between in sorted(found.values()):
         anchor = _anchor(text, e, known, between)

@@ -8,6 +8,9 @@ Y"), or a preposition of place ("in", "à") that the statistical NER confirms by
 as a place. The name keeps the text's spelling. When the text ties it to a known place, it is
 coded at that place as ACLED codes a village it cannot find (precision 2, the anchor's admin
 units and coordinates); otherwise it has a name and no coordinates, for an analyst to place.
+Before that, a near spelling of a gazetteer place is tried (near the anchor, or in the text's
+countries), and after a place noun a gazetteer name the finder let go as a common word ("the
+village Am") is taken as that place.
 """
 
 from __future__ import annotations

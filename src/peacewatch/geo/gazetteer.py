@@ -100,6 +100,7 @@ class Gazetteer:
         self.max_tokens = 6
         self._fuzzy: tuple[dict[str, list[int]], dict[str, list[int]]] | None = None
         self._long: dict[str, list[str]] | None = None
+        self._populated: tuple[list[str], list[list[int]]] | None = None
         self._country_grids: dict[str, dict[tuple[int, int], list[int]]] = {}
         self._near_country: dict[tuple[float | None, float | None, str, float], bool] = {}
 
@@ -194,6 +195,19 @@ class Gazetteer:
             return []
         best = min(score for _, score, _ in hits)
         return [i for key, score, _ in hits if score == best for i in whole[key]]
+
+    def populated_folds(self) -> tuple[list[str], list[list[int]]]:
+        """Folded names (any spelling, five letters or more) of populated places, with their rows:
+        the choices for a near-spelling search (built on first use)."""
+        if self._populated is None:
+            keys, rows = [], []
+            for folded, idx in self.by_fold.items():
+                towns = [i for i in idx if self._feature_class(i) == "P"] if len(folded) >= 5 else []
+                if towns:
+                    keys.append(folded)
+                    rows.append(towns)
+            self._populated = keys, rows
+        return self._populated
 
     def _build_fuzzy(self) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
         whole: dict[str, list[int]] = defaultdict(list)

@@ -18,7 +18,6 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable
-from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -151,6 +150,9 @@ def find_unlisted(text: str, known: list[PlaceMention], ner_places: list[tuple[i
     taken = [(m.start, m.end) for m in known] + actors
     found: dict[int, tuple[int, int, bool, bool, bool]] = {}
 
+    # Near spellings are sought in the text's countries, Mali when it names none: like the
+    # gazetteer's index of typing slips, the search stays in the country the gazetteer is built
+    # around, whose neighbours' villages would otherwise catch every unknown Malian name.
     countries = {m.place.iso3 for m in known if m.place.iso3} or {"MLI"}
     listed: list[PlaceMention] = []
 
@@ -198,26 +200,25 @@ def find_unlisted(text: str, known: list[PlaceMention], ner_places: list[tuple[i
         if anchor is None and not strong and (not tagged or any(m.precision < 3 and m.place.admin1 for m in known)):
             continue  # "robbed near X after leaving Gao", "à New York": a known town is the safer place
         name = text[s:e]
+        area = bool(_AREA_BEFORE.search(text, max(0, s - 40), s))  # "in the area of X": near X
         if anchor is not None:
             dropped.add(id(anchor))
             relation = "between" if between else "near"
             spelled = _spelled_near(name, anchor, _direction(text[e:anchor.start]), gaz)
             if spelled is not None and not between:
-                out.append(PlaceMention(s, anchor.end, text[s:anchor.end], spelled, precision=2 if
-                                        _AREA_BEFORE.search(text, max(0, s - 40), s) else 1, relation="in"))
+                out.append(PlaceMention(s, anchor.end, text[s:anchor.end], spelled, precision=2 if area else 1,
+                                        relation="in"))
                 continue
             out.append(PlaceMention(s, anchor.end, text[s:anchor.end], unlisted_place(name, anchor.place, anchor.precision),
                                     precision=2, relation=relation, distance_km=anchor.distance_km))
             continue
         region = next((m for m in sentence if m.start > e and m.precision >= 3 and m.place.admin1), None)
-        spelled = _spelled_anywhere(name, {m.place.iso3 for m in known if m.place.iso3}, gaz)
+        spelled = _spelled_anywhere(name, countries, gaz)
         if spelled is not None and (region is None or spelled.admin1 == region.place.admin1):
-            out.append(PlaceMention(s, e, name, spelled, precision=2 if _AREA_BEFORE.search(
-                text, max(0, s - 40), s) else 1, relation="in"))
+            out.append(PlaceMention(s, e, name, spelled, precision=2 if area else 1, relation="in"))
             continue
         place = unlisted_place(name, region.place if region else None, 3)
-        relation = "near" if _AREA_BEFORE.search(text, max(0, s - 40), s) else "in"
-        out.append(PlaceMention(s, e, name, place, precision=1, relation=relation))
+        out.append(PlaceMention(s, e, name, place, precision=1, relation="near" if area else "in"))
     return sorted((m for m in out if id(m) not in dropped), key=lambda m: m.start)
 
 
@@ -283,25 +284,10 @@ COUNTRYWIDE_SIMILARITY = 90.0
 nothing ties the name to a known place ("Tassigua" for Tassiga): stricter than near an anchor."""
 
 
-@lru_cache(maxsize=4)
-def _populated_folds(gaz: Gazetteer) -> tuple[list[str], list[list[int]]]:
-    """Folded names (any spelling) of populated places, with their rows; built on first need."""
-    keys, rows = [], []
-    for folded, idx in gaz.by_fold.items():
-        towns = [i for i in idx if gaz.place(i).feature_class == "P"] if len(folded) >= 5 else []
-        if towns:
-            keys.append(folded)
-            rows.append(towns)
-    return keys, rows
-
-
 def _spelled_anywhere(name: str, countries: set[str], gaz: Gazetteer) -> Place | None:
-    """The one populated place whose name is another spelling of ``name``, in the countries the
-    text's known places lie in (Mali when none: like the gazetteer's index of typing slips, the
-    search stays in the country the gazetteer is built around, whose neighbours' villages would
-    otherwise catch every unknown Malian name); None when none is close or several are."""
-    countries = countries or {"MLI"}
-    keys, rows = _populated_folds(gaz)
+    """The one populated place of ``countries`` whose name is another spelling of ``name``; None
+    when none is close or several are."""
+    keys, rows = gaz.populated_folds()
     found = process.extract(fold_key(name_key(name)), keys, scorer=fuzz.ratio,
                             score_cutoff=COUNTRYWIDE_SIMILARITY, limit=8)
     if not found:

@@ -307,7 +307,7 @@ def test_the_one_pass_scan_finds_what_each_pattern_finds(text: str) -> None:
     from pathlib import Path
 
     from peacewatch.nlp.dates import _PATTERNS, _pattern_matches
-    from peacewatch.nlp.numbers import fold
+    from peacewatch.nlp.fold import fold
 
     reports = sorted((Path(__file__).resolve().parents[2] / "samples" / "reports").glob("*.md"))
     assert reports

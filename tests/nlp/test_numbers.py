@@ -2,7 +2,8 @@
 
 import pytest
 
-from peacewatch.nlp.numbers import approximate_words, fold, parse_digits, parse_number
+from peacewatch.nlp.fold import fold
+from peacewatch.nlp.numbers import approximate_words, parse_digits, parse_number
 
 
 @pytest.mark.parametrize(

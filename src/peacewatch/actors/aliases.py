@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from peacewatch.actors.registry import ActorRegistry
-from peacewatch.nlp.numbers import fold
+from peacewatch.nlp.fold import fold
 
 _NON_WORD = re.compile(r"[^a-z0-9]")
 _UPPER = re.compile(r"[A-Z]")

@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 
 from peacewatch.actors.model import Actor, Membership, NamePeriod
-from peacewatch.nlp.numbers import fold
+from peacewatch.nlp.fold import fold
 from peacewatch.records import parse_date
 
 _PERIOD = re.compile(r"\(\s*\d{4}\s*-\s*(?:\d{4})?\s*\)")

@@ -16,7 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from peacewatch.nlp.numbers import UNITS, approximate_words, fold, number_words, parse_digits, parse_number_words
+from peacewatch.nlp.fold import fold
+from peacewatch.nlp.numbers import UNITS, approximate_words, number_words, parse_digits, parse_number_words
 
 KINDS = ("killed", "injured", "abducted", "missing", "arrested")
 

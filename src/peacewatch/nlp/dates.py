@@ -29,7 +29,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from peacewatch.nlp.numbers import fold, parse_number_words
+from peacewatch.nlp.fold import fold
+from peacewatch.nlp.numbers import parse_number_words
 
 
 @dataclass(slots=True)

@@ -9,43 +9,10 @@ and case never change what matches, while character offsets stay those of the or
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-
-class _FoldTable(dict[int, str]):
-    """Character translation table filled on first sight of each character."""
-
-    def __missing__(self, code: int) -> str:
-        char = chr(code)
-        base = unicodedata.normalize("NFD", char)[0].lower()
-        folded = base if len(base) == 1 else char
-        self[code] = folded
-        return folded
-
-
-_FOLD = _FoldTable({ord("\u2019"): "'"})
-
-
-_LAST_FOLDED: tuple[str, str] = ("", "")
-"""The last long text folded and its folding: the date, casualty and actor readers fold the
-same document one after the other."""
-
-
-def fold(text: str) -> str:
-    """Lower-case and strip accents, keeping exactly one output character per input character.
-
-    Offsets found in the folded text are therefore valid in the original text.
-    """
-    global _LAST_FOLDED
-    if len(text) < 200:
-        return text.translate(_FOLD)
-    last, folded = _LAST_FOLDED
-    if text is not last:
-        folded = text.translate(_FOLD)
-        _LAST_FOLDED = (text, folded)
-    return folded
+from peacewatch.nlp.fold import fold
 
 
 _UNITS_EN = {

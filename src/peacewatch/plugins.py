@@ -17,7 +17,7 @@ import pluggy
 hookspec = pluggy.HookspecMarker("peacewatch")
 hookimpl = pluggy.HookimplMarker("peacewatch")
 
-BUILTIN_PLUGINS: tuple[str, ...] = ("peacewatch.accords.plugin",)
+BUILTIN_PLUGINS: tuple[str, ...] = ("peacewatch.lang.plugin", "peacewatch.accords.plugin")
 """Modules holding built-in hook implementations."""
 
 
@@ -25,6 +25,10 @@ class Specs:
     @hookspec
     def after_resolution(self, store: Any, event_ids: Sequence[str]) -> dict[str, int] | None:
         """Called in the ingest transaction's wake with the ids of new or changed events."""
+
+    @hookspec
+    def language_folders(self) -> Sequence[str] | None:
+        """Folders holding language folders (each with a ``meta.yaml`` and its rule files)."""
 
 
 @cache

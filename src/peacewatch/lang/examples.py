@@ -18,7 +18,7 @@ from typing import Any
 from peacewatch.lang.language import Language, Table, iter_tables
 from peacewatch.nlp.fold import fold
 
-PHRASE_KEYS = ("phrase", "phrases", "name", "names", "word", "words")
+PHRASE_KEYS = ("phrase", "phrases", "name", "names", "short", "word", "words")
 """Rule fields that hold words the rule looks for (a plural one lists several)."""
 
 

@@ -32,6 +32,8 @@ class Community:
     key: str
     names: dict[str, tuple[str, ...]]
     pastoralist: bool = False
+    actors: bool = True
+    """False for a community that names people but no actor (the actor finder skips it)."""
 
     def all_names(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(n for names in self.names.values() for n in names))
@@ -69,7 +71,8 @@ def load(name: str) -> Region:
         where = "/".join(str(p) for p in errors[0].absolute_path) or "(top)"
         raise RegionError(f"{path}: {where}: {errors[0].message}")
     communities = {
-        key: Community(key, {lang: tuple(names) for lang, names in body["names"].items()}, bool(body.get("pastoralist")))
+        key: Community(key, {lang: tuple(names) for lang, names in body["names"].items()},
+                       bool(body.get("pastoralist")), bool(body.get("actors", True)))
         for key, body in (data.get("communities") or {}).items()
     }
     return Region(data["name"], data["default_country"], dict(data["countries"]), communities, data)

@@ -28,7 +28,8 @@ from pathlib import Path
 from spacy.language import Language
 
 from peacewatch.extract.rules import RulesExtractor
-from peacewatch.nlp.pipeline import MODELS, bare_pipeline, get_pipeline
+from peacewatch import lang
+from peacewatch.nlp.pipeline import bare_pipeline, get_pipeline, model_name
 from peacewatch.records import Document
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -86,7 +87,7 @@ def _full_model_run(language: str, texts: list[str]) -> float:
     child process so that loading a second copy of the model does not count in our peak memory."""
     import spacy
 
-    nlp = spacy.load(MODELS[language])
+    nlp = spacy.load(lang.load(language).spacy_package)
     list(nlp.pipe(texts[:5]))
     start = time.process_time()
     list(nlp.pipe(texts, batch_size=64))
@@ -111,7 +112,7 @@ def main() -> None:
     parser.add_argument("--notes", type=int, default=1000)
     parser.add_argument("--articles", type=int, default=120)
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--language", default="en", choices=sorted(MODELS))
+    parser.add_argument("--language", default="en", choices=lang.supported())
     parser.add_argument("--repeat", type=int, default=1, help="time bare and ours this many times, alternately; keep the fastest")
     args = parser.parse_args()
 
@@ -136,7 +137,7 @@ def main() -> None:
         full_time = pool.apply(_full_model_run, (args.language, [d.text for d in articles]))
     words = sum(len(d.text.split()) for d in articles) / len(articles)
 
-    print(f"language {args.language}, model {MODELS[args.language]}, {args.workers} worker process(es)")
+    print(f"language {args.language}, model {model_name(args.language)}, {args.workers} worker process(es)")
     n = args.workers
     print(f"notes:    {len(notes)} in {notes_time:.2f}s wall = {len(notes) / notes_time:.1f} notes/s; "
           f"CPU {notes_cpu:.2f}s = {n * len(notes) / notes_cpu:.1f} notes/s CPU-bound on {n} cores")

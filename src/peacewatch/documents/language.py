@@ -1,13 +1,15 @@
-"""Offline language identification tuned for English and French conflict reporting.
+"""Offline language identification tuned for the languages peacewatch reads (English, French).
 
 py3langid alone confuses short headlines ("Market attacked", "Une embuscade") with Swedish,
-Portuguese or Nigerian Pidgin. Three measures make English and French reliable:
+Portuguese or Nigerian Pidgin. Three measures make the supported languages reliable:
 
 * the candidate set is restricted to widely written languages, dropping close regional
   varieties (Occitan, Walloon, Luxembourgish, Pidgin...) that only ever steal short EN/FR texts;
-* English and French get a prior (they are most of what peacewatch reads), which only matters
-  when the model itself is unsure, since long texts give near-certain scores;
-* for very short texts, English/French function words break the tie between the two.
+* the supported languages (the folders of ``lang/``) get a prior (they are most of what
+  peacewatch reads), which only matters when the model itself is unsure, since long texts give
+  near-certain scores;
+* for very short texts, the supported languages' function words (their ``meta.yaml``) break
+  the tie between them.
 
 The model is loaded once per process, on first use.
 """
@@ -19,6 +21,8 @@ from functools import cache
 
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
+from peacewatch import lang
+
 LANGUAGES: tuple[str, ...] = (
     "en", "fr", "ar", "es", "pt", "de", "it", "nl", "ru", "uk", "pl", "ro", "el", "tr", "fa",
     "he", "hi", "ur", "bn", "zh", "ja", "ko", "id", "vi", "th", "sv", "da", "no", "fi", "cs",
@@ -27,7 +31,7 @@ LANGUAGES: tuple[str, ...] = (
 """Languages detect_language can return (plus "und")."""
 
 PRIOR = 10.0
-"""Prior odds of English and French against any other candidate language."""
+"""Prior odds of a supported language against any other candidate language."""
 
 SAMPLE_CHARS = 600
 """Only the start of a text is classified: a few sentences settle the language, and the
@@ -39,11 +43,14 @@ SHORT_WORDS = 8
 TIE_BREAK_RATIO = 0.05
 """The function-word tie-break applies only when the other language scores at least this share of the winner."""
 
-_FUNCTION_WORDS = {
-    "en": frozenset("the of in on and was were is are by at near with to from has have after".split()),
-    "fr": frozenset("le la les des du de une un à au aux et est sont été dans par près avec sur".split()),
-}
 _WORD = re.compile(r"\w+", re.UNICODE)
+
+
+@cache
+def _function_words() -> dict[str, frozenset[str]]:
+    """Function words of each supported language that lists some."""
+    found = {code: frozenset(lang.load(code).meta.get("function_words", ())) for code in lang.supported()}
+    return {code: words for code, words in found.items() if words}
 
 
 @cache
@@ -60,17 +67,20 @@ def detect_language(text: str) -> tuple[str, float]:
     if not any(ch.isalpha() for word in words for ch in word):
         return "und", 0.0
     identifier = _identifier()
+    supported = set(lang.supported())
     scores = {
-        code: probability * (PRIOR if code in ("en", "fr") else 1.0)
+        code: probability * (PRIOR if code in supported else 1.0)
         for code, probability in identifier.rank(sample)
     }
     total = sum(scores.values()) or 1.0
     language = max(scores, key=scores.__getitem__)
-    if language in ("en", "fr") and len(words) <= SHORT_WORDS:
+    vocabularies = _function_words()
+    if language in vocabularies and len(words) <= SHORT_WORDS:
         # Acronyms ("UN", "DE") are not function words.
         lowered = [w.lower() for w in words if not (w.isupper() and len(w) > 1)]
-        hits = {code: sum(w in vocab for w in lowered) for code, vocab in _FUNCTION_WORDS.items()}
-        other = "fr" if language == "en" else "en"
-        if hits[other] > hits[language] and scores[other] >= TIE_BREAK_RATIO * scores[language]:
+        hits = {code: sum(w in vocab for w in lowered) for code, vocab in vocabularies.items()}
+        others = [code for code in vocabularies if code != language and code in scores]
+        other = max(others, key=lambda code: (hits[code], scores[code]), default=None)
+        if other is not None and hits[other] > hits[language] and scores[other] >= TIE_BREAK_RATIO * scores[language]:
             language = other
     return language, round(scores[language] / total, 4)

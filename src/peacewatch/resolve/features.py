@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+from peacewatch.codebook import BATTLES, PROTESTS, REMOTE, RIOTS, STRATEGIC, VAC, VIOLENT_TYPES
 from peacewatch.records import EventCandidate
 from peacewatch.resolve import text as textsim
 
@@ -31,19 +32,19 @@ MAX_TITLE_NAMES = 8
 MAX_KM_PRECISE = 100.0
 MAX_KM_REGION = 300.0
 
-_VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians")
+_VIOLENT = VIOLENT_TYPES
 # Outlets (and extractors) code one violent event differently: an IED then a firefight is an
 # "attack", a "clash" or an "explosion"; a massacre is "violence against civilians" to one outlet
 # and "fighting" or a "riot" to another. Among violent types the type is therefore a soft score,
 # never a veto; date, place, actors and text decide.
 _PAIR_COMPAT = {
-    frozenset(("Battles", "Explosions/Remote violence")): 0.75,
-    frozenset(("Battles", "Violence against civilians")): 0.7,
-    frozenset(("Explosions/Remote violence", "Violence against civilians")): 0.65,
-    frozenset(("Protests", "Riots")): 0.75,
-    frozenset(("Riots", "Violence against civilians")): 0.55,
-    frozenset(("Riots", "Battles")): 0.45,
-    frozenset(("Riots", "Explosions/Remote violence")): 0.3,
+    frozenset((BATTLES, REMOTE)): 0.75,
+    frozenset((BATTLES, VAC)): 0.7,
+    frozenset((REMOTE, VAC)): 0.65,
+    frozenset((PROTESTS, RIOTS)): 0.75,
+    frozenset((RIOTS, VAC)): 0.55,
+    frozenset((RIOTS, BATTLES)): 0.45,
+    frozenset((RIOTS, REMOTE)): 0.3,
 }
 _STRATEGIC_NEAR_VIOLENCE = ("Looting/property destruction", "Non-violent transfer of territory")
 
@@ -57,9 +58,9 @@ def type_compatibility(type_a: str, sub_a: str, type_b: str, sub_b: str) -> floa
     pair = frozenset((type_a, type_b))
     if pair in _PAIR_COMPAT:
         return _PAIR_COMPAT[pair]
-    if "Strategic developments" in pair:
-        other = type_b if type_a == "Strategic developments" else type_a
-        sub = sub_a if type_a == "Strategic developments" else sub_b
+    if STRATEGIC in pair:
+        other = type_b if type_a == STRATEGIC else type_a
+        sub = sub_a if type_a == STRATEGIC else sub_b
         if other in _VIOLENT and sub in _STRATEGIC_NEAR_VIOLENCE:
             return 0.3
     return 0.0
@@ -188,7 +189,7 @@ def profile(
     if when is not None and not dated:
         precision = max(precision, 2)
     window = DATE_WINDOW.get(precision, 16)
-    if candidate.event_type == "Strategic developments" and precision == 1:
+    if candidate.event_type == STRATEGIC and precision == 1:
         window = STRATEGIC_WINDOW
     named = [
         actor_key(a)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from peacewatch.nlp.triggers import decide_type, find_triggers
+from peacewatch.extract.typing import decide_type
+from peacewatch.nlp.triggers import cue_matches, cue_patterns, find_triggers
 
 
 def cues(text: str, language: str = "en") -> set[str]:
@@ -172,17 +175,13 @@ def test_installing_interim_authorities_is_a_strategic_development(text: str, la
 
 def test_the_one_pass_scan_misses_no_match_of_any_cue_in_the_sample_reports() -> None:
     """find_triggers scans a text once for where triggers may start; each cue's own pattern must find nothing more."""
-    from pathlib import Path
-
-    from peacewatch.nlp.triggers import _compiled, _cue_matches
-
     reports = sorted((Path(__file__).resolve().parents[2] / "samples" / "reports").glob("*.md"))
     assert reports
     for path in reports:
         text = path.read_text(encoding="utf-8")
         for language in ("en", "fr"):
-            expected = [(cue, m.span()) for cue, pattern in _compiled(language) for m in pattern.finditer(text)]
-            assert [(cue, m.span()) for cue, m in _cue_matches(text, language)] == expected, path.name
+            expected = [(cue, m.span()) for cue, pattern in cue_patterns(language) for m in pattern.finditer(text)]
+            assert [(cue, m.span()) for cue, m in cue_matches(text, language)] == expected, path.name
 
 
 @pytest.mark.parametrize(

@@ -21,25 +21,14 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from peacewatch.codebook import BATTLES, PROTESTS, REMOTE, RIOTS, STRATEGIC, VAC
 from peacewatch.extract.base import extractors, number_candidates
+from peacewatch.extract.typing import SPECIFIC_CUES, VIOLENT_CUES, decide_type, explicit_type
 from peacewatch.geo.finder import primary_mention
 from peacewatch.geo.gazetteer import country_iso3
 from peacewatch.nlp.roles import ARMED_PEOPLE, CIVILIAN_INTER, ActorSpan, Roles, assign_roles, is_community, kind_of_victims, target_kind
 from peacewatch.nlp.status import combine, find_status_cues, refers_to_group, speaker
-from peacewatch.nlp.triggers import (
-    BATTLES,
-    PROTESTS,
-    REMOTE,
-    RIOTS,
-    SPECIFIC_CUES,
-    STRATEGIC,
-    VAC,
-    VIOLENT_CUES,
-    Trigger,
-    decide_type,
-    explicit_type,
-    find_triggers,
-)
+from peacewatch.nlp.triggers import Trigger, find_triggers
 from peacewatch.records import CasualtyReport, Document, EventCandidate, Evidence
 
 SUPPORTED_LANGUAGES = ("en", "fr")

@@ -281,8 +281,8 @@ _WORDS = (
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(_WORDS), max_size=25), st.sampled_from(["en", "fr", None]))
-def test_any_text_gives_consistent_spans(words: list[str], language: str | None) -> None:
+@given(st.lists(st.sampled_from(_WORDS), max_size=25), st.sampled_from(["en", "fr"]))
+def test_any_text_gives_consistent_spans(words: list[str], language: str) -> None:
     text = " ".join(words)
     mentions = find_casualties(text, language)
     for mention in mentions:

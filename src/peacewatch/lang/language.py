@@ -15,6 +15,7 @@ an analyst's own copy of a language overrides the bundled one.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -206,6 +207,12 @@ def load(code: str) -> Language:
     return _load(code, tuple(search_path()))
 
 
+def forget() -> None:
+    """Drop the languages read so far, so that the next ``load`` reads their folders again (after
+    editing a rule file in a running process)."""
+    _load.cache_clear()
+
+
 def resolve(language: Language | str) -> Language:
     """A Language as given, or loaded from its code: readers accept either."""
     return language if isinstance(language, Language) else load(language)
@@ -253,16 +260,62 @@ def _validator(kind: str) -> Any:
     return jsonschema.Draft202012Validator(schema, registry=registry)
 
 
+def _cache_folder() -> Path | None:
+    """Where checked rule files are kept as JSON (``PEACEWATCH_CACHE``, else the user's cache
+    folder); None when caching is switched off (``PEACEWATCH_CACHE=off``)."""
+    configured = os.environ.get("PEACEWATCH_CACHE")
+    if configured == "off":
+        return None
+    base = Path(configured) if configured else Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "peacewatch"
+    return base / "lang"
+
+
+@lru_cache(maxsize=None)
+def _schema_digest() -> str:
+    digest = hashlib.sha256()
+    for schema_path in sorted(schema_folder().glob("*.schema.json")):
+        digest.update(schema_path.name.encode() + b"\0" + schema_path.read_bytes())
+    return digest.hexdigest()
+
+
 def _read(path: Path, kind: str) -> dict[str, Any]:
+    """A rule file's data, checked against its schema.
+
+    Parsing YAML and checking it costs most of a second per language; a file already checked
+    (same bytes, same schemas) is read back from the cache as JSON instead, so that a command on
+    one short file starts fast. An unwritable cache only costs the time saved.
+    """
     try:
-        data = yaml.load(path.read_text("utf-8"), Loader=yaml.CSafeLoader) or {}
-    except (OSError, yaml.YAMLError) as err:
+        raw = path.read_bytes()
+    except OSError as err:
+        raise LanguageError(f"{path}: cannot be read: {err}") from None
+    folder = _cache_folder()
+    key = hashlib.sha256(raw + b"\0" + kind.encode() + b"\0" + _schema_digest().encode()).hexdigest()
+    cached = folder / f"{key}.json" if folder is not None else None
+    if cached is not None and cached.is_file():
+        try:
+            return json.loads(cached.read_text("utf-8"))  # type: ignore[no-any-return]
+        except (OSError, ValueError):
+            pass
+    try:
+        data = yaml.load(raw.decode("utf-8"), Loader=yaml.CSafeLoader) or {}
+    except (UnicodeDecodeError, yaml.YAMLError) as err:
         raise LanguageError(f"{path}: cannot be read as YAML: {err}") from None
     errors = sorted(_validator(kind).iter_errors(data), key=lambda e: list(e.absolute_path))
     if errors:
         first = errors[0]
         where = "/".join(str(p) for p in first.absolute_path) or "(top)"
         raise LanguageError(f"{path}: {where}: {first.message}" + (f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""))
+    if cached is not None:
+        try:
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            dumped = json.dumps(data, ensure_ascii=False)
+            if json.loads(dumped) == data:  # only what JSON keeps as it is (no dates, no number keys)
+                partial = cached.with_suffix(f".{os.getpid()}.tmp")
+                partial.write_text(dumped, "utf-8")
+                partial.replace(cached)
+        except (OSError, TypeError, ValueError):
+            pass
     return data  # type: ignore[no-any-return]
 
 

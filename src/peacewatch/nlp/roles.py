@@ -287,7 +287,10 @@ def _kind_of_victims(words: str, cues: _Cues) -> str | None:
 def off_duty(text: str, actor: ActorSpan, language: Language | str) -> bool:
     """A force or group member hit while unarmed (off duty, retired, at home, at prayer) or a political figure
     of an armed movement (its president, spokesman, coordinator): a civilian for ACLED."""
-    cues = _cues(language)
+    return _off_duty(text, actor, _cues(language))
+
+
+def _off_duty(text: str, actor: ActorSpan, cues: _Cues) -> bool:
     return bool(
         cues.off_duty_before.search(text[max(0, actor.start - 40) : actor.start])
         or cues.off_duty_after.match(text[actor.end : actor.end + 80])
@@ -296,7 +299,11 @@ def off_duty(text: str, actor: ActorSpan, language: Language | str) -> bool:
 
 def is_community(actor: ActorSpan, language: Language | str) -> bool:
     """An identity militia named only by its community ("two Fulani", "a Bambara hunter" is not)."""
-    return actor.inter == Inter.IDENTITY_MILITIAS and not _cues(language).militia_words.search(actor.text)
+    return _is_community(actor, _cues(language))
+
+
+def _is_community(actor: ActorSpan, cues: _Cues) -> bool:
+    return actor.inter == Inter.IDENTITY_MILITIAS and not cues.militia_words.search(actor.text)
 
 
 def target_kind(
@@ -307,10 +314,10 @@ def target_kind(
     fighting = any(t.cue == "clash" and not t.hypothetical for t in triggers)
     if fighting and not (roles.actor2 is not None and roles.actor2.inter == Inter.CIVILIANS and not roles.actor2.generic):
         return "armed"
-    if any(a.inter in ARMED_INTERS and not is_community(a, language) for a in roles.assoc2):
+    if any(a.inter in ARMED_INTERS and not _is_community(a, cues) for a in roles.assoc2):
         return "armed"
     if roles.actor2 is not None and roles.actor2.inter is not None:
-        if is_community(roles.actor2, language):
+        if _is_community(roles.actor2, cues):
             hit = any(
                 fold(m.group(0)) not in cues.dwellings
                 for t in triggers if not t.hypothetical
@@ -318,7 +325,7 @@ def target_kind(
             )
             return "armed" if hit else "civilian"
         if roles.actor2.inter in ARMED_INTERS:
-            return "civilian" if off_duty(text, roles.actor2, language) else "armed"
+            return "civilian" if _off_duty(text, roles.actor2, cues) else "armed"
         return "armed" if cues.armed_people.search(roles.actor2.text) else "civilian"
     kinds = [k for k in (_kind_of_victims(v, cues) for v in victims) if k]
     if kinds:

@@ -21,12 +21,12 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from peacewatch.codebook import BATTLES, PROTESTS, REMOTE, RIOTS, STRATEGIC, VAC
+from peacewatch.codebook import BATTLES, PROTESTS, REMOTE, RIOTS, STRATEGIC, VAC, Inter
 from peacewatch.extract.base import extractors, number_candidates
 from peacewatch.extract.typing import SPECIFIC_CUES, VIOLENT_CUES, decide_type, explicit_type
 from peacewatch.geo.finder import primary_mention
 from peacewatch.geo.gazetteer import country_iso3
-from peacewatch.nlp.roles import ARMED_PEOPLE, CIVILIAN_INTER, ActorSpan, Roles, assign_roles, is_community, kind_of_victims, target_kind
+from peacewatch.nlp.roles import ActorSpan, Roles, armed_people, assign_roles, is_community, kind_of_victims, target_kind
 from peacewatch.nlp.status import combine, find_status_cues, refers_to_group, speaker
 from peacewatch.nlp.triggers import Trigger, find_triggers
 from peacewatch.records import CasualtyReport, Document, EventCandidate, Evidence
@@ -47,7 +47,7 @@ _CROWD = re.compile(
     r"jeunes|habitants?|villageois|foule|élèves|étudiants?)\b",
     re.I,
 )
-_CROWD_INTERS = frozenset({5, 6, CIVILIAN_INTER})
+_CROWD_INTERS = frozenset({5, 6, Inter.CIVILIANS})
 """A crowd read as civilians, protesters or rioters: when it fights or burns, the event is a riot."""
 _DEFENDERS = re.compile(r"\b(?:residents?|locals?|villagers?|population|inhabitants?|habitants?|villageois)\b", re.I)
 """Villagers who fight an armed group defend their village (a battle, the codebook's communal militia), not a riot."""
@@ -567,7 +567,7 @@ class RulesExtractor:
         for m in sorted(mentions, key=lambda x: (x.definite, x.start)):
             r = _shift_roles(_sentence_roles(text, m, language), m.start)
             if roles.actor1 is None or (roles.actor1.generic and r.actor1 is not None and not r.actor1.generic):
-                if roles.actor1 is not None and roles.actor1.inter == CIVILIAN_INTER and roles.actor2 is None:
+                if roles.actor1 is not None and roles.actor1.inter == Inter.CIVILIANS and roles.actor2 is None:
                     roles.actor2 = roles.actor1
                 roles.actor1 = r.actor1 or roles.actor1
                 roles.assoc1 = r.assoc1 or roles.assoc1
@@ -603,7 +603,7 @@ class RulesExtractor:
             roles.actor1, roles.actor2 = denied_by, roles.actor1
         if claimed_by is not None and "claimed" in statuses and (roles.actor1 is None or roles.actor1.generic):
             roles.actor1 = claimed_by
-        if roles.actor1 is None or roles.actor1.generic or roles.actor1.inter == CIVILIAN_INTER:
+        if roles.actor1 is None or roles.actor1.generic or roles.actor1.inter == Inter.CIVILIANS:
             author = _attributed_to(text, group.extra_spans, actors)
             if author is not None:
                 if roles.actor1 is not None and roles.actor2 is None and roles.actor1.name != author.name:
@@ -645,7 +645,7 @@ class RulesExtractor:
         crowd = next(
             (
                 a for a in (roles.actor1, roles.actor2)
-                if a is not None and a.inter in _CROWD_INTERS and _CROWD.search(a.text) and not ARMED_PEOPLE.search(text, max(0, a.start - 10), a.end)
+                if a is not None and a.inter in _CROWD_INTERS and _CROWD.search(a.text) and not armed_people(language).search(text, max(0, a.start - 10), a.end)
             ),
             None,
         )
@@ -662,14 +662,14 @@ class RulesExtractor:
 
         actor1, actor2 = roles.actor1, roles.actor2
         if event_type == VAC:
-            if actor1 is not None and actor1.inter == CIVILIAN_INTER and (actor2 is None or actor2.inter != CIVILIAN_INTER):
+            if actor1 is not None and actor1.inter == Inter.CIVILIANS and (actor2 is None or actor2.inter != Inter.CIVILIANS):
                 actor1, actor2 = actor2, actor1
-            if actor2 is not None and actor2.inter != CIVILIAN_INTER:
-                if actor1 is None and not is_community(actor2):
+            if actor2 is not None and actor2.inter != Inter.CIVILIANS:
+                if actor1 is None and not is_community(actor2, language):
                     actor1 = actor2
                 actor2 = None
-        if event_type in (BATTLES, REMOTE, STRATEGIC) and actor1 is not None and actor1.inter == CIVILIAN_INTER:
-            actor1, actor2 = (actor2 if actor2 is not None and actor2.inter != CIVILIAN_INTER else None), actor1
+        if event_type in (BATTLES, REMOTE, STRATEGIC) and actor1 is not None and actor1.inter == Inter.CIVILIANS:
+            actor1, actor2 = (actor2 if actor2 is not None and actor2.inter != Inter.CIVILIANS else None), actor1
         if sub_event_type in ("Remote explosive/landmine/IED", "Suicide bomb") and actor1 is not None and actor1.inter in (1, 8):
             actor1, actor2 = (actor2 if actor2 is not None and actor2.inter in (2, 3, 4) else None), actor1
         if actor1 is None and claimed_by is not None and "claimed" in statuses and claimed_by.name != getattr(actor2, "name", None):
@@ -692,7 +692,7 @@ class RulesExtractor:
             template = "protesters" if event_type == PROTESTS else "rioters"
             people = reg.generic(template, country, event_date)
             if inter1 not in (5, 6):
-                if name1 and not name2 and inter1 != CIVILIAN_INTER:
+                if name1 and not name2 and inter1 != Inter.CIVILIANS:
                     name2, inter2 = name1, inter1
                 name1, inter1 = people.name, people.inter
         elif not name1 and event_type != STRATEGIC or (not name1 and sub_event_type == "Looting/property destruction"):
@@ -725,7 +725,7 @@ class RulesExtractor:
             assoc_actor_2=assoc2,
             inter2=inter2,
             interaction=interaction,
-            civilian_targeting="Civilian targeting" if inter2 == CIVILIAN_INTER and event_type in (VAC, REMOTE, BATTLES) else "",
+            civilian_targeting="Civilian targeting" if inter2 == Inter.CIVILIANS and event_type in (VAC, REMOTE, BATTLES) else "",
             status=combine(statuses),
             claimed_by=claimed_by.name if claimed_by else "",
             denied_by=denied_by.name if denied_by else "",

@@ -21,7 +21,7 @@ from collections.abc import Iterable
 
 from rapidfuzz import fuzz, process
 
-from peacewatch.actors.lexicon import ETHNONYMS, NATIONALITIES
+from peacewatch.actors.lexicon import community_words, nationality_words
 from peacewatch.geo.gazetteer import Gazetteer, distance_km, gazetteer, prior
 from peacewatch.geo.model import Place, PlaceMention
 from peacewatch.geo.normalize import fold_key, name_key
@@ -74,7 +74,7 @@ within the name or just after it: a venue is not a place of its own."""
 
 _SENTENCE_END = re.compile(r"[.;:!?\n]")
 
-_NOT_NAMES = frozenset(MONTHS) | frozenset(NATIONALITIES) | frozenset(ETHNONYMS) | frozenset({
+_NOT_NAMES = frozenset(MONTHS) | nationality_words() | community_words() | frozenset({
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "lundi", "mardi",
     "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "the", "a", "an", "le", "la", "les", "l",
     "un", "une", "des", "this", "that", "these", "those", "ce", "cette", "ces", "his", "her", "their",

@@ -15,6 +15,7 @@ cues of every language there is). The admin-unit words ("cercle", "région") are
 from __future__ import annotations
 
 import json
+import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -186,13 +187,12 @@ def cues(language: Language | str | None = None) -> Cues:
     """The place cues a reader of ``language`` uses (None: those of every language)."""
     region = regions.current()
     if language is None:
-        by_region = _every_language(lang.supported())
+        source, by_region = _every_language(os.environ.get("PEACEWATCH_LANG_PATH", ""))
     else:
         language = lang.resolve(language)
-        by_region = language.compiled(_by_region)
+        source, by_region = (language,), language.compiled(_by_region)
     found = by_region.get(region.name)
     if found is None:
-        source = (language,) if language is not None else tuple(lang.load(c) for c in lang.supported())
         found = by_region[region.name] = _build(source, region)
     return found
 
@@ -203,8 +203,10 @@ def _by_region(language: Language) -> dict[str, Cues]:
 
 
 @lru_cache(maxsize=None)
-def _every_language(codes: tuple[str, ...]) -> dict[str, Cues]:
-    return {}
+def _every_language(search_path: str) -> tuple[tuple[Language, ...], dict[str, Cues]]:
+    """Every language found (on the search path the environment names) and their cues per region:
+    listing the language folders costs a directory walk, so it is done once per path."""
+    return tuple(lang.load(code) for code in lang.supported()), {}
 
 
 def table(source: tuple[Language, ...], name: str, file: str = FILE) -> Table:

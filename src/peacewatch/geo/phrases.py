@@ -14,19 +14,17 @@ cues of every language there is). The admin-unit words ("cercle", "région") are
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
 from peacewatch import lang, regions
 from peacewatch.actors.lexicon import nationality_words
 from peacewatch.geo.gazetteer import geography
 from peacewatch.geo.normalize import name_key
 from peacewatch.lang import Language, Table
-from peacewatch.lang.language import NEVER
+from peacewatch.lang.language import NEVER, merge_tables
 
 FILE = "places"
 
@@ -210,33 +208,11 @@ def _every_language(search_path: str) -> tuple[tuple[Language, ...], dict[str, C
 
 
 def table(source: tuple[Language, ...], name: str, file: str = FILE) -> Table:
-    """A table as its readers see it: for one language, its own rules then, when the table is
-    shared or absent from its folder, those of the languages it also reads; for several (the
-    language unknown), every language's own rules. An identical rule is kept once."""
+    """A table as its readers see it: one language's (with the shared rules of the languages it
+    also reads), or, for several (the language unknown), every language's own rules."""
     if len(source) == 1:
-        language = source[0]
-        own = language.files.get(file, {}).get(name)
-        if own is not None and not own.shared:
-            return own
-        others = [lang.load(code).own_table(file, name) for code in language.others]
-        tables = [language.own_table(file, name)] + [t for t in others if t.shared]
-    else:
-        tables = [language.own_table(file, name) for language in source]
-    rules: list[dict[str, Any]] = []
-    words: list[str] = []
-    seen_rules: set[str] = set()
-    seen_words: set[str] = set()
-    for found in tables:
-        for rule in found.rules:
-            key = json.dumps({k: v for k, v in rule.items() if k not in ("examples", "why")}, sort_keys=True)
-            if key not in seen_rules:
-                seen_rules.add(key)
-                rules.append(rule)
-        for word in found.words:
-            if word not in seen_words:
-                seen_words.add(word)
-                words.append(word)
-    return Table(file, name, tuple(rules), tuple(words), shared=True)
+        return source[0].table(file, name)
+    return merge_tables([language.own_table(file, name) for language in source], [], file, name)
 
 
 def _alternation(patterns: list[str]) -> str:

@@ -127,25 +127,15 @@ class Language:
 
     def table(self, file: str, name: str) -> Table:
         """The table a reader of this language uses: its own rules, then, when the table is
-        shared, those of the languages it also reads (an identical rule is kept once)."""
-        own = self.own_table(file, name)
-        if not own.shared:
+        shared (or the language's folder lacks it), the shared rules of the languages it also
+        reads. An identical rule or word is kept once."""
+        own = self.files.get(file, {}).get(name)
+        if own is not None and not own.shared:
             return own
-        rules = list(own.rules)
-        words = list(own.words)
-        seen_rules = {_rule_key(r) for r in rules}
-        seen_words = set(words)
-        for code in self.others:
-            other = load(code).own_table(file, name)
-            for rule in other.rules:
-                if _rule_key(rule) not in seen_rules:
-                    seen_rules.add(_rule_key(rule))
-                    rules.append(rule)
-            for word in other.words:
-                if word not in seen_words:
-                    seen_words.add(word)
-                    words.append(word)
-        return Table(file, name, tuple(rules), tuple(words), own.why, own.fold, own.ignore_case, True, own.examples)
+        others = [t for t in (load(code).own_table(file, name) for code in self.others) if t.shared]
+        if own is None and not others:
+            return Table(file, name)
+        return merge_tables([own] if own is not None else [], others, file, name)
 
     def tables(self, file: str) -> dict[str, Table]:
         """Every table of one rule file of this language, by name."""
@@ -162,6 +152,34 @@ def _rule_key(rule: dict[str, Any]) -> str:
     return json.dumps({k: v for k, v in rule.items() if k not in ("examples", "why")}, sort_keys=True, default=str)
 
 
+def merge_tables(first: list[Table], then: list[Table], file: str, name: str) -> Table:
+    """One table from several, in order (an identical rule or word kept once); options come
+    from the first table given."""
+    tables = first + then
+    rules: list[dict[str, Any]] = []
+    words: list[str] = []
+    seen_rules: set[str] = set()
+    seen_words: set[str] = set()
+    for table in tables:
+        for rule in table.rules:
+            key = _rule_key(rule)
+            if key not in seen_rules:
+                seen_rules.add(key)
+                rules.append(rule)
+        for word in table.words:
+            if word not in seen_words:
+                seen_words.add(word)
+                words.append(word)
+    base = tables[0] if tables else Table(file, name)
+    return Table(file, name, tuple(rules), tuple(words), base.why, base.fold, base.ignore_case, True, base.examples)
+
+
+def every_language_table(file: str, name: str) -> Table:
+    """A table as read when a text's language is not known: every supported language's own
+    rules, in the order of ``supported()``."""
+    return merge_tables([load(code).own_table(file, name) for code in supported()], [], file, name)
+
+
 # -- discovery -----------------------------------------------------------------------------------
 
 def bundled_folder() -> Path:
@@ -171,8 +189,12 @@ def bundled_folder() -> Path:
 
 def search_path() -> list[Path]:
     """Where languages are looked for, in order: ``PEACEWATCH_LANG_PATH``, then plugins' folders."""
-    path = [Path(p) for p in os.environ.get("PEACEWATCH_LANG_PATH", "").split(os.pathsep) if p]
-    return path + list(_plugin_folders())
+    return list(_search_path(os.environ.get("PEACEWATCH_LANG_PATH", "")))
+
+
+@lru_cache(maxsize=8)
+def _search_path(configured: str) -> tuple[Path, ...]:
+    return tuple(Path(p) for p in configured.split(os.pathsep) if p) + _plugin_folders()
 
 
 @lru_cache(maxsize=1)
@@ -182,6 +204,7 @@ def _plugin_folders() -> tuple[Path, ...]:
     return tuple(Path(f) for folders in manager().hook.language_folders() for f in folders or ())
 
 
+@lru_cache(maxsize=16)
 def _folders(path: tuple[Path, ...]) -> dict[str, Path]:
     found: dict[str, Path] = {}
     for root in path:
@@ -195,7 +218,7 @@ def _folders(path: tuple[Path, ...]) -> dict[str, Path]:
 
 def supported() -> tuple[str, ...]:
     """The codes of every language found on the search path, sorted."""
-    return tuple(sorted(_folders(tuple(search_path()))))
+    return tuple(sorted(_folders(_search_path(os.environ.get("PEACEWATCH_LANG_PATH", "")))))
 
 
 def load(code: str) -> Language:
@@ -204,13 +227,14 @@ def load(code: str) -> Language:
     Raises LanguageError naming the languages there are when ``code`` is not one of them, or the
     file, table and rule when a rule file is invalid.
     """
-    return _load(code, tuple(search_path()))
+    return _load(code, _search_path(os.environ.get("PEACEWATCH_LANG_PATH", "")))
 
 
 def forget() -> None:
     """Drop the languages read so far, so that the next ``load`` reads their folders again (after
     editing a rule file in a running process)."""
     _load.cache_clear()
+    _folders.cache_clear()
 
 
 def resolve(language: Language | str) -> Language:

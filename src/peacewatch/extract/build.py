@@ -119,7 +119,9 @@ def read_status(reading: Reading, group: Group, spans: list[tuple[int, int]], pl
         evidence.add("status", cue.start, cue.end)
         sentence_start = max(a for a, b in spans if a <= cue.start)
         who = speaker(text, cue, reading.actors, sentence_start)
-        if who is None and cue.status in ("claimed", "denied") and refers_to_group(text, sentence_start, cue.end, reading.language):
+        if who is None and cue.status in ("claimed", "denied") and refers_to_group(
+            text, sentence_start, cue.end, reading.language
+        ):
             who = antecedent(reading.actors, reading.sentences, sentence_start)
         if who is None:
             continue

@@ -78,6 +78,30 @@ def pick_place(reading: Reading, places: list[Any], actors: list[ActorSpan], tri
     return primary_mention(after or pool, text)
 
 
+def _cues(real: list[Trigger], harm: list[Any], triggers: list[Trigger]) -> set[str]:
+    """The kinds of event a sentence tells: its triggers', and its casualty figures' when it has no
+    trigger or a violent one ("two soldiers were wounded"); an intervention is kept even when foiled."""
+    cues = {t.cue for t in real}
+    if not real or cues & VIOLENT_CUES:
+        cues |= {CASUALTY_CUES[c.kind] for c in harm}
+    if not cues:
+        cues = {"other"}
+    return cues | {t.cue for t in triggers if t.cue == "intervention"}
+
+
+def _definite(reading: Reading, real: list[Trigger], chosen: Any | None) -> bool:
+    """A sentence that refers back to an event told before: its violent, agreement and protest
+    triggers are all definite ("the attack"), or a vague possessive date owns its event ("last
+    week's bombing"), or it recalls a definite event of a past month ("the bombing in January")."""
+    text, published = reading.text, reading.published
+    definite = bool(real) and all(t.definite for t in real if t.cue in _BINDING_CUES) and any(t.definite for t in real)
+    if chosen is not None and possessive(text, chosen, reading.cues) and chosen.precision >= 2 and chosen.value < published:
+        definite = definite or any(0 <= t.start - chosen.end <= 30 for t in real)
+    if chosen is not None and chosen.precision >= 3 and before_month(chosen.value, published):
+        definite = definite or any(t.definite for t in real)
+    return definite
+
+
 def read_mentions(reading: Reading) -> tuple[list[Mention], list[Orphan]]:
     """Every sentence that tells an event as a mention, in order, and the sentences that do not."""
     text, published, cues = reading.text, reading.published, reading.cues
@@ -102,12 +126,7 @@ def read_mentions(reading: Reading) -> tuple[list[Mention], list[Orphan]]:
         if plain:
             families = {cue_family(t.cue) for t in plain}
             real = [t for t in real if not t.definite or cue_family(t.cue) in families]
-        m_cues = {t.cue for t in real}
-        if not real or m_cues & VIOLENT_CUES:
-            m_cues |= {CASUALTY_CUES[c.kind] for c in harm}
-        if not m_cues:
-            m_cues = {"other"}
-        m_cues |= {t.cue for t in s_triggers if t.cue == "intervention"}
+        m_cues = _cues(real, harm, s_triggers)
         announced = any(c.status == "planned" for c in status_cues[s_index])
         chosen, background, planned = pick_date(text, dates[s_index], real, published, s_start, cues, announced)
         planned = planned or announced
@@ -116,11 +135,7 @@ def read_mentions(reading: Reading) -> tuple[list[Mention], list[Orphan]]:
             if not real and not harm and not labelled:
                 orphans.append((s_index, s_start, s_end))
                 continue
-        definite = bool(real) and all(t.definite for t in real if t.cue in _BINDING_CUES) and any(t.definite for t in real)
-        if chosen is not None and possessive(text, chosen, cues) and chosen.precision >= 2 and chosen.value < published:
-            definite = definite or any(0 <= t.start - chosen.end <= 30 for t in real)
-        if chosen is not None and chosen.precision >= 3 and before_month(chosen.value, published):
-            definite = definite or any(t.definite for t in real)
+        definite = _definite(reading, real, chosen)
         previous = mentions[-1] if mentions else None
         if chosen is None and not background and not definite and not planned:
             if previous is not None and previous.index == s_index - 1 and previous.date is not None:

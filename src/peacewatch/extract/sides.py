@@ -64,8 +64,9 @@ def merge_roles(text: str, mentions: list[Mention], language: str) -> Roles:
 def denied_accusation(roles: Roles, status: Status) -> None:
     """X accuses Y, Y denies: the accused is the author and the accuser, read as the subject, actor2."""
     accuser, accused = status.claimed_by, status.denied_by
-    if "alleged" in status.statuses and accused is not None and roles.actor1 is not None and accuser is not None \
-            and roles.actor1.name == accuser.name:
+    if "alleged" not in status.statuses or accused is None or accuser is None:
+        return
+    if roles.actor1 is not None and roles.actor1.name == accuser.name:
         roles.actor1, roles.actor2 = accused, roles.actor1
 
 
@@ -129,8 +130,9 @@ def find_crowd(text: str, roles: Roles, cues: EventCues) -> Crowd:
         None,
     )
     other = roles.actor2 if crowd is roles.actor1 else roles.actor1
-    defends = crowd is not None and other is not None and other.inter in NON_STATE_ARMED_INTERS and cues.defenders.search(crowd.text)
-    return Crowd(crowd, bool(defends))
+    if crowd is None or other is None or other.inter not in NON_STATE_ARMED_INTERS:
+        return Crowd(crowd, False)
+    return Crowd(crowd, bool(cues.defenders.search(crowd.text)))
 
 
 def riot_override(typed: tuple[str, str], crowd: Crowd, roles: Roles, cues: set[str]) -> tuple[str, str]:
@@ -149,7 +151,8 @@ def riot_override(typed: tuple[str, str], crowd: Crowd, roles: Roles, cues: set[
 def claimant_acts(actor1: ActorSpan | None, actor2: ActorSpan | None, status: Status) -> ActorSpan | None:
     """The target was read as the subject ("a MINUSMA vehicle was struck"), leaving no author: the claimant acted."""
     claimant = status.claimed_by
-    if actor1 is None and claimant is not None and "claimed" in status.statuses and claimant.name != getattr(actor2, "name", None):
+    named_other = actor2 is not None and claimant is not None and claimant.name == actor2.name
+    if actor1 is None and claimant is not None and "claimed" in status.statuses and not named_other:
         return claimant
     return actor1
 

@@ -25,7 +25,7 @@ from peacewatch.actors.lexicon import ETHNONYMS, NATIONALITIES
 from peacewatch.geo.gazetteer import Gazetteer, distance_km, gazetteer, prior
 from peacewatch.geo.model import Place, PlaceMention
 from peacewatch.geo.normalize import fold_key, name_key
-from peacewatch.sources.dates import MONTHS
+from peacewatch.nlp.dates import month_numbers
 
 _UPPER_WORD = re.compile(r"[^\W\d_][\w'’]*(?:-[\w'’]+)*")
 
@@ -74,7 +74,7 @@ within the name or just after it: a venue is not a place of its own."""
 
 _SENTENCE_END = re.compile(r"[.;:!?\n]")
 
-_NOT_NAMES = frozenset(MONTHS) | frozenset(NATIONALITIES) | frozenset(ETHNONYMS) | frozenset({
+_NOT_NAMES = frozenset(month_numbers()) | frozenset(NATIONALITIES) | frozenset(ETHNONYMS) | frozenset({
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "lundi", "mardi",
     "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "the", "a", "an", "le", "la", "les", "l",
     "un", "une", "des", "this", "that", "these", "those", "ce", "cette", "ces", "his", "her", "their",

@@ -332,3 +332,17 @@ def test_a_language_folder_brings_its_own_date_words(tmp_path: Path, monkeypatch
     text = "Hombres armados atacaron el puesto el 5 de enero y ayer; yesterday is not Spanish."
     mentions = find_dates(text, "es", PUBLISHED)
     assert [(m.text, m.value) for m in mentions] == [("5 de enero", date(2017, 1, 5)), ("ayer", date(2017, 3, 14))]
+
+
+def test_an_ago_phrase_in_units_the_language_lacks_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "es"
+    folder.mkdir()
+    (folder / "meta.yaml").write_text("code: es\nname: Español\nspacy: {package: null}\n", encoding="utf-8")
+    (folder / "dates.yaml").write_text(
+        "ago:\n  rules:\n    - {pattern: hace, order: cue_first, units: [dias], examples: {match: ['hace tres dias']}}\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("PEACEWATCH_LANG_PATH", str(tmp_path))
+    with pytest.raises(LanguageError, match="not in time_units"):
+        find_dates("Atacaron hace tres dias.", "es", PUBLISHED)
+

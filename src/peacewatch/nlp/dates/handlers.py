@@ -205,7 +205,7 @@ _STEP = {"last": -1, "this": 0, "next": 1}
 
 
 def _when(patterns: WhenPatterns, m: re.Match[str]) -> int:
-    return _STEP[patterns.when(m.group(0))]
+    return _STEP[patterns.when(m)]
 
 
 def relative_week(m: re.Match[str], ctx: Context) -> Resolved | None:
@@ -300,7 +300,7 @@ def anaphor_count(m: re.Match[str], ctx: Context) -> Resolved | None:
         return None
     unit = _unit_days(m, ctx)
     days = count * unit
-    direction = ctx.words.count_direction(m.group("dir"))
+    direction = ctx.words.count_direction(m, "dir")
     if not direction.later:
         days = -days
     if direction.relates and re.match(r"\s*\w", ctx.after):

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from types import MappingProxyType
+from typing import Any
 
 from peacewatch import lang
 from peacewatch.lang import Language, Table
@@ -33,10 +34,6 @@ def alternatives(phrases: Iterable[str]) -> str:
     return "(?:" + "|".join(escaped) + ")" if escaped else NEVER
 
 
-def _spaced(text: str) -> str:
-    return re.sub(r"\s+", " ", text)
-
-
 @dataclass(frozen=True, slots=True)
 class WhenPatterns:
     """A table of patterns each naming the last, this or the next week (month, year...)."""
@@ -48,9 +45,9 @@ class WhenPatterns:
     def of(cls, table: Table) -> WhenPatterns:
         return cls(table.alternation(), tuple((re.compile(r["pattern"]), r["when"]) for r in table.rules))
 
-    def when(self, text: str) -> str:
-        """Which one a matched phrase names ("last week" -> "last")."""
-        return next(when for pattern, when in self.rules if pattern.fullmatch(text))
+    def when(self, match: re.Match[str]) -> str:
+        """Which one a matched phrase names ("last week" -> "last"): the rule that matches its span."""
+        return next(when for pattern, when in self.rules if pattern.fullmatch(match.string, match.start(), match.end()))
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,8 +123,10 @@ class DateWords:
     def month_number(self, name: str) -> int:
         return self.months[name.rstrip(".")]
 
-    def count_direction(self, text: str) -> CountDirection:
-        return next(d for d in self.directions if d.pattern.fullmatch(text))
+    def count_direction(self, match: re.Match[str], group: str) -> CountDirection:
+        """The direction rule that matches the span of ``group``."""
+        start, end = match.span(group)
+        return next(d for d in self.directions if d.pattern.fullmatch(match.string, start, end))
 
 
 def _offsets(table: Table, key: str) -> dict[str, int]:
@@ -139,18 +138,7 @@ def date_words(language: Language) -> DateWords:
     def table(name: str) -> Table:
         return language.table(FILE, name)
 
-    months: dict[str, int] = {}
-    full: list[str] = []
-    short: list[str] = []
-    capitalised: set[str] = set()
-    for rule in table("months").rules:
-        for name in rule.get("names", ()):
-            months[name] = rule["month"]
-            full.append(name)
-        for name in rule.get("short", ()):
-            months[name] = rule["month"]
-            short.append(name)
-        capitalised.update(rule.get("capitalised", ()))
+    months, full, short, capitalised = _months(table("months"))
     weekdays = {name: rule["weekday"] for name, rule in table("weekdays").phrases("name")}
     weekday = alternatives(weekdays)
 
@@ -162,7 +150,7 @@ def date_words(language: Language) -> DateWords:
         for word, rule in table(side).phrases("word"):
             words.append(word)
             if "when" in rule:
-                weekday_when[_spaced(word)] = rule["when"]
+                weekday_when[word] = rule["when"]
     next_before = alternatives(w for w, r in table("before_weekday").phrases("word") if r.get("when") == "next")
     next_after = alternatives(w for w, r in table("after_weekday").phrases("word") if r.get("when") == "next")
 
@@ -177,7 +165,7 @@ def date_words(language: Language) -> DateWords:
 
     return DateWords(
         months=MappingProxyType(months),
-        capitalised=frozenset(capitalised),
+        capitalised=capitalised,
         weekdays=MappingProxyType(weekdays),
         month=rf"(?:{alternatives(full)}|{alternatives(short)}\.?)",
         full_month=alternatives(full),
@@ -186,11 +174,9 @@ def date_words(language: Language) -> DateWords:
         day_article=alternatives(w for w, _ in table("day_articles").phrases("word")),
         range_article=alternatives(table("range_articles").words),
         month_link=alternatives(w for w, _ in table("month_links").phrases("word")),
-        range_openers=MappingProxyType({
-            shape: "(?:" + "|".join(r["pattern"] for r in openers if shape in r["shapes"]) + ")"
-            if any(shape in r["shapes"] for r in openers) else NEVER
-            for shape in SHAPES
-        }),
+        range_openers=MappingProxyType(
+            {shape: _patterns(r["pattern"] for r in openers if shape in r["shapes"]) for shape in SHAPES}
+        ),
         separator=table("range_separators").alternation(),
         range_month_part=alternatives(w for w, _ in table("range_month_parts").phrases("word")),
         night_of=table("night_of").alternation(),
@@ -235,8 +221,27 @@ def date_words(language: Language) -> DateWords:
     )
 
 
-def _units(rule: dict[str, object], unit_days: Mapping[str, int]) -> list[str]:
-    units = list(rule["units"])  # type: ignore[call-overload]
+def _months(table: Table) -> tuple[dict[str, int], list[str], list[str], frozenset[str]]:
+    """Month numbers by name, the names read alone, those read only with a day or year, and
+    those that are months only when capitalised."""
+    months: dict[str, int] = {}
+    full: list[str] = []
+    short: list[str] = []
+    capitalised: set[str] = set()
+    for rule in table.rules:
+        for name in rule.get("names", ()):
+            months[name] = rule["month"]
+            full.append(name)
+        for name in rule.get("short", ()):
+            months[name] = rule["month"]
+            short.append(name)
+        capitalised.update(rule.get("capitalised", ()))
+    return months, full, short, frozenset(capitalised)
+
+
+def _units(rule: dict[str, Any], unit_days: Mapping[str, int]) -> list[str]:
+    """The units an "ago" rule is told with; each must be one of the language's time units."""
+    units = list(rule["units"])
     unknown = [u for u in units if u not in unit_days]
     if unknown:
         raise lang.LanguageError(f"dates: ago {rule['pattern']!r}: units {unknown} are not in time_units")
@@ -244,6 +249,7 @@ def _units(rule: dict[str, object], unit_days: Mapping[str, int]) -> list[str]:
 
 
 def _patterns(patterns: Iterable[str]) -> str:
+    """Patterns as one alternation (``NEVER`` when there are none)."""
     found = list(patterns)
     return "(?:" + "|".join(found) + ")" if found else NEVER
 

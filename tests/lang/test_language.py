@@ -86,3 +86,17 @@ def test_a_checked_file_is_read_back_from_the_cache_and_an_edit_is_checked_again
     lang.forget()
     with pytest.raises(lang.LanguageError, match="'examples' is a required property"):
         lang.load("es")
+
+
+def test_a_frame_takes_its_words_from_the_tables(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    events = (
+        "crowd_words:\n  ignore_case: true\n  rules:\n    - {pattern: 'jóvenes', examples: {match: ['jóvenes']}}\n"
+        "coded_as:\n  rules: []\n"
+    )
+    _language(tmp_path, "es", {"events": events})
+    monkeypatch.setenv("PEACEWATCH_LANG_PATH", str(tmp_path))
+    spanish = lang.load("es")
+    crowd = spanish.frame("events", r"\b{crowd_words}\b{0,1}")
+    assert crowd.search("Los JÓVENES quemaron neumáticos")  # the table's case rule, inside its slot only
+    assert not spanish.frame("events", r"{coded_as}").search("anything")  # an empty table matches nothing
+    assert spanish.frame("events", r"^{words}$", words="crowd_words").match("jóvenes")

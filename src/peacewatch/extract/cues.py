@@ -12,10 +12,6 @@ import re
 from dataclasses import dataclass
 
 from peacewatch.lang import Language
-from peacewatch.lang.language import NEVER
-
-_SLOT = re.compile(r"\{([a-z_]+)\}")
-
 
 @dataclass(frozen=True, slots=True)
 class EventCues:
@@ -47,19 +43,9 @@ class EventCues:
     """Searched in the 60 characters before a place: "as talks were being held in"."""
 
 
-def _slot(language: Language, name: str) -> str:
-    table = language.table("events", name)
-    body = "|".join(table.patterns()) or NEVER
-    return f"(?i:{body})" if table.ignore_case else f"(?:{body})"
-
-
-def _frame(language: Language, frame: str) -> re.Pattern[str]:
-    return re.compile(_SLOT.sub(lambda m: _slot(language, m.group(1)), frame))
-
-
 def _compile(language: Language) -> EventCues:
     def frame(pattern: str) -> re.Pattern[str]:
-        return _frame(language, pattern)
+        return language.frame("events", pattern)
 
     return EventCues(
         since=frame(r"\b{background_since}\s+(?:[\w'’-]+\s+){0,4}$"),

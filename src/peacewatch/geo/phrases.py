@@ -4,7 +4,7 @@ mayor of X"), as patterns whose words come from each language's ``places.yaml``.
 Why frames here and words in data: how a phrase is read (a cue ends right before the name, a
 distance is a number and a unit, a quoted name follows the word that introduces it) is the finder's
 mechanism; which words make the phrase ("près de", "outskirts of", "cercle") is what contributors
-change and what a new language brings. Each ``%(table)s`` slot of a frame below is filled with the
+change and what a new language brings. Each ``{table}`` slot of a frame below is filled with the
 alternation of that table's rules. The finder is language-blind: it reads the cues of the
 document's language and of every language that one also reads (shared tables), since reports quote
 each other; a language whose folder lacks a table still reads the others' (``language=None``: the
@@ -24,7 +24,7 @@ from peacewatch.actors.lexicon import nationality_words
 from peacewatch.geo.gazetteer import geography
 from peacewatch.geo.normalize import name_key
 from peacewatch.lang import Language, Table
-from peacewatch.lang.language import NEVER, merge_tables
+from peacewatch.lang.language import NEVER, fill, merge_tables
 
 FILE = "places"
 
@@ -35,57 +35,57 @@ NOUN_AFTER = re.compile(r"[\s-]+[a-z]")
 """A lower-case word right after a name ("the Macina region"): the name is not an area of its own."""
 
 _FRAMES: dict[str, str] = {
-    "region_before": r"(?:\b(?P<kind>%(units)s)\s+(?:%(unit_of)s|%(unit_of_plural)s))$",
+    "region_before": r"(?:\b(?P<kind>{units})\s+(?:{unit_of}|{unit_of_plural}))$",
     # (no article before the unit word: "the", "la" would only move the start of the match)
-    "region_after": r"\s+(?P<kind>%(units)s)\b",
-    "filler": r"(?:\b(?:%(articles)s\s+)?%(filler_nouns)s\s+%(place_of)s?)$",
-    "near_before": r"(?:\b%(near_before)s\s*)$",
-    "near_after": r"\s+%(near_after)s\b",
-    "distance": r"(?P<km>\d+(?:[.,]\d+)?)\s*-?\s*%(km)s\b(?P<rest>(?:\s+[\w'’-]+){0,5}?)\s*$",
-    "distance_in": r"(?P<km>\d+(?:[.,]\d+)?)\s*-?\s*%(km)s\b",
-    "distance_rest": r"%(distance_from)s$",
-    "between_before": r"\b%(between)s\s+$",
-    "road_before": r"\b%(road_nouns)s\s+(?:%(road_links)s\s*)?$",
-    "from_before": r"\b%(road_from)s\s+$",
-    "connector": r"^\s*(?:-|–|—|/|&|%(and)s|%(connectors)s)\s*$",
-    "context_gap": r"\s*(?:[(,;]|-\s|\s%(context_in)s\s+(?:%(articles)s\s+)?|\s%(area_of)s\s+)?\s*"
-                   r"(?:(?:%(articles)s\s+)?%(units)s\s+%(unit_of)s?)?",
-    "the_before": r"\b%(the_before)s\s+$",
-    "quarter_before": r"\b%(quarter_nouns)s\s+%(quarter_before_of)s?$",
-    "quarter_of": r"\s+%(quarter_of)s\s*",
-    "possessive": r"%(possessive)s\s+",
-    "linked": r"\s*[,;]?\s*(?:\(\s*|(?:\(\s*)?(?:%(linked_approx)s\s+)?\d+(?:[.,]\d+)?\s*-?\s*%(km)s"
-              r"(?:\s+[\w'’-]+){0,3}?\s+%(linked_of)s\s*|%(linked_near)s\s*)%(linked_noun)s?",
-    "area_of": r"^\s+%(area_of)s\s+$",
-    "road_after": r"\s*%(road_after)s\b",
-    "not_event_before": r"\b%(titles)s\s+%(title_of)s?\s*(?:%(articles)s\s+)?(?:%(title_nouns)s\s+%(not_event_noun_of)s?)?$"
-                        r"|\b%(origins)s\s+(?:%(origin_article)s\s+)?(?:%(origin_nouns)s\s+%(not_event_noun_of)s)?$"
-                        r"|\b%(operation)s\s+['‘\"“«]?\s*$",
-    "not_event_after": r"[\s-]+%(not_event_after)s\b|\s*\((?-i:[A-Z]{3,}[A-Z0-9-]*)\)",
-    "locative_before": r"\b%(locative)s\s+(?:%(locative_articles)s\s*)?(?:%(locative_nouns)s\s+%(place_of)s?)?$",
-    "venue_before": r"\b%(venue_nouns)s\s+%(venue_articles)s?$|\b%(square_nouns)s\s+%(square_of)s\s*$",
-    "venue_after": r"^\s+%(venue_after)s\b",
-    "named_quote": r"\b%(quote_intro)s\s*(?:(?P<plain>')|[«“\"‘])\s*"
+    "region_after": r"\s+(?P<kind>{units})\b",
+    "filler": r"(?:\b(?:{articles}\s+)?{filler_nouns}\s+{place_of}?)$",
+    "near_before": r"(?:\b{near_before}\s*)$",
+    "near_after": r"\s+{near_after}\b",
+    "distance": r"(?P<km>\d+(?:[.,]\d+)?)\s*-?\s*{km}\b(?P<rest>(?:\s+[\w'’-]+){0,5}?)\s*$",
+    "distance_in": r"(?P<km>\d+(?:[.,]\d+)?)\s*-?\s*{km}\b",
+    "distance_rest": r"{distance_from}$",
+    "between_before": r"\b{between}\s+$",
+    "road_before": r"\b{road_nouns}\s+(?:{road_links}\s*)?$",
+    "from_before": r"\b{road_from}\s+$",
+    "connector": r"^\s*(?:-|–|—|/|&|{and}|{connectors})\s*$",
+    "context_gap": r"\s*(?:[(,;]|-\s|\s{context_in}\s+(?:{articles}\s+)?|\s{area_of}\s+)?\s*"
+                   r"(?:(?:{articles}\s+)?{units}\s+{unit_of}?)?",
+    "the_before": r"\b{the_before}\s+$",
+    "quarter_before": r"\b{quarter_nouns}\s+{quarter_before_of}?$",
+    "quarter_of": r"\s+{quarter_of}\s*",
+    "possessive": r"{possessive}\s+",
+    "linked": r"\s*[,;]?\s*(?:\(\s*|(?:\(\s*)?(?:{linked_approx}\s+)?\d+(?:[.,]\d+)?\s*-?\s*{km}"
+              r"(?:\s+[\w'’-]+){0,3}?\s+{linked_of}\s*|{linked_near}\s*){linked_noun}?",
+    "area_of": r"^\s+{area_of}\s+$",
+    "road_after": r"\s*{road_after}\b",
+    "not_event_before": r"\b{titles}\s+{title_of}?\s*(?:{articles}\s+)?(?:{title_nouns}\s+{not_event_noun_of}?)?$"
+                        r"|\b{origins}\s+(?:{origin_article}\s+)?(?:{origin_nouns}\s+{not_event_noun_of})?$"
+                        r"|\b{operation}\s+['‘\"“«]?\s*$",
+    "not_event_after": r"[\s-]+{not_event_after}\b|\s*\((?-i:[A-Z]{3,}[A-Z0-9-]*)\)",
+    "locative_before": r"\b{locative}\s+(?:{locative_articles}\s*)?(?:{locative_nouns}\s+{place_of}?)?$",
+    "venue_before": r"\b{venue_nouns}\s+{venue_articles}?$|\b{square_nouns}\s+{square_of}\s*$",
+    "venue_after": r"^\s+{venue_after}\b",
+    "named_quote": r"\b{quote_intro}\s*(?:(?P<plain>')|[«“\"‘])\s*"
                    r"(?P<inner>(?(plain)[^'\n]{1,40}?|[^«»“”\"‘’\n]{1,80}?))\s*(?(plain)'(?!\w)|[»”\"’])",
-    "border": r"\b%(border)s\b",
-    "place_noun_before": r"\b%(place_nouns_of)s\s*%(place_noun_articles)s?(?:%(place_noun_second)s\s+%(place_of)s?)?$"
-                         r"|\b%(place_noun_bare)s\s+$",
-    "place_noun_stems": r"%(place_noun_stems)s",
-    "preposition_de": r"%(preposition_de)s\s*$",
-    "and_gap": r"^\s*(?:%(and)s|&)\s+$",
-    "pair": r"\b%(between)s\s+(\S.{0,40}?)\s+%(and)s\s+$",
-    "anchor_gap": r"^\s*(?:%(anchor_nouns)s\b)?\s*(?:,|\()?\s*(?:%(anchor_situated)s\s+)*"
-                  r"(?:\d+(?:[.,]\d+)?\s*-?\s*%(km)s\s+)?"
-                  r"(?:%(compass_articles)s?%(compass)s(?:-?%(compass_side)s)?%(compass_suffix)s?\s+)?"
-                  r"(?:%(anchor_links)s|,|\()?\s*%(anchor_articles)s?(?:%(anchor_unit_nouns)s\s+%(place_of)s?)?$",
-    "area_before": r"\b%(area_nouns)s\s+%(of)s\s*%(place_noun_articles)s?(?:%(area_second)s\s+%(area_second_of)s?)?$",
-    "direction": r"\b(%(compass_main)s)?-?(%(compass_side)s)?%(compass_suffix)s?\s+%(of)s",
+    "border": r"\b{border}\b",
+    "place_noun_before": r"\b{place_nouns_of}\s*{place_noun_articles}?(?:{place_noun_second}\s+{place_of}?)?$"
+                         r"|\b{place_noun_bare}\s+$",
+    "place_noun_stems": r"{place_noun_stems}",
+    "preposition_de": r"{preposition_de}\s*$",
+    "and_gap": r"^\s*(?:{and}|&)\s+$",
+    "pair": r"\b{between}\s+(\S.{0,40}?)\s+{and}\s+$",
+    "anchor_gap": r"^\s*(?:{anchor_nouns}\b)?\s*(?:,|\()?\s*(?:{anchor_situated}\s+)*"
+                  r"(?:\d+(?:[.,]\d+)?\s*-?\s*{km}\s+)?"
+                  r"(?:{compass_articles}?{compass}(?:-?{compass_side})?{compass_suffix}?\s+)?"
+                  r"(?:{anchor_links}|,|\()?\s*{anchor_articles}?(?:{anchor_unit_nouns}\s+{place_of}?)?$",
+    "area_before": r"\b{area_nouns}\s+{of}\s*{place_noun_articles}?(?:{area_second}\s+{area_second_of}?)?$",
+    "direction": r"\b({compass_main})?-?({compass_side})?{compass_suffix}?\s+{of}",
 }
-"""Every pattern, by name: its frame, with a ``%(table)s`` slot for each table of words."""
+"""Every pattern, by name: its frame, with a ``{table}`` slot for each table of words."""
 
-_EXACT: dict[str, str] = {"cue_word": r"(?<![\w'’-])(?P<cue>%(cue_words)s|&)[ \t\u00a0]+(?=[A-ZÀ-ÖØ-Þ])"
-                                      r"|(?<![\w'’-])(?P<elided>%(cue_elided)s)(?=[A-ZÀ-ÖØ-Þ])",
-                          "preposition": r"%(prepositions)s"}
+_EXACT: dict[str, str] = {"cue_word": r"(?<![\w'’-])(?P<cue>{cue_words}|&)[ \t\u00a0]+(?=[A-ZÀ-ÖØ-Þ])"
+                                      r"|(?<![\w'’-])(?P<elided>{cue_elided})(?=[A-ZÀ-ÖØ-Þ])",
+                          "preposition": r"{prepositions}"}
 """Patterns whose words are matched with their case as written ("[Oo]f", "à" but not "À")."""
 
 
@@ -219,30 +219,22 @@ def _alternation(patterns: list[str]) -> str:
     return "(?:" + "|".join(patterns) + ")" if patterns else NEVER
 
 
-class _Slots(dict[str, str]):
-    """A frame's slots, each filled on first use with its table's alternation."""
-
-    def __init__(self, source: tuple[Language, ...], given: dict[str, str]) -> None:
-        super().__init__(given)
-        self.source = source
-
-    def __missing__(self, name: str) -> str:
-        value = self[name] = _alternation(table(self.source, name).patterns())
-        return value
-
-
 def _build(source: tuple[Language, ...], region: regions.Region) -> Cues:
     bearings = {name: float(rule["bearing"]) for rule in table(source, "compass").rules for name in rule["names"]}
-    slots = _Slots(source, {
+    given = {
         "units": _alternation([re.escape(w) for w in geography().unit_words]),
         "compass": _alternation([re.escape(w) for w in bearings]),
         "compass_main": "|".join(re.escape(w) for w, b in bearings.items() if b in (0.0, 180.0)) or NEVER,
         "compass_side": _alternation([re.escape(w) for w, b in bearings.items() if b in (90.0, 270.0)]),
-    })
-    patterns = {name: re.compile(frame % slots, re.IGNORECASE) for name, frame in _FRAMES.items()}
-    patterns.update({name: re.compile(frame % slots) for name, frame in _EXACT.items()})
-    patterns["between_word"] = re.compile(slots["between"], re.IGNORECASE)
-    patterns["and_word"] = re.compile(slots["and"], re.IGNORECASE)
+    }
+
+    def filled(frame: str) -> str:
+        return fill(frame, lambda name: table(source, name), given)
+
+    patterns = {name: re.compile(filled(frame), re.IGNORECASE) for name, frame in _FRAMES.items()}
+    patterns.update({name: re.compile(filled(frame)) for name, frame in _EXACT.items()})
+    patterns["between_word"] = re.compile(filled("{between}"), re.IGNORECASE)
+    patterns["and_word"] = re.compile(filled("{and}"), re.IGNORECASE)
     countries: dict[str, str] = {}
     nouns: set[str] = set()
     for rule in table(source, "countries").rules:

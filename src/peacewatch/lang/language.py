@@ -35,6 +35,31 @@ NEVER = "(?!)"
 match everywhere)."""
 
 
+SLOT = re.compile(r"\{([a-z_]+)\}")
+"""A slot of a frame: ``{table}`` (quantifiers such as ``{0,4}`` are left alone)."""
+
+
+def fill(frame: str, lookup: Callable[[str], Table], given: dict[str, str] | None = None) -> str:
+    """``frame`` with each ``{table}`` slot replaced by that table's alternation.
+
+    A reader's patterns are frames in code ("a cue, then up to four words, then the end") with the
+    words in data; this puts them together. A slot of an ``ignore_case`` table matches regardless
+    of case within the slot; the frame's own flags apply to the whole. ``given`` fills slots the
+    reader works out itself (a table's words escaped, say)."""
+
+    def slot(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if given is not None and name in given:
+            return given[name]
+        table = lookup(name)
+        patterns = table.patterns()
+        if not patterns:
+            return NEVER
+        return ("(?i:" if table.ignore_case else "(?:") + "|".join(patterns) + ")"
+
+    return SLOT.sub(slot, frame)
+
+
 class LanguageError(ValueError):
     """A language that cannot be found, or a rule file that does not pass its schema."""
 
@@ -136,6 +161,11 @@ class Language:
         if own is None and not others:
             return Table(file, name)
         return merge_tables([own] if own is not None else [], others, file, name)
+
+    def frame(self, file: str, frame: str, flags: int = 0, **names: str) -> re.Pattern[str]:
+        """A frame of code with its ``{slot}`` slots filled from this language's tables of ``file``
+        (``names`` maps a slot to a table of another name) and compiled with ``flags``."""
+        return re.compile(fill(frame, lambda slot: self.table(file, names.get(slot, slot))), flags)
 
     def tables(self, file: str) -> dict[str, Table]:
         """Every table of one rule file of this language, by name."""

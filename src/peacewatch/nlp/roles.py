@@ -81,23 +81,19 @@ class _Cues:
 
 def _build(language: Language) -> _Cues:
     def regex(frame: str, **names: str) -> re.Pattern[str]:
-        tables = {key: language.table("roles", name) for key, name in names.items()}
-        flags = 0
-        for table in tables.values():
-            flags |= table.flags
-        return re.compile(frame.format(**{key: table.alternation() for key, table in tables.items()}), flags)
+        return language.frame("roles", frame, re.IGNORECASE, **names)
 
     return _Cues(
-        agent_before=regex(r"\b{cue}(?:(?!{prep}\b)" + _WORDS + r"){{0,4}}$", cue="agent_before", prep="prepositions"),
-        patient_before=regex(r"{cue}(?:" + _WORDS + r"){{0,4}}$", cue="patient_before"),
+        agent_before=regex(r"\b{cue}(?:(?!{prep}\b)" + _WORDS + r"){0,4}$", cue="agent_before", prep="prepositions"),
+        patient_before=regex(r"{cue}(?:" + _WORDS + r"){0,4}$", cue="patient_before"),
         passive=regex("{cue}", cue="passive"),
         between=regex(r"\b{cue}\s+", cue="between"),
         accuse=regex(r"\b{cue}\b", cue="accuse"),
         clause_break=regex("{cue}", cue="clause_break"),
-        suspect=regex(r"\b{cue}\s+(?:{link}\s+)?(?:" + _WORDS + r"){{0,2}}$", cue="suspect", link="suspect_link"),
-        escort_before=regex(r"\b{cue}\s+{by}\s+(?:" + _WORDS + r"){{0,3}}$", cue="escort", by="passive_agent"),
+        suspect=regex(r"\b{cue}\s+(?:{link}\s+)?(?:" + _WORDS + r"){0,2}$", cue="suspect", link="suspect_link"),
+        escort_before=regex(r"\b{cue}\s+{by}\s+(?:" + _WORDS + r"){0,3}$", cue="escort", by="passive_agent"),
         armed_people=regex(r"\b{cue}\b", cue="armed_people"),
-        imputed=regex(r"\b{cue}\s+['‘’\"]?(?:(?!{by}\b)" + _WORDS + r"){{0,3}}['‘’\"]?$", cue="imputed", by="passive_agent"),
+        imputed=regex(r"\b{cue}\s+['‘’\"]?(?:(?!{by}\b)" + _WORDS + r"){0,3}['‘’\"]?$", cue="imputed", by="passive_agent"),
         by_after=regex(r"\s+{by}\b", by="passive_agent"),
         facility=regex(r"\b{cue}\b", cue="facility"),
         dwellings=language.table("roles", "dwellings").word_set(),
@@ -105,16 +101,16 @@ def _build(language: Language) -> _Cues:
         militia_words=regex(r"\b{cue}\b", cue="militia_words"),
         nominal_trigger=regex("{cue}s?$", cue="nominal_triggers"),
         attack_of=regex(r"\s*{cue}\b", cue="attack_of"),
-        against_after=regex(r"[^.;]{{0,40}}\b{cue}\b", cue="against_after"),
+        against_after=regex(r"[^.;]{0,40}\b{cue}\b", cue="against_after"),
         armed_victims=regex(r"\b{cue}\b", cue="armed_victims"),
         civilian_victims=regex(r"\b{cue}\b", cue="civilian_victims"),
-        source_before=regex(r"\b{cue}\s+(?:{det}\s+)?(?:" + _WORDS + r"){{0,3}}$", cue="source_before", det="source_determiners"),
-        source_after=regex(r"^(?:\s+[\w'’-]+){{0,4}}?\s+{cue}\b", cue="source_after"),
+        source_before=regex(r"\b{cue}\s+(?:{det}\s+)?(?:" + _WORDS + r"){0,3}$", cue="source_before", det="source_determiners"),
+        source_after=regex(r"^(?:\s+[\w'’-]+){0,4}?\s+{cue}\b", cue="source_after"),
         off_duty_before=regex(
-            r"\b(?:{status}|{title}s?\b[^,.;]{{0,25}}?\b{of}?)\s*(?:" + _WORDS + r"){{0,2}}$",
+            r"\b(?:{status}|{title}s?\b[^,.;]{0,25}?\b{of}?)\s*(?:" + _WORDS + r"){0,2}$",
             status="off_duty_before", title="titles", of="title_of",
         ),
-        off_duty_after=regex(r"^{title}|^[^.;]{{0,50}}?\b{setting}", title="title_after_name", setting="unarmed_settings"),
+        off_duty_after=regex(r"^{title}|^[^.;]{0,50}?\b{setting}", title="title_after_name", setting="unarmed_settings"),
     )
 
 

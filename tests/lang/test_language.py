@@ -96,7 +96,7 @@ def test_a_frame_takes_its_words_from_the_tables(tmp_path: Path, monkeypatch: py
     _language(tmp_path, "es", {"events": events})
     monkeypatch.setenv("PEACEWATCH_LANG_PATH", str(tmp_path))
     spanish = lang.load("es")
-    crowd = spanish.frame("events", r"\b{crowd_words}\b{0,1}")
+    crowd = spanish.frame("events", r"\b{crowd_words}(?:\s+\w+){0,2}")
     assert crowd.search("Los JÓVENES quemaron neumáticos")  # the table's case rule, inside its slot only
     assert not spanish.frame("events", r"{coded_as}").search("anything")  # an empty table matches nothing
     assert spanish.frame("events", r"^{words}$", words="crowd_words").match("jóvenes")

@@ -133,10 +133,10 @@ def publication_anchor(
     """The day relative dates are counted from, and how much of it is known.
 
     A partial publication date ("2016-12") is read as its last day, so that every day of that month
-    written in the text lies before it; an unknown one as the latest day the text writes out with
-    its year ("inferred": the end of that year, so a day of it written without the year falls in
-it), else today (None: nothing is known). The precision then decides which
-    event dates stand (``coded_date``)."""
+    written in the text lies before it. An unknown one is read as the end of the latest year the
+    text writes out in a full date ("inferred"), so a day of that year written without it falls
+    in it; else today (None: nothing is known). The precision then decides which event dates
+    stand (``coded_date``). Only undated reports pay for the extra scan of their dates."""
     precision = precision or ("day" if published is not None else None)
     if published is not None and precision == "month":
         return min(date(published.year, published.month, calendar.monthrange(published.year, published.month)[1]), today), "month"

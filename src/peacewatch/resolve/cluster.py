@@ -1,8 +1,8 @@
 """Order-independent clustering of candidate profiles into events.
 
 Blocking: candidates are bucketed by (country, day) and each is compared only with the buckets
-inside its date window (an undated one with the candidates at its place), so the work grows with the number of candidates times the local density,
-not with the square of the store. Clustering: a report's candidates telling one scene are joined
+inside its date window (an undated one with the candidates at its place), so the work grows with
+the number of candidates times the local density, not with the square of the store. Clustering: a report's candidates telling one scene are joined
 first (``same_scene``); then every compared pair scoring at least ``THRESHOLD``
 is an edge; edges are taken strongest first (ties broken by candidate order) and two clusters
 join only if no pair across them is vetoed, no analyst constraint forbids it, they share no

@@ -165,22 +165,15 @@ def get_pipeline(language: str) -> Language:
 
 
 def parse(
-    texts: Iterable[tuple[str, date | None] | tuple[str, date | None, str | None]],
-    language: str,
-    batch_size: int = 32,
-    n_process: int = 1,
+    texts: Iterable[tuple[str, date | None]], language: str, batch_size: int = 32, n_process: int = 1
 ) -> Iterator[Doc]:
-    """Run the pipeline over (text, publication date[, its precision]) tuples, in order.
-
-    The precision (Document.published_precision: "day", "month", "year" or None) is
-    ``user_data["published_precision"]``; a date given without one is a day."""
+    """Run the pipeline over (text, publication date) pairs, in order."""
     nlp = get_pipeline(language)
 
     def docs() -> Iterator[Doc]:
-        for text, published, *precision in texts:
+        for text, published in texts:
             doc = nlp.make_doc(text)
             doc.user_data["published"] = published
-            doc.user_data["published_precision"] = precision[0] if precision else ("day" if published else None)
             doc.user_data["text"] = text
             yield doc
 

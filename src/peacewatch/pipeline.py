@@ -20,6 +20,7 @@ from peacewatch.extract.base import Extractor, number_candidates
 from peacewatch.records import Document, EventCandidate, IngestIssue
 from peacewatch.resolve.base import Resolver, ResolveSummary, resolve_pending
 from peacewatch.sources import read_paths
+from peacewatch.sources.dates import PartialDate
 from peacewatch.store.base import Store
 
 
@@ -29,6 +30,8 @@ class IngestSummary:
     documents_seen: int = 0
     documents_new: int = 0
     documents_known: int = 0
+    documents_undated: int = 0
+    """Documents read with no publication date at all (stored undated)."""
     near_duplicates: int = 0
     candidates: int = 0
     issues: list[IngestIssue] = field(default_factory=list)
@@ -48,6 +51,7 @@ class IngestSummary:
             "documents_seen": self.documents_seen,
             "documents_new": self.documents_new,
             "documents_known": self.documents_known,
+            "documents_undated": self.documents_undated,
             "near_duplicates": self.near_duplicates,
             "candidates": self.candidates,
             "errors": len(self.errors),
@@ -77,21 +81,26 @@ def ingest(
     extractor: Extractor,
     resolver: Resolver,
     *,
-    published: date | None = None,
+    published: date | PartialDate | None = None,
+    date_from_mtime: bool = False,
     batch_size: int = config.BATCH_SIZE,
     max_bytes: int = config.MAX_FILE_BYTES,
     on_document: Callable[[int], None] | None = None,
 ) -> IngestSummary:
-    """Ingest files and folders into the store; never stops the batch for one bad input."""
+    """Ingest files and folders into the store; never stops the batch for one bad input.
+
+    ``published`` and ``date_from_mtime`` are read_paths' fallbacks for documents nothing dates.
+    """
     summary = IngestSummary(run_id=store.start_run([str(p) for p in paths], extractor.name))
     index = NearDuplicateIndex()
     index.load(store.minhash_rows())
     batch = _Batch()
-    for item in read_paths(list(paths), published=published, max_bytes=max_bytes):
+    for item in read_paths(list(paths), published=published, max_bytes=max_bytes, date_from_mtime=date_from_mtime):
         if isinstance(item, IngestIssue):
             batch.issues.append(item)
         else:
             summary.documents_seen += 1
+            summary.documents_undated += item.published is None
             batch.origins.append((item.id, item.origin or ""))
             if item.id in batch.documents:
                 batch.repeats.append(item)

@@ -89,6 +89,8 @@ class Document(Record):
     id: str
     text: str
     published: date | None = None
+    """The publication date; the first day of the period when only a month or a year is known;
+    None when nothing says when the document was published."""
     language: str | None = None
     title: str | None = None
     url: str | None = None
@@ -96,14 +98,32 @@ class Document(Record):
     origin: str | None = None
     fetched_at: datetime | None = None
     published_from: str = "metadata"
-    """Where ``published`` came from: metadata, option, mtime or unknown."""
+    """Where ``published`` came from (sources/published.py has the order of trust):
+
+    - ``input``: the input's metadata for this very document (a JSONL/JSON ``published``, front matter);
+    - ``url``: a date in the document's URL ("/2018/06/19/", "/20180619-...", "/2018/06/");
+    - ``dateline``: a line of the text ("BAMAKO, 12 March 2018 (AFP) -", "Publié le 3 mars 2017");
+    - ``metadata``: the page's or feed's metadata (HTML meta tags, a feed item's date);
+    - ``option``: the ``--published`` option, for documents nothing else dates;
+    - ``mtime``: the file's modification time, only for a whole text/Markdown/HTML file and only
+      when the user asked for it (``--date-from-mtime``);
+    - ``unknown``: no date (``published`` is None).
+    A less trusted source that narrows a coarser date inside its period (a URL's month made a
+    day by a dateline in that month) is the one recorded.
+    """
     published_precision: str | None = None
-    """How much of ``published`` is known: "day", "month" or "year" (``published`` is then the
-    first day of that month or year). None with a date means "day", as older callers give it."""
+    """``"day"``, ``"month"`` or ``"year"``: how much of ``published`` is known; None only when
+    ``published`` is None. A document built with a date and no precision has day precision."""
     near_duplicate_group: str | None = None
     """Id of the first document of its near-duplicate group (itself when it leads one)."""
     external_id: str | None = None
     """The id a JSONL input gave the document; ``id`` stays the content hash."""
+
+    def __post_init__(self) -> None:
+        if self.published is None:
+            self.published_precision = None
+        elif self.published_precision is None:
+            self.published_precision = "day"
 
 
 @dataclass(slots=True)

@@ -119,7 +119,7 @@ def test_malformed_jsonl_lines_are_reported_and_good_lines_still_come() -> None:
     assert reasons[0].startswith("malformed JSON on line 2: ")
     assert reasons[1:] == ["line 4 is a JSON list, not an object", 'line 5 has no "text"']
     first = documents[0]
-    assert (first.published, first.published_from) == (date(2017, 6, 3), "metadata")
+    assert (first.published, first.published_from) == (date(2017, 6, 3), "input")
     assert (first.title, first.source, first.origin) == ("Tessit camp attacked", "Field notes", f"{INPUTS / 'docs.jsonl'}:1")
 
 
@@ -180,7 +180,7 @@ def test_markdown_front_matter_gives_metadata() -> None:
     assert document.title == "Gunmen attack army post near Gao"
     assert document.source == "Sahel Wire"
     assert document.url == "https://sahelwire.example/gao-attack"
-    assert (document.published, document.published_from) == (date(2017, 2, 1), "metadata")
+    assert (document.published, document.published_from) == (date(2017, 2, 1), "input")
     assert document.language == "en"
     assert document.text.startswith("# Gunmen attack army post near Gao\n\nGunmen on motorbikes")
     assert "---" not in document.text and "source:" not in document.text
@@ -188,7 +188,7 @@ def test_markdown_front_matter_gives_metadata() -> None:
 
 def test_front_matter_date_beats_the_option() -> None:
     (document,), _ = read(INPUTS / "report_en.md", published=date(2020, 1, 1))
-    assert (document.published, document.published_from) == (date(2017, 2, 1), "metadata")
+    assert (document.published, document.published_from) == (date(2017, 2, 1), "input")
 
 
 def test_html_page_gives_main_text_date_and_site_name() -> None:
@@ -252,10 +252,10 @@ def test_same_text_at_two_paths_has_one_id() -> None:
     assert one.id == two.id and one.text == two.text  # CRLF and trailing spaces do not matter
 
 
-def test_dateline_in_plain_text_counts_as_metadata() -> None:
+def test_dateline_in_plain_text_beats_the_option() -> None:
     english, french = read(INPUTS / "dateline_en.txt", INPUTS / "dateline_fr.txt", published=date(2020, 1, 1))[0]
-    assert (english.published, english.published_from) == (date(2017, 2, 1), "metadata")
-    assert (french.published, french.published_from) == (date(2017, 3, 3), "metadata")
+    assert (english.published, english.published_from) == (date(2017, 2, 1), "dateline")
+    assert (french.published, french.published_from) == (date(2017, 3, 3), "dateline")
 
 
 def test_option_dates_documents_without_metadata() -> None:
@@ -264,12 +264,12 @@ def test_option_dates_documents_without_metadata() -> None:
     assert (document.published, document.published_from) == (date(2017, 8, 9), "option")
 
 
-def test_modification_time_is_the_last_resort_with_a_warning(tmp_path: Path) -> None:
+def test_modification_time_dates_a_plain_file_only_when_asked_with_a_warning(tmp_path: Path) -> None:
     report = tmp_path / "report.txt"
     shutil.copy(INPUTS / "no_date.txt", report)
     stamp = datetime(2016, 11, 5, 12, 0, tzinfo=UTC).timestamp()
     os.utime(report, (stamp, stamp))
-    (document,), issues = read(report)
+    (document,), issues = read(report, date_from_mtime=True)
     assert (document.published, document.published_from) == (date(2016, 11, 5), "mtime")
     assert [(i.severity, i.reason) for i in issues] == [
         ("warning", "no publication date; using file modification time 2016-11-05")

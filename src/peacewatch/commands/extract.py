@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import date
 from pathlib import Path
 from typing import IO
 
 import typer
 
+from peacewatch.cli_options import DateFromMtimeOption, PublishedOption, published_date
 from peacewatch.extract.base import DEFAULT_EXTRACTOR, extractors
 from peacewatch.records import Document, IngestIssue
 
@@ -39,7 +39,8 @@ def register(app: typer.Typer) -> None:
         file: Path | None = typer.Argument(None, help="One text, Markdown or HTML file (or a DOCS JSONL file)."),
         input: Path | None = typer.Option(None, "--input", "-i", help="DOCS JSONL: {id, text, published, language?, ...} per line."),
         output: Path | None = typer.Option(None, "--output", "-o", help="EVENTS JSONL to write (standard output if omitted)."),
-        published: str | None = typer.Option(None, "--published", help="Publication date YYYY-MM-DD for texts without one."),
+        published: str | None = PublishedOption,
+        date_from_mtime: bool = DateFromMtimeOption,
         extractor: str = typer.Option(DEFAULT_EXTRACTOR, "--extractor", help="Registered extractor name."),
     ) -> None:
         """Extract ACLED-style event candidates with evidence spans from documents, as JSONL."""
@@ -48,13 +49,13 @@ def register(app: typer.Typer) -> None:
         source = input or file
         if source is None:
             raise typer.BadParameter("give a FILE or --input DOCS.jsonl")
-        on = date.fromisoformat(published) if published else None
+        on = published_date(published)
         engine = extractors.get(extractor)()
         handle: IO[str] = output.open("w", encoding="utf-8") if output else sys.stdout
         documents: list[Document] = []
         written = issues = 0
         try:
-            for item in read_paths([source], published=on):
+            for item in read_paths([source], published=on, date_from_mtime=date_from_mtime):
                 if isinstance(item, IngestIssue):
                     issues += 1
                     typer.echo(f"{item.severity}: {item.origin}: {item.reason}", err=True)

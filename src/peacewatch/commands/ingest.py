@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
 from pathlib import Path
 
 import typer
@@ -10,7 +9,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from peacewatch.cli_options import DbOption
+from peacewatch.cli_options import DateFromMtimeOption, DbOption, PublishedOption, published_date
 from peacewatch.extract.base import DEFAULT_EXTRACTOR, extractors
 from peacewatch.pipeline import IngestSummary, ingest
 from peacewatch.resolve.base import DEFAULT_RESOLVER, resolvers
@@ -28,15 +27,6 @@ class RateColumn(TextColumn):
         return f"{speed:,.1f} docs/s" if speed else "– docs/s"
 
 
-def _parse_date(value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return datetime.strptime(value, "%Y-%m-%d").date()
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None
-
-
 def print_summary(console: Console, summary: IngestSummary) -> None:
     table = Table(title="Ingest summary", show_header=False)
     for key, value in summary.as_dict().items():
@@ -52,7 +42,8 @@ def register(app: typer.Typer) -> None:
     def ingest_command(
         paths: list[Path] = typer.Argument(..., help="Files or folders: text, Markdown, HTML, RSS/Atom, JSONL."),
         db: Path = DbOption,
-        published: str = typer.Option(None, help="Publication date (YYYY-MM-DD) for files without one."),
+        published: str = PublishedOption,
+        date_from_mtime: bool = DateFromMtimeOption,
         extractor: str = typer.Option(DEFAULT_EXTRACTOR, help="Registered extractor to use."),
         resolver: str = typer.Option(DEFAULT_RESOLVER, help="Registered resolver to use."),
         quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
@@ -62,6 +53,7 @@ def register(app: typer.Typer) -> None:
         missing = [str(p) for p in paths if not p.exists()]
         if missing:
             raise typer.BadParameter(f"no such file or folder: {', '.join(missing)}")
+        on = published_date(published)
         store = open_store(db)
         with Progress(
             SpinnerColumn(), TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), RateColumn(),
@@ -70,7 +62,7 @@ def register(app: typer.Typer) -> None:
             task = progress.add_task("ingest", total=None)
             summary = ingest(
                 store, paths, extractors.get(extractor)(), resolvers.get(resolver)(),
-                published=_parse_date(published), on_document=lambda n: progress.advance(task, n),
+                published=on, date_from_mtime=date_from_mtime, on_document=lambda n: progress.advance(task, n),
             )
         print_summary(console, summary)
         store.close()

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 
 from peacewatch.documents import detect_language
+from peacewatch.sources.dates import PartialDate
 
 OVERRIDE_CONFIDENCE = 0.9
 """Detection confidence needed to overrule a language declared for a whole site or feed."""
@@ -22,10 +22,16 @@ class Item:
     title: str | None = None
     url: str | None = None
     source: str | None = None
-    published: date | None = None
+    published: PartialDate | None = None
+    published_from: str = "metadata"
+    """"input" when the input states the date for this very document (JSONL, front matter);
+    "metadata" when a page or feed carries it (meta tags, a feed item's date), trusted less."""
     language: str | None = None
     doc_id: str | None = None
     """An id the input itself assigns (JSONL ``id``); otherwise the content fingerprint is used."""
+    whole_file: bool = True
+    """The item is a whole file (text, Markdown, HTML), not a record or feed item inside one: only
+    then may the file's modification time stand for its date, and only when the user asks."""
 
 
 def language_code(value: object) -> str | None:

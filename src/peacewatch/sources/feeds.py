@@ -4,21 +4,22 @@ from __future__ import annotations
 
 from calendar import timegm
 from collections.abc import Iterator
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from time import struct_time
 
 import feedparser
 
 from peacewatch.records import IngestIssue
 from peacewatch.sources.base import Item, checked_language, clean, language_code
+from peacewatch.sources.dates import PartialDate
 from peacewatch.sources.pages import fragment_text
 
 
-def _entry_date(entry: feedparser.FeedParserDict) -> date | None:
+def _entry_date(entry: feedparser.FeedParserDict) -> PartialDate | None:
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
         value = entry.get(key)
         if isinstance(value, struct_time):
-            return datetime.fromtimestamp(timegm(value), tz=UTC).date()
+            return PartialDate(datetime.fromtimestamp(timegm(value), tz=UTC).date())
     return None
 
 
@@ -56,4 +57,5 @@ def parse_feed(data: bytes, origin: str) -> Iterator[Item | IngestIssue]:
             source=source,
             published=_entry_date(entry),
             language=language_code(entry.get("language")) or checked_language(feed_language, text),
+            whole_file=False,
         )

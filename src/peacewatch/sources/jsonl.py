@@ -14,7 +14,7 @@ from typing import BinaryIO
 
 from peacewatch.records import IngestIssue
 from peacewatch.sources.base import Item, clean, language_code
-from peacewatch.sources.dates import parse_date_string
+from peacewatch.sources.dates import parse_published
 from peacewatch.sources.loading import Rejected, decode
 
 
@@ -42,7 +42,7 @@ def record_item(record: object, origin: str, where: str) -> tuple[Item | None, l
         return None, [IngestIssue(origin, f'{where} has no "text"')]
     issues: list[IngestIssue] = []
     raw_date = record.get("published")
-    published = parse_date_string(str(raw_date)) if raw_date not in (None, "") else None
+    published = parse_published(raw_date) if raw_date not in (None, "") else None
     if raw_date not in (None, "") and published is None:
         issues.append(IngestIssue(origin, f"{where}: published date not understood: {str(raw_date)[:40]!r}", "warning"))
     doc_id = record.get("id")
@@ -53,8 +53,10 @@ def record_item(record: object, origin: str, where: str) -> tuple[Item | None, l
         url=clean(record.get("url")),
         source=clean(record.get("source")),
         published=published,
+        published_from="input",
         language=language_code(record.get("language")),
         doc_id=str(doc_id) if doc_id not in (None, "") else None,
+        whole_file=False,
     )
     return item, issues
 

@@ -12,7 +12,7 @@ from trafilatura.settings import use_config
 
 from peacewatch.records import IngestIssue
 from peacewatch.sources.base import Item, checked_language, clean, language_code
-from peacewatch.sources.dates import parse_date_string
+from peacewatch.sources.dates import parse_published
 
 _HTML_LANG = re.compile(r"<html\b[^>]*?\blang\s*=\s*[\"']?([A-Za-z_-]{2,10})", re.IGNORECASE)
 MIN_WORDS = 5
@@ -68,7 +68,7 @@ def parse_html(html: str, origin: str) -> tuple[Item | None, list[IngestIssue]]:
         item.title = clean(extracted.title) if not issues else None
         item.url = clean(extracted.url)
         item.source = clean(extracted.sitename)
-        item.published = parse_date_string(extracted.date or "")
+        item.published = parse_published(extracted.date or "")
     return item, issues
 
 

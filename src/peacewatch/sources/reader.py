@@ -14,11 +14,12 @@ from pathlib import Path
 from peacewatch.documents import detect_language, document_id, normalise_text
 from peacewatch.records import Document, IngestIssue
 from peacewatch.sources.base import Item
-from peacewatch.sources.dates import find_dateline
+from peacewatch.sources.dates import PartialDate
 from peacewatch.sources.feeds import parse_feed
 from peacewatch.sources.jsonl import parse_json, parse_jsonl
 from peacewatch.sources.loading import Rejected, check_size, decode, read_bytes
 from peacewatch.sources.pages import parse_html
+from peacewatch.sources.published import publication_date
 from peacewatch.sources.text import parse_text
 
 MAX_FILE_BYTES = 50_000_000
@@ -93,14 +94,13 @@ def _items(path: Path, max_bytes: int) -> Iterator[Item | IngestIssue]:
 
 
 class _DocumentMaker:
-    """Turns items into Documents, applying the publication-date precedence.
+    """Turns items into Documents, dating them as ``sources.published`` says (input, URL,
+    dateline, page metadata, then the ``published`` option, then the file's modification time
+    only when ``date_from_mtime``)."""
 
-    metadata (front matter, HTML, feed, JSONL, or a dateline in the text) > the ``published``
-    option > the file's modification time (with a warning).
-    """
-
-    def __init__(self, published: date | None) -> None:
-        self.published = published
+    def __init__(self, published: date | PartialDate | None, date_from_mtime: bool = False) -> None:
+        self.published = PartialDate(published) if isinstance(published, date) else published
+        self.date_from_mtime = date_from_mtime
         self.fetched_at = datetime.now(UTC).replace(tzinfo=None)
 
     def __call__(self, item: Item, path: Path) -> Iterator[Document | IngestIssue]:
@@ -108,22 +108,17 @@ class _DocumentMaker:
         if not text:
             yield IngestIssue(item.origin, "no text")
             return
-        published, published_from = item.published, "metadata"
-        if published is None:
-            published = find_dateline(text)
-        if published is None and self.published is not None:
-            published, published_from = self.published, "option"
-        if published is None:
-            published = datetime.fromtimestamp(path.stat().st_mtime, tz=UTC).date()
-            published_from = "mtime"
+        published, published_from = publication_date(item, text, self.published, path if self.date_from_mtime else None)
+        if published_from == "mtime" and published is not None:
             yield IngestIssue(
-                item.origin, f"no publication date; using file modification time {published.isoformat()}", "warning"
+                item.origin, f"no publication date; using file modification time {published.value.isoformat()}", "warning"
             )
         yield Document(
             id=document_id(text),
             external_id=item.doc_id,
             text=text,
-            published=published,
+            published=published.value if published else None,
+            published_precision=published.precision if published else None,
             language=item.language or detect_language(text)[0],
             title=item.title,
             url=item.url,
@@ -149,19 +144,32 @@ def _unexpected(error: Exception) -> str:
     return f"unexpected error: {type(error).__name__}: {message[:200]}"
 
 
+def _undated(undated: int, made: int) -> str:
+    """The one warning line of a file with undated documents."""
+    what = "no publication date" if made == 1 else f"{undated} of {made} documents have no publication date"
+    return f"{what} (none in the input, URL, text or page metadata): stored undated"
+
+
 def _read_file(path: Path, max_bytes: int, make: _DocumentMaker) -> Iterator[Document | IngestIssue]:
     try:
         if not path.is_file():
             yield IngestIssue(str(path), "not a regular file")
             return
+        made = undated = 0
         for item in _items(path, max_bytes):
             if isinstance(item, IngestIssue):
                 yield item
                 continue
             try:
-                yield from make(item, path)
+                for result in make(item, path):
+                    if isinstance(result, Document):
+                        made += 1
+                        undated += result.published is None
+                    yield result
             except Exception as error:  # one item's failure must not lose the file's other items
                 yield IngestIssue(item.origin, _unexpected(error))
+        if undated:
+            yield IngestIssue(str(path), _undated(undated, made), "warning")
     except Rejected as rejected:
         yield IngestIssue(str(path), str(rejected))
     except OSError as error:
@@ -171,15 +179,20 @@ def _read_file(path: Path, max_bytes: int, make: _DocumentMaker) -> Iterator[Doc
 
 
 def read_paths(
-    paths: Iterable[Path | str], published: date | None = None, max_bytes: int = MAX_FILE_BYTES
+    paths: Iterable[Path | str],
+    published: date | PartialDate | None = None,
+    max_bytes: int = MAX_FILE_BYTES,
+    date_from_mtime: bool = False,
 ) -> Iterator[Document | IngestIssue]:
     """Documents and issues from files and folders (text, Markdown, HTML, RSS/Atom, JSONL).
 
     Folders are read recursively in sorted order, skipping hidden files and folders. Files over
     ``max_bytes`` are refused from their size alone (JSONL is streamed, so there the limit
-    applies to each line). ``published`` dates documents whose metadata gives no date.
+    applies to each line). ``published`` (a day, or a month or year as a PartialDate) dates
+    documents for which nothing else gives a date; ``date_from_mtime`` lets a text, Markdown or
+    HTML file that still has none take its modification time (never a JSONL record or a feed item).
     """
-    make = _DocumentMaker(published)
+    make = _DocumentMaker(published, date_from_mtime)
     for given in paths:
         path = Path(given)
         if path.is_dir():

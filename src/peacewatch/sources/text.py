@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
-
 import yaml
 
 from peacewatch.records import IngestIssue
 from peacewatch.sources.base import Item, clean, language_code
-from peacewatch.sources.dates import parse_date_string
+from peacewatch.sources.dates import parse_published
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 """libyaml's safe loader when present: front matter is parsed once per file, on the hot path."""
@@ -17,14 +15,6 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(?P<yaml>.*?)(?:\r?\n)(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 _KEY_LINE = re.compile(r"^[A-Za-z_][\w-]*[ \t]*:(?:[ \t]|$)", re.MULTILINE)
 _MARKDOWN_TITLE = re.compile(r"\A\s*#[ \t]+(?P<title>[^\n]+)")
-
-
-def _date(value: object) -> date | None:
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    return parse_date_string(str(value)) if value is not None else None
 
 
 def parse_text(text: str, origin: str) -> tuple[Item, list[IngestIssue]]:
@@ -51,7 +41,9 @@ def parse_text(text: str, origin: str) -> tuple[Item, list[IngestIssue]]:
         item.url = clean(meta.get("url"))
         item.language = language_code(meta.get("language") or meta.get("lang"))
         raw_date = meta.get("published") or meta.get("date")
-        item.published = _date(raw_date)
+        # YAML reads "2017-02-01" as a date, 2016 as a number and "2016-12" as a string.
+        item.published = parse_published(raw_date) if raw_date is not None else None
+        item.published_from = "input"
         if raw_date is not None and item.published is None:
             issues.append(IngestIssue(origin, f"front matter date not understood: {str(raw_date)[:40]!r}", "warning"))
     if item.title is None and (heading := _MARKDOWN_TITLE.match(item.text)):

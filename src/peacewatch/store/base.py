@@ -28,7 +28,7 @@ from peacewatch.store.batches import in_lists
 
 _DOCUMENT_COLUMNS = (
     "id", "text", "published", "language", "title", "url", "source", "origin", "fetched_at",
-    "published_from", "near_duplicate_group", "external_id",
+    "published_from", "near_duplicate_group", "external_id", "published_precision",
 )
 
 
@@ -205,7 +205,8 @@ class Store:
             return {}
         marks = ",".join("?" for _ in ids)
         rows = self.query(
-            f"SELECT id, source, published, language, title, url, origin FROM documents WHERE id IN ({marks})",
+            f"SELECT id, source, published, published_precision, language, title, url, origin FROM documents "
+            f"WHERE id IN ({marks})",
             list(ids),
         )
         return {r["id"]: r for r in rows}

@@ -90,4 +90,12 @@ MIGRATIONS = [
             f"SUM(events), SUM(fatalities) FROM event_rollup_daily GROUP BY 1, {_ROLLUP_DIMENSIONS} ORDER BY 1",
         ),
     ),
+    Migration(
+        5,
+        "how much of a document's publication date is known (day, month, year)",
+        (
+            "ALTER TABLE documents ADD COLUMN published_precision VARCHAR",
+            "UPDATE documents SET published_precision = 'day' WHERE published IS NOT NULL",
+        ),
+    ),
 ]

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import copy
 import json
+import random
+import threading
+import time
 import uuid
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from peacewatch.records import (
     EVENT_FIELD_NAMES,
@@ -24,6 +27,16 @@ from peacewatch.records import (
     Evidence,
 )
 from peacewatch.store import migrations, reviews, rollup
+from peacewatch.store.errors import StoreConflict
+
+T = TypeVar("T")
+
+RETRY_ATTEMPTS = 12
+"""Tries of a write that conflicts with a concurrent one before giving up (about 1.5 s in all)."""
+
+RETRY_FIRST_DELAY = 0.002
+RETRY_MAX_DELAY = 0.25
+"""Backoff between tries, in seconds: doubling from the first delay up to this, with jitter."""
 
 _DOCUMENT_COLUMNS = (
     "id", "text", "published", "language", "title", "url", "source", "origin", "fetched_at",
@@ -45,6 +58,8 @@ class Store:
         self._conn = connection
         self._depth = 0
         self._stale_days: set[date] = set()
+        self._writer = threading.RLock()
+        """Shared by every ``for_thread`` cursor: ``atomic`` writers of one process take turns."""
         self.migrate()
 
     # -- plumbing -------------------------------------------------------------------------
@@ -78,7 +93,8 @@ class Store:
         """Nestable: only the outermost block commits or rolls back.
 
         The outermost block also brings the rollups up to date with the events it wrote, inside
-        the same transaction, so readers never see events and rollups disagree.
+        the same transaction, so readers never see events and rollups disagree. Writers that
+        may run concurrently with others should go through ``atomic``, which retries.
         """
         if self._depth == 0:
             self.execute("BEGIN TRANSACTION")
@@ -91,12 +107,59 @@ class Store:
             self._depth -= 1
             if self._depth == 0:
                 self._stale_days.clear()
-                self.execute("ROLLBACK")
+                self._rollback()
             raise
         else:
             self._depth -= 1
             if self._depth == 0:
-                self.execute("COMMIT")
+                try:
+                    self.execute("COMMIT")
+                except BaseException:
+                    self._rollback()
+                    raise
+
+    def _rollback(self) -> None:
+        """Roll back, tolerating a backend that already ended the transaction (a failed COMMIT)."""
+        try:
+            self.execute("ROLLBACK")
+        except Exception as error:  # the original error is the one to report
+            if "no transaction" not in str(error).lower():
+                raise
+
+    def is_conflict(self, error: BaseException) -> bool:
+        """Whether ``error`` is a write that lost to a concurrent one (and may simply be tried again)."""
+        return False
+
+    def atomic(self, work: Callable[[], T]) -> T:
+        """Run ``work`` in one transaction, from the start again when a concurrent write conflicts.
+
+        Two writers touching the same rows (two reviews of one event, the rollup row of one
+        day) make one of them fail at once rather than wait. Writers going through ``atomic``
+        in one process take turns (a lock shared by the store's cursors), so they never
+        conflict with each other; a write that conflicts with any other writer is rolled back
+        whole and tried again after a short, growing, jittered pause, so it is never half kept
+        and never lost. After ``RETRY_ATTEMPTS`` it fails with ``StoreConflict``. Inside an
+        enclosing transaction ``work`` simply runs: only the outermost writer can retry.
+        """
+        if self._depth:
+            return work()
+        started, delay, attempt = time.monotonic(), RETRY_FIRST_DELAY, 0
+        while True:
+            attempt += 1
+            try:
+                with self._writer, self.transaction():
+                    return work()
+            except Exception as error:
+                if not self.is_conflict(error):
+                    raise
+                if attempt >= RETRY_ATTEMPTS:
+                    reason = " ".join(str(error).split())
+                    raise StoreConflict(
+                        f"the store stayed busy: retried {attempt} times over {time.monotonic() - started:.1f} s "
+                        f"while other writes conflicted ({reason}); nothing of this write was kept, try again"
+                    ) from error
+            time.sleep(random.uniform(delay / 2, delay))
+            delay = min(delay * 2, RETRY_MAX_DELAY)
 
     def _touch(self, *days: date | None) -> None:
         """Mark days whose events changed; their rollup rows are recomputed at commit."""
@@ -111,8 +174,7 @@ class Store:
 
     def refresh_rollup(self) -> None:
         """Rebuild the rollups from the events table (after writing events with raw SQL)."""
-        with self.transaction():
-            rollup.rebuild(self)
+        self.atomic(lambda: rollup.rebuild(self))
 
     def close(self) -> None:
         self._conn.close()
@@ -420,7 +482,8 @@ class Store:
             raise reviews.ReviewError("an edit needs at least one changed field")
         if action in ("edit", "reject") and not reason.strip():
             raise reviews.ReviewError(f"a reason is required to {action} an event")
-        with self.transaction():
+
+        def write() -> list[str]:
             current = self.event(event_id)
             machine = self.machine_event(event_id)
             if current is None or machine is None:
@@ -442,11 +505,14 @@ class Store:
                 ],
             )
             self._write_event(machine, reviews.overlay(machine, self.reviews(event_id)))
-        return ids
+            return ids
+
+        return self.atomic(write)
 
     def revert_review(self, review_id: str, reviewer: str, reason: str) -> str:
         """Undo one review (the record stays, marked reverted); returns the revert's id."""
-        with self.transaction():
+
+        def write() -> str:
             rows = self.query("SELECT * FROM reviews WHERE review_id = ?", (review_id,))
             if not rows or rows[0]["action"] == "revert":
                 raise reviews.ReviewError(f"no review {review_id} to revert")
@@ -463,7 +529,9 @@ class Store:
             machine = self.machine_event(target.event_id)
             if machine is not None:
                 self._write_event(machine, reviews.overlay(machine, self.reviews(target.event_id)))
-        return revert_id
+            return revert_id
+
+        return self.atomic(write)
 
     def delete_event(self, event_id: str, reason: str, merged_into: str | None = None) -> None:
         """Remove an event but keep a tombstone so that clients syncing can drop it too."""
@@ -515,7 +583,7 @@ class Store:
         drifts away from date order, and date filters then read every block instead of skipping
         the blocks outside the window. The content does not change (rollups stay valid).
         """
-        with self.transaction():
+        def write() -> None:
             self.execute(
                 "CREATE TEMPORARY TABLE events_in_date_order AS "
                 "SELECT * FROM events ORDER BY event_date NULLS LAST, event_id"
@@ -523,6 +591,8 @@ class Store:
             self.execute("DELETE FROM events")
             self.execute("INSERT INTO events SELECT * FROM events_in_date_order")
             self.execute("DROP TABLE events_in_date_order")
+
+        self.atomic(write)
         return self.count("events")
 
     def tombstones(self, since: datetime | None = None) -> list[dict[str, Any]]:

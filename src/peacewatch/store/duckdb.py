@@ -21,6 +21,9 @@ class DuckDBStore(Store):
             path.parent.mkdir(parents=True, exist_ok=True)
         super().__init__(duckdb.connect(str(path)))
 
+    def is_conflict(self, error: BaseException) -> bool:
+        return isinstance(error, duckdb.TransactionException) and "conflict" in str(error).lower()
+
     def insert_rows(self, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
         """Bulk insert through an Arrow table: DuckDB's executemany runs row by row."""
         rows = list(rows)

@@ -7,5 +7,5 @@ import typer
 from peacewatch import config
 
 DbOption = typer.Option(
-    config.DEFAULT_DB, "--db", envvar="PEACEWATCH_DB", help="Store: a DuckDB file (created if missing)."
+    config.DEFAULT_DB, "--db", envvar="PEACEWATCH_DB", help="Store: a DuckDB file (ingest creates it; other commands need an existing one)."
 )

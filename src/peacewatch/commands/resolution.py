@@ -78,7 +78,7 @@ def _decide_pair(decide: Callable[..., Any], verb: str, first: str, second: str,
     """Record an analyst's decision about two events and show what resolution made of it."""
     from peacewatch.resolve.analyst import DecisionError
 
-    with open_store(db) as store:
+    with open_store(db, create=False) as store:
         try:
             _report(Console(), decide(store, first, second, note, by), verb)
         except DecisionError as exc:
@@ -95,7 +95,7 @@ def register(app: typer.Typer) -> None:
         """Show one event with its whole story: sources, evidence per source, tolls, disagreements."""
         from peacewatch.resolve.story import event_story
 
-        with open_store(db) as store:
+        with open_store(db, create=False) as store:
             try:
                 story = event_story(store, event_id)
             except KeyError as exc:
@@ -131,7 +131,7 @@ def register(app: typer.Typer) -> None:
         from peacewatch.resolve.analyst import DecisionError, split
 
         chosen = [c for item in candidates for c in item.split(",") if c]
-        with open_store(db) as store:
+        with open_store(db, create=False) as store:
             try:
                 _report(Console(), split(store, event_id, chosen, documents, note, by), "split")
             except DecisionError as exc:
@@ -160,7 +160,7 @@ def register(app: typer.Typer) -> None:
         from peacewatch.resolve.base import DEFAULT_RESOLVER, resolve_pending, resolvers
         from peacewatch.resolve.matcher import resolve_from_scratch
 
-        with open_store(db) as store:
+        with open_store(db, create=False) as store:
             if from_scratch:
                 summary = resolve_from_scratch(store)
             else:

@@ -27,7 +27,7 @@ from peacewatch.records import (
     Evidence,
 )
 from peacewatch.store import migrations, reviews, rollup
-from peacewatch.store.errors import StoreConflict
+from peacewatch.store.errors import NotAStore, StoreConflict
 
 T = TypeVar("T")
 
@@ -60,6 +60,7 @@ class Store:
         self._stale_days: set[date] = set()
         self._writer = threading.RLock()
         """Shared by every ``for_thread`` cursor: ``atomic`` writers of one process take turns."""
+        self._check_ours()
         self.migrate()
 
     # -- plumbing -------------------------------------------------------------------------
@@ -194,6 +195,23 @@ class Store:
         self.close()
 
     # -- schema ---------------------------------------------------------------------------
+    def _check_ours(self) -> None:
+        """Refuse a database that holds tables but is not a peacewatch store.
+
+        Migrating it would add our tables to someone else's data. A database with no tables
+        (new), or with only the migrations table (a first open that was interrupted), is ours.
+        """
+        tables = self.table_names()
+        if not tables - {"schema_migrations"}:
+            return
+        if "schema_migrations" in tables and self.scalar("SELECT COUNT(*) FROM schema_migrations WHERE component = 'core'"):
+            return
+        raise NotAStore(f"{self.describe()} is not a peacewatch store: it is a database with other tables ({len(tables)})")
+
+    def describe(self) -> str:
+        """Where the store lives, for messages."""
+        return "the database"
+
     def migrate(self) -> None:
         """Apply every component's pending migrations, each in its own transaction."""
         self.execute(
@@ -277,6 +295,16 @@ class Store:
             sql += f" LIMIT {int(limit)}"
         for row in self.query(sql):
             yield Document.from_dict(row)
+
+    def table_names(self) -> set[str]:
+        """The store's own tables (not temporary ones, not those of attached databases)."""
+        return {
+            r["table_name"]
+            for r in self.query(
+                "SELECT table_name FROM information_schema.tables "
+                "WHERE table_catalog = current_database() AND table_schema = current_schema()"
+            )
+        }
 
     def count(self, table: str) -> int:
         if not table.isidentifier():
@@ -601,11 +629,17 @@ class Store:
         return self.query("SELECT * FROM event_tombstones WHERE deleted_at > ? ORDER BY deleted_at", (since,))
 
 
-def open_store(target: str | Path) -> Store:
-    """Open (and migrate) the store named by a file path or a ``postgresql://`` URL."""
+def open_store(target: str | Path, create: bool = True) -> Store:
+    """Open (and migrate) the store named by a file path or a ``postgresql://`` URL.
+
+    ``create=False`` is for commands that only make sense on an existing store (reading it,
+    reviewing it): a mistyped path then fails with ``StoreMissing`` instead of silently
+    creating an empty store. Any path fails with ``NotAStore`` when the file is not ours, and
+    with ``StoreBusy`` when another process holds it; each message is one line.
+    """
     text = str(target)
     if text.startswith(("postgresql://", "postgres://")):
         raise ValueError("the PostgreSQL backend is not built yet; use a DuckDB file path")
     from peacewatch.store.duckdb import DuckDBStore
 
-    return DuckDBStore(Path(text))
+    return DuckDBStore(Path(text), create=create)

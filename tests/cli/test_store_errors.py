@@ -19,6 +19,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 READ_COMMANDS = (
     ["events"], ["log"], ["event", "EV1"], ["compact"], ["resolve"], ["accords", "list"], ["serve"],
+    ["backup", "copy.duckdb"],
 )
 
 
@@ -85,7 +86,7 @@ def test_while_the_server_runs_other_commands_say_who_holds_the_store(tmp_path: 
     try:
         _wait_for_port(port, server)
         for command in (["log"], ["events"], ["ingest", str(report)], ["users", "list"],
-                        ["serve", "--port", str(_free_port())]):
+                        ["serve", "--port", str(_free_port())], ["backup", str(tmp_path / "copy.duckdb")]):
             result = invoke(*command, "--db", str(db))
             assert result.exit_code == 2, (command, result.output)
             line = one_line(result)

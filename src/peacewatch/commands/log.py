@@ -22,6 +22,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Show ingest runs and, for one run, the reason given for every file that did not go in cleanly."""
         store = open_store(db, create=False)
+        store.atomic(lambda: store.mark_interrupted_runs("peacewatch log"))
         console = Console()
         runs = store.runs()
         overview = Table(title="Ingest runs")

@@ -157,19 +157,23 @@ def register(app: typer.Typer) -> None:
         resolver: str = typer.Option("", help="Resolver for pending candidates (default: the configured one)."),
     ) -> None:
         """Resolve pending candidates into events, or re-run resolution over all of them."""
-        from peacewatch.resolve.base import DEFAULT_RESOLVER, resolve_pending, resolvers
-        from peacewatch.resolve.matcher import resolve_from_scratch
+        from peacewatch.pipeline import resolve, resolve_all, run_hooks
+        from peacewatch.resolve.base import DEFAULT_RESOLVER, resolvers
 
         with open_store(db, create=False) as store:
             if from_scratch:
-                summary = resolve_from_scratch(store)
+                summary = resolve_all(store)
             else:
-                summary = resolve_pending(store, resolvers.get(resolver or DEFAULT_RESOLVER)())
+                summary = resolve(store, resolvers.get(resolver or DEFAULT_RESOLVER)())
+            hooks = run_hooks(store)
             events = store.count("events")
-        Console().print(
+        console = Console()
+        console.print(
             f"{summary.candidates} candidates: {summary.new_events} new, {summary.updated_events} updated, "
             f"{summary.removed_events} removed events; {events} events in the store"
         )
+        if any(hooks.values()):
+            console.print(", ".join(f"{k.replace('_', ' ')} {v}" for k, v in hooks.items() if v), highlight=False)
 
     @app.command("eval-resolution")
     def eval_resolution_command(

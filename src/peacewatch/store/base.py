@@ -27,6 +27,7 @@ from peacewatch.records import (
     Evidence,
 )
 from peacewatch.store import migrations, reviews, rollup
+from peacewatch.store.batches import in_lists
 from peacewatch.store.errors import NotAStore, StoreConflict
 
 T = TypeVar("T")
@@ -37,6 +38,10 @@ RETRY_ATTEMPTS = 12
 RETRY_FIRST_DELAY = 0.002
 RETRY_MAX_DELAY = 0.25
 """Backoff between tries, in seconds: doubling from the first delay up to this, with jitter."""
+
+_ACTIVE_RUNS: set[str] = set()
+"""Ingest runs this process has started and not finished. A store is held by one process at a
+time, so a run marked running that is not in here belongs to a process that died."""
 
 _DOCUMENT_COLUMNS = (
     "id", "text", "published", "language", "title", "url", "source", "origin", "fetched_at",
@@ -177,6 +182,10 @@ class Store:
         """Rebuild the rollups from the events table (after writing events with raw SQL)."""
         self.atomic(lambda: rollup.rebuild(self))
 
+    def checkpoint(self) -> None:
+        """Move committed writes from the write-ahead log into the database file itself."""
+        self.execute("CHECKPOINT")
+
     def close(self) -> None:
         self._conn.close()
 
@@ -296,6 +305,10 @@ class Store:
         for row in self.query(sql):
             yield Document.from_dict(row)
 
+    def table_counts(self) -> dict[str, int]:
+        """Rows in every table of the store, by table name (to check a copy against its original)."""
+        return {name: self.count(name) for name in sorted(self.table_names())}
+
     def table_names(self) -> set[str]:
         """The store's own tables (not temporary ones, not those of attached databases)."""
         return {
@@ -320,21 +333,45 @@ class Store:
 
     # -- ingest runs and log --------------------------------------------------------------
     def start_run(self, paths: Sequence[str], extractor: str) -> str:
+        """Record a new ingest run, first marking runs that died unfinished as interrupted."""
         run_id = now().strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
-        with self.transaction():
+
+        def write() -> None:
+            self.mark_interrupted_runs(run_id)
             self.execute(
                 "INSERT INTO ingest_runs (run_id, started_at, paths, extractor, status) "
                 "VALUES (?, ?, ?, ?, 'running')",
                 (run_id, now(), json.dumps(list(paths)), extractor),
             )
+
+        self.atomic(write)
+        _ACTIVE_RUNS.add(run_id)
         return run_id
 
     def finish_run(self, run_id: str, status: str, summary: dict[str, Any]) -> None:
-        with self.transaction():
+        self.atomic(lambda: self.execute(
+            "UPDATE ingest_runs SET finished_at = ?, status = ?, summary = ? WHERE run_id = ?",
+            (now(), status, json.dumps(summary), run_id),
+        ))
+        _ACTIVE_RUNS.discard(run_id)
+
+    def mark_interrupted_runs(self, noticed_by: str = "") -> list[str]:
+        """Mark runs still 'running' that no live process is running as 'interrupted'.
+
+        A run whose process was killed never reaches ``finish_run``; the batches it committed
+        stay (and the next run completes them), and this makes ``peacewatch log`` say so
+        instead of showing it as running forever. Returns the runs marked.
+        """
+        rows = self.query("SELECT run_id FROM ingest_runs WHERE status = 'running' ORDER BY started_at")
+        dead = [r["run_id"] for r in rows if r["run_id"] not in _ACTIVE_RUNS]
+        for run_id in dead:
+            logged = int(self.scalar("SELECT COUNT(*) FROM ingest_log WHERE run_id = ?", (run_id,)))
+            note = {"interrupted": f"found unfinished by {noticed_by}" if noticed_by else "found unfinished",
+                    "files_logged": logged}
             self.execute(
-                "UPDATE ingest_runs SET finished_at = ?, status = ?, summary = ? WHERE run_id = ?",
-                (now(), status, json.dumps(summary), run_id),
+                "UPDATE ingest_runs SET status = 'interrupted', summary = ? WHERE run_id = ?", (json.dumps(note), run_id)
             )
+        return dead
 
     def log(self, run_id: str, entries: Sequence[tuple[str, str, str | None, str | None]]) -> None:
         """Append (origin, status, reason, document_id) rows to a run's ingest log."""
@@ -355,6 +392,46 @@ class Store:
 
     def runs(self) -> list[dict[str, Any]]:
         return self.query("SELECT * FROM ingest_runs ORDER BY started_at")
+
+    # -- work left for the next run -------------------------------------------------------
+    def record_extraction_failures(self, failures: Sequence[tuple[str, str, str]]) -> None:
+        """Remember (document_id, extractor, reason) of stored documents that yielded no
+        candidates because extraction failed; each later failure counts one more attempt."""
+        if not failures:
+            return
+        ids = [f[0] for f in failures]
+        attempts: dict[str, int] = {}
+        for chunk, marks in in_lists(ids):
+            for r in self.query(f"SELECT document_id, attempts FROM extraction_failures WHERE document_id IN ({marks})", chunk):
+                attempts[r["document_id"]] = r["attempts"]
+        self.clear_extraction_failures(ids)
+        stamp = now()
+        self.insert_rows(
+            "extraction_failures", ("document_id", "extractor", "reason", "attempts", "failed_at"),
+            [(d, e, r, attempts.get(d, 0) + 1, stamp) for d, e, r in failures],
+        )
+
+    def clear_extraction_failures(self, document_ids: Sequence[str]) -> None:
+        for chunk, marks in in_lists(list(document_ids)):
+            self.execute(f"DELETE FROM extraction_failures WHERE document_id IN ({marks})", chunk)
+
+    def extraction_failures(self) -> list[dict[str, Any]]:
+        """Documents whose extraction failed and that no run has extracted since, oldest first."""
+        return self.query("SELECT * FROM extraction_failures ORDER BY failed_at, document_id")
+
+    def queue_hooks(self, event_ids: Sequence[str]) -> None:
+        """Note events the after-resolution hooks must see; written in resolution's transaction,
+        so a run killed between resolution and the hooks leaves them for the next run."""
+        fresh = sorted(set(event_ids) - set(self.queued_hooks()))
+        stamp = now()
+        self.insert_rows("hook_queue", ("event_id", "queued_at"), [(e, stamp) for e in fresh])
+
+    def queued_hooks(self) -> list[str]:
+        return [r["event_id"] for r in self.query("SELECT event_id FROM hook_queue ORDER BY event_id")]
+
+    def clear_hook_queue(self, event_ids: Sequence[str]) -> None:
+        for chunk, marks in in_lists(list(event_ids)):
+            self.execute(f"DELETE FROM hook_queue WHERE event_id IN ({marks})", chunk)
 
     # -- candidates -----------------------------------------------------------------------
     def add_candidates(self, candidates: Sequence[EventCandidate], extractor: str) -> None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -65,6 +67,7 @@ class DuckDBStore(Store):
 
     def __init__(self, path: Path, create: bool = True) -> None:
         self.path = path
+        self._root = True
         if str(path) != ":memory:":
             if path.is_dir():
                 raise NotAStore(f"{path} is a folder, not a peacewatch store (a DuckDB file)")
@@ -103,8 +106,78 @@ class DuckDBStore(Store):
         finally:
             self._conn.unregister(view)
 
+    def for_thread(self) -> Store:
+        clone = super().for_thread()
+        clone._root = False  # type: ignore[attr-defined]
+        return clone
+
+    def close(self) -> None:
+        """Close; the store's own connection first checkpoints, so the .duckdb file alone is complete."""
+        try:
+            if self._root:
+                self.checkpoint()
+        finally:
+            super().close()
+
+    def backup(self, target: Path) -> dict[str, int]:
+        """Copy the whole store into a new DuckDB file and check the copy; returns rows per table.
+
+        A consistent copy even while this process serves: ``atomic`` writers wait for the copy,
+        which is one statement (one snapshot) of DuckDB's COPY FROM DATABASE. The copy is a
+        complete store on its own (no write-ahead log beside it), so it can be opened with
+        ``--db`` or put back with ``restore``.
+        """
+        if target.exists():
+            raise StoreError(f"{target} exists: a backup is written to a new file")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        quoted = str(target).replace("'", "''")
+        with self._writer:
+            self.checkpoint()
+            name = str(self.scalar("SELECT current_database()")).replace('"', '""')
+            self.execute(f"ATTACH '{quoted}' AS peacewatch_backup")
+            try:
+                self.execute(f'COPY FROM DATABASE "{name}" TO peacewatch_backup')
+                self.execute("CHECKPOINT peacewatch_backup")
+            finally:
+                self.execute("DETACH peacewatch_backup")
+            counts = self.table_counts()
+        with DuckDBStore(target, create=False) as copy:
+            copied = copy.table_counts()
+        if copied != counts:
+            target.unlink()
+            raise StoreError(f"the backup in {target} did not match the store ({copied} != {counts}); it was removed")
+        return counts
+
     def compact(self) -> int:
         """Rewrite events in date order, then checkpoint so the new order reaches the file."""
         count = super().compact()
-        self.execute("CHECKPOINT")
+        self.checkpoint()
         return count
+
+
+def restore(backup: Path, target: Path) -> dict[str, int]:
+    """Make ``target`` a new store from a backup file (``peacewatch backup``); returns rows per table.
+
+    Never overwrites: ``target`` must not exist. The backup is copied beside the target, opened
+    there (which checks it is a peacewatch store and brings its schema up to date) and only then
+    renamed into place, so a failed restore leaves neither a half store nor a changed backup.
+    """
+    if target.exists():
+        raise StoreError(f"{target} exists: restore never overwrites a store; move it away or choose another --db")
+    if not backup.is_file():
+        raise StoreMissing(f"no backup at {backup}")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = target.with_name(f".{target.name}.restoring")
+    staging.unlink(missing_ok=True)
+    shutil.copyfile(backup, staging)
+    try:
+        with DuckDBStore(staging) as store:
+            counts = store.table_counts()
+    except BaseException as error:
+        staging.unlink(missing_ok=True)
+        Path(f"{staging}.wal").unlink(missing_ok=True)
+        if isinstance(error, NotAStore):
+            raise NotAStore(f"{backup} is not a peacewatch store, so it cannot be restored") from None
+        raise
+    os.replace(staging, target)
+    return counts

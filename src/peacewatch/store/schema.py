@@ -1,4 +1,5 @@
-"""Core tables: documents, ingest runs and log, event candidates, events, evidence, event rollups."""
+"""Core tables: documents, ingest runs and log, event candidates, events, evidence, event rollups,
+and the work a run leaves for the next one (extractions to retry, events awaiting the hooks)."""
 
 from peacewatch.store.migrations import Migration
 
@@ -88,6 +89,16 @@ MIGRATIONS = [
             f"GROUP BY event_date, {_ROLLUP_DIMENSIONS} ORDER BY event_date",
             f"INSERT INTO event_rollup_monthly SELECT CAST(DATE_TRUNC('month', day) AS DATE), {_ROLLUP_DIMENSIONS}, "
             f"SUM(events), SUM(fatalities) FROM event_rollup_daily GROUP BY 1, {_ROLLUP_DIMENSIONS} ORDER BY 1",
+        ),
+    ),
+    Migration(
+        5,
+        "documents whose extraction failed, to retry; events waiting for the after-resolution hooks",
+        (
+            """CREATE TABLE extraction_failures (
+                document_id VARCHAR PRIMARY KEY, extractor VARCHAR NOT NULL, reason VARCHAR NOT NULL,
+                attempts INTEGER NOT NULL, failed_at TIMESTAMP NOT NULL)""",
+            "CREATE TABLE hook_queue (event_id VARCHAR PRIMARY KEY, queued_at TIMESTAMP NOT NULL)",
         ),
     ),
 ]

@@ -52,7 +52,8 @@ def main() -> None:
         for stage, points in STAGES.items():
             for point in points:
                 for attempt in range(args.repeat):
-                    db = _tracked_store(root / f"{stage}-{point.call}-{point.when}-{attempt}.duckdb")
+                    name = point.target.split(":")[1].replace(".", "-")
+                    db = _tracked_store(root / f"{stage}-{name}-{point.call}-{point.when}-{attempt}.duckdb")
                     started = time.perf_counter()
                     killed = kill_at(point, db, folder, "clash", "singleton")
                     code = ingest_once(db, folder, "clash", "singleton")

@@ -9,9 +9,12 @@ from __future__ import annotations
 import importlib
 import pkgutil
 
+import click
 import typer
+from typer.core import TyperGroup
 
 from peacewatch import __version__, commands
+from peacewatch.store.errors import StoreError
 
 
 def _version(value: bool) -> None:
@@ -20,8 +23,24 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+class _Commands(TyperGroup):
+    """The root command group: a store that cannot be used ends any command with one line, exit 2.
+
+    Missing, foreign and busy stores (``store.errors``) are things a user fixes, not bugs: they
+    get the store's own message, never a traceback, whichever command met them.
+    """
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except StoreError as error:
+            typer.echo(f"error: {error}", err=True)
+            raise typer.Exit(2) from None
+
+
 def build_app() -> typer.Typer:
     app = typer.Typer(
+        cls=_Commands,
         name="peacewatch",
         help="Conflict reports (English, French) to verified, geocoded, deduplicated events with evidence.",
         no_args_is_help=True,

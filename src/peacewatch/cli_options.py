@@ -8,7 +8,7 @@ from peacewatch import config
 from peacewatch.sources.dates import PartialDate, parse_published
 
 DbOption = typer.Option(
-    config.DEFAULT_DB, "--db", envvar="PEACEWATCH_DB", help="Store: a DuckDB file (created if missing)."
+    config.DEFAULT_DB, "--db", envvar="PEACEWATCH_DB", help="Store: a DuckDB file (ingest creates it; other commands need an existing one)."
 )
 
 PublishedOption = typer.Option(

@@ -20,6 +20,7 @@ runner = CliRunner()
 
 
 def test_bundled_agreement_is_in_every_new_store_once(db_path: Path) -> None:
+    open_store(db_path).close()  # read commands need an existing store (issue 13, item 9)
     first = runner.invoke(build_app(), ["accords", "list", "--db", str(db_path), "--format", "json"])
     assert first.exit_code == 0, first.output
     assert [row["id"] for row in json.loads(first.output)] == ["mali-2015"]

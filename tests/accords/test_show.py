@@ -85,6 +85,7 @@ def test_show_json_shape(db_path: Path) -> None:
 
 
 def test_show_unknown_agreement_fails_clearly(db_path: Path) -> None:
+    open_store(db_path).close()  # read commands need an existing store (issue 13, item 9)
     result = CliRunner().invoke(build_app(), ["accords", "show", "nowhere-1999", "--db", str(db_path)])
     assert result.exit_code == 1
     assert "mali-2015" in result.output

@@ -1,4 +1,5 @@
-"""kill -9 in the middle of an ingest, then run it again: every document and event exactly once."""
+"""kill -9 in the middle of an ingest, then run it again: every document and event exactly once,
+and the store the same as a clean run's, whatever stage the kill hit."""
 
 from __future__ import annotations
 
@@ -8,7 +9,15 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from peacewatch.accords.loader import import_agreement
 from peacewatch.store import open_store
+
+from ..accords.conftest import TESTLAND
+from ..store.contents import store_contents
+from .killing import STAGES, ingest_once, kill_at
+from .tracked import clash_reports
 
 RUNNER = """
 import sys, time
@@ -77,3 +86,42 @@ def test_kill_nine_then_rerun_holds_each_document_once(tmp_path: Path) -> None:
     assert store.scalar("SELECT COUNT(*) FROM candidates WHERE event_id IS NULL") == 0
     assert store.scalar("SELECT COUNT(DISTINCT event_id) FROM candidates") == 400
     store.close()
+
+
+REPRESENTATIVE = {
+    "documents": STAGES["documents"][1],
+    "candidates": STAGES["candidates"][1],
+    "resolution": STAGES["resolution"][1],
+    "tracker": STAGES["tracker"][1],
+}
+
+
+def _tracked_store(db: Path) -> Path:
+    with open_store(db) as store:
+        import_agreement(store, TESTLAND)
+    return db
+
+
+@pytest.fixture(scope="module")
+def clean_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, object]]:
+    root = tmp_path_factory.mktemp("clean")
+    folder = clash_reports(root / "reports", 60)
+    db = _tracked_store(root / "clean.duckdb")
+    assert ingest_once(db, folder, "clash", "singleton") == 0
+    with open_store(db) as store:
+        contents = store_contents(store, exact=False)
+    assert len(contents["accord_links"]) == 60
+    return folder, contents
+
+
+@pytest.mark.parametrize("stage", sorted(REPRESENTATIVE))
+def test_kill_nine_at_each_stage_then_rerun_gives_the_clean_store(
+    tmp_path: Path, clean_run: tuple[Path, dict[str, object]], stage: str
+) -> None:
+    folder, clean = clean_run
+    db = _tracked_store(tmp_path / "killed.duckdb")
+    assert kill_at(REPRESENTATIVE[stage], db, folder, "clash", "singleton")
+    assert ingest_once(db, folder, "clash", "singleton") == 0
+    with open_store(db) as store:
+        assert store_contents(store, exact=False) == clean
+        assert [r["status"] for r in store.runs()] == ["interrupted", "ok"]

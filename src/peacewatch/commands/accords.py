@@ -56,8 +56,9 @@ def _fail(message: str, code: int = 1) -> NoReturn:
     raise typer.Exit(code)
 
 
-def _open(db: Path) -> Store:
-    store = open_store(db)
+def _open(db: Path, create: bool = False) -> Store:
+    """The store with the bundled agreements; only ``import`` may create a new store."""
+    store = open_store(db, create=create)
     ensure_bundled(store)
     return store
 
@@ -151,7 +152,7 @@ def register(app: typer.Typer) -> None:
         """Validate an agreement file and add it to the store (re-importing replaces it)."""
         try:
             text = read_file(file)
-            with _open(db) as store:
+            with _open(db, create=True) as store:
                 agreement_id = import_agreement(store, text, origin=str(file))
                 summary = relink_all(store)
         except AgreementFileError as exc:

@@ -16,6 +16,6 @@ def register(app: typer.Typer) -> None:
     def compact(db: Path = DbOption) -> None:
         """Rewrite the events in date order so date-filtered queries stay fast on a long-lived store."""
         started = time.perf_counter()
-        with open_store(db) as store:
+        with open_store(db, create=False) as store:
             count = store.compact()
         typer.echo(f"{count} events rewritten in date order in {time.perf_counter() - started:.1f} s")

@@ -73,7 +73,7 @@ def register(app: typer.Typer) -> None:
             bounds = [date.fromisoformat(v) if v else None for v in (since, until)]
         except ValueError as exc:
             raise typer.BadParameter(str(exc)) from None
-        store = open_store(db)
+        store = open_store(db, create=False)
         where, params = event_filter(bounds[0], bounds[1], event_type, country, admin1)
         events = store.events(where, params)
         if fmt == "table":

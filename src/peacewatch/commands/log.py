@@ -21,7 +21,8 @@ def register(app: typer.Typer) -> None:
         all_lines: bool = typer.Option(False, "--all", help="Include files that went in without remark."),
     ) -> None:
         """Show ingest runs and, for one run, the reason given for every file that did not go in cleanly."""
-        store = open_store(db)
+        store = open_store(db, create=False)
+        store.atomic(lambda: store.mark_interrupted_runs("peacewatch log"))
         console = Console()
         runs = store.runs()
         overview = Table(title="Ingest runs")

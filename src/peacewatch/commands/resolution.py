@@ -78,7 +78,7 @@ def _decide_pair(decide: Callable[..., Any], verb: str, first: str, second: str,
     """Record an analyst's decision about two events and show what resolution made of it."""
     from peacewatch.resolve.analyst import DecisionError
 
-    with open_store(db) as store:
+    with open_store(db, create=False) as store:
         try:
             _report(Console(), decide(store, first, second, note, by), verb)
         except DecisionError as exc:
@@ -95,7 +95,7 @@ def register(app: typer.Typer) -> None:
         """Show one event with its whole story: sources, evidence per source, tolls, disagreements."""
         from peacewatch.resolve.story import event_story
 
-        with open_store(db) as store:
+        with open_store(db, create=False) as store:
             try:
                 story = event_story(store, event_id)
             except KeyError as exc:
@@ -131,7 +131,7 @@ def register(app: typer.Typer) -> None:
         from peacewatch.resolve.analyst import DecisionError, split
 
         chosen = [c for item in candidates for c in item.split(",") if c]
-        with open_store(db) as store:
+        with open_store(db, create=False) as store:
             try:
                 _report(Console(), split(store, event_id, chosen, documents, note, by), "split")
             except DecisionError as exc:
@@ -157,19 +157,23 @@ def register(app: typer.Typer) -> None:
         resolver: str = typer.Option("", help="Resolver for pending candidates (default: the configured one)."),
     ) -> None:
         """Resolve pending candidates into events, or re-run resolution over all of them."""
-        from peacewatch.resolve.base import DEFAULT_RESOLVER, resolve_pending, resolvers
-        from peacewatch.resolve.matcher import resolve_from_scratch
+        from peacewatch.pipeline import resolve, resolve_all, run_hooks
+        from peacewatch.resolve.base import DEFAULT_RESOLVER, resolvers
 
-        with open_store(db) as store:
+        with open_store(db, create=False) as store:
             if from_scratch:
-                summary = resolve_from_scratch(store)
+                summary = resolve_all(store)
             else:
-                summary = resolve_pending(store, resolvers.get(resolver or DEFAULT_RESOLVER)())
+                summary = resolve(store, resolvers.get(resolver or DEFAULT_RESOLVER)())
+            hooks = run_hooks(store)
             events = store.count("events")
-        Console().print(
+        console = Console()
+        console.print(
             f"{summary.candidates} candidates: {summary.new_events} new, {summary.updated_events} updated, "
             f"{summary.removed_events} removed events; {events} events in the store"
         )
+        if any(hooks.values()):
+            console.print(", ".join(f"{k.replace('_', ' ')} {v}" for k, v in hooks.items() if v), highlight=False)
 
     @app.command("eval-resolution")
     def eval_resolution_command(

@@ -7,6 +7,7 @@ from pathlib import Path
 import typer
 
 from peacewatch.cli_options import DbOption
+from peacewatch.store import open_store
 
 
 def register(app: typer.Typer) -> None:
@@ -22,5 +23,7 @@ def register(app: typer.Typer) -> None:
 
         from peacewatch.api import create_app
 
+        # Refuse a mistyped, foreign or busy store here, in one line, before the server starts.
+        open_store(db, create=False).close()
         typer.echo(f"peacewatch dashboard: http://{host}:{port}/  (API: /api/v1/, schema: /openapi.json)")
         uvicorn.run(create_app(db, cors_origin), host=host, port=port, log_level="warning")

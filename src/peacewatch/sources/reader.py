@@ -129,13 +129,19 @@ class _DocumentMaker:
         )
 
 
-def _files(folder: Path) -> list[Path]:
-    """Every non-hidden file under a folder, in a sorted, reproducible order."""
+def _files(folder: Path) -> tuple[list[Path], list[IngestIssue]]:
+    """Every non-hidden file under a folder, in a sorted, reproducible order, and the folders
+    that could not be listed (each an issue: their files are missing from the run)."""
     found: list[Path] = []
-    for directory, subfolders, names in os.walk(folder):
+    unreadable: list[IngestIssue] = []
+
+    def refused(error: OSError) -> None:
+        unreadable.append(IngestIssue(str(error.filename or folder), f"cannot read folder: {error.strerror or error}"))
+
+    for directory, subfolders, names in os.walk(folder, onerror=refused):
         subfolders[:] = [name for name in subfolders if not name.startswith(".")]
         found.extend(Path(directory) / name for name in names if not name.startswith("."))
-    return sorted(found)
+    return sorted(found), sorted(unreadable, key=lambda issue: issue.origin)
 
 
 def _unexpected(error: Exception) -> str:
@@ -196,8 +202,9 @@ def read_paths(
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            files = _files(path)
-            if not files:
+            files, unreadable = _files(path)
+            yield from unreadable
+            if not files and not unreadable:
                 yield IngestIssue(str(path), "folder has no files", "warning")
             for file in files:
                 yield from _read_file(file, max_bytes, make)

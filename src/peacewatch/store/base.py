@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import copy
 import json
+import random
+import threading
+import time
 import uuid
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from peacewatch.records import (
     EVENT_FIELD_NAMES,
@@ -25,6 +28,20 @@ from peacewatch.records import (
 )
 from peacewatch.store import migrations, reviews, rollup
 from peacewatch.store.batches import in_lists
+from peacewatch.store.errors import NotAStore, StoreConflict
+
+T = TypeVar("T")
+
+RETRY_ATTEMPTS = 12
+"""Tries of a write that conflicts with a concurrent one before giving up (about 1.5 s in all)."""
+
+RETRY_FIRST_DELAY = 0.002
+RETRY_MAX_DELAY = 0.25
+"""Backoff between tries, in seconds: doubling from the first delay up to this, with jitter."""
+
+_ACTIVE_RUNS: set[str] = set()
+"""Ingest runs this process has started and not finished. A store is held by one process at a
+time, so a run marked running that is not in here belongs to a process that died."""
 
 _DOCUMENT_COLUMNS = (
     "id", "text", "published", "language", "title", "url", "source", "origin", "fetched_at",
@@ -46,6 +63,9 @@ class Store:
         self._conn = connection
         self._depth = 0
         self._stale_days: set[date] = set()
+        self._writer = threading.RLock()
+        """Shared by every ``for_thread`` cursor: ``atomic`` writers of one process take turns."""
+        self._check_ours()
         self.migrate()
 
     # -- plumbing -------------------------------------------------------------------------
@@ -79,7 +99,8 @@ class Store:
         """Nestable: only the outermost block commits or rolls back.
 
         The outermost block also brings the rollups up to date with the events it wrote, inside
-        the same transaction, so readers never see events and rollups disagree.
+        the same transaction, so readers never see events and rollups disagree. Writers that
+        may run concurrently with others should go through ``atomic``, which retries.
         """
         if self._depth == 0:
             self.execute("BEGIN TRANSACTION")
@@ -92,12 +113,59 @@ class Store:
             self._depth -= 1
             if self._depth == 0:
                 self._stale_days.clear()
-                self.execute("ROLLBACK")
+                self._rollback()
             raise
         else:
             self._depth -= 1
             if self._depth == 0:
-                self.execute("COMMIT")
+                try:
+                    self.execute("COMMIT")
+                except BaseException:
+                    self._rollback()
+                    raise
+
+    def _rollback(self) -> None:
+        """Roll back, tolerating a backend that already ended the transaction (a failed COMMIT)."""
+        try:
+            self.execute("ROLLBACK")
+        except Exception as error:  # the original error is the one to report
+            if "no transaction" not in str(error).lower():
+                raise
+
+    def is_conflict(self, error: BaseException) -> bool:
+        """Whether ``error`` is a write that lost to a concurrent one (and may simply be tried again)."""
+        return False
+
+    def atomic(self, work: Callable[[], T]) -> T:
+        """Run ``work`` in one transaction, from the start again when a concurrent write conflicts.
+
+        Two writers touching the same rows (two reviews of one event, the rollup row of one
+        day) make one of them fail at once rather than wait. Writers going through ``atomic``
+        in one process take turns (a lock shared by the store's cursors), so they never
+        conflict with each other; a write that conflicts with any other writer is rolled back
+        whole and tried again after a short, growing, jittered pause, so it is never half kept
+        and never lost. After ``RETRY_ATTEMPTS`` it fails with ``StoreConflict``. Inside an
+        enclosing transaction ``work`` simply runs: only the outermost writer can retry.
+        """
+        if self._depth:
+            return work()
+        started, delay, attempt = time.monotonic(), RETRY_FIRST_DELAY, 0
+        while True:
+            attempt += 1
+            try:
+                with self._writer, self.transaction():
+                    return work()
+            except Exception as error:
+                if not self.is_conflict(error):
+                    raise
+                if attempt >= RETRY_ATTEMPTS:
+                    reason = " ".join(str(error).split())
+                    raise StoreConflict(
+                        f"the store stayed busy: retried {attempt} times over {time.monotonic() - started:.1f} s "
+                        f"while other writes conflicted ({reason}); nothing of this write was kept, try again"
+                    ) from error
+            time.sleep(random.uniform(delay / 2, delay))
+            delay = min(delay * 2, RETRY_MAX_DELAY)
 
     def _touch(self, *days: date | None) -> None:
         """Mark days whose events changed; their rollup rows are recomputed at commit."""
@@ -112,8 +180,11 @@ class Store:
 
     def refresh_rollup(self) -> None:
         """Rebuild the rollups from the events table (after writing events with raw SQL)."""
-        with self.transaction():
-            rollup.rebuild(self)
+        self.atomic(lambda: rollup.rebuild(self))
+
+    def checkpoint(self) -> None:
+        """Move committed writes from the write-ahead log into the database file itself."""
+        self.execute("CHECKPOINT")
 
     def close(self) -> None:
         self._conn.close()
@@ -133,6 +204,23 @@ class Store:
         self.close()
 
     # -- schema ---------------------------------------------------------------------------
+    def _check_ours(self) -> None:
+        """Refuse a database that holds tables but is not a peacewatch store.
+
+        Migrating it would add our tables to someone else's data. A database with no tables
+        (new), or with only the migrations table (a first open that was interrupted), is ours.
+        """
+        tables = self.table_names()
+        if not tables - {"schema_migrations"}:
+            return
+        if "schema_migrations" in tables and self.scalar("SELECT COUNT(*) FROM schema_migrations WHERE component = 'core'"):
+            return
+        raise NotAStore(f"{self.describe()} is not a peacewatch store: it is a database with other tables ({len(tables)})")
+
+    def describe(self) -> str:
+        """Where the store lives, for messages."""
+        return "the database"
+
     def migrate(self) -> None:
         """Apply every component's pending migrations, each in its own transaction."""
         self.execute(
@@ -218,6 +306,20 @@ class Store:
         for row in self.query(sql):
             yield Document.from_dict(row)
 
+    def table_counts(self) -> dict[str, int]:
+        """Rows in every table of the store, by table name (to check a copy against its original)."""
+        return {name: self.count(name) for name in sorted(self.table_names())}
+
+    def table_names(self) -> set[str]:
+        """The store's own tables (not temporary ones, not those of attached databases)."""
+        return {
+            r["table_name"]
+            for r in self.query(
+                "SELECT table_name FROM information_schema.tables "
+                "WHERE table_catalog = current_database() AND table_schema = current_schema()"
+            )
+        }
+
     def count(self, table: str) -> int:
         if not table.isidentifier():
             raise ValueError(f"bad table name {table!r}")
@@ -232,21 +334,45 @@ class Store:
 
     # -- ingest runs and log --------------------------------------------------------------
     def start_run(self, paths: Sequence[str], extractor: str) -> str:
+        """Record a new ingest run, first marking runs that died unfinished as interrupted."""
         run_id = now().strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
-        with self.transaction():
+
+        def write() -> None:
+            self.mark_interrupted_runs(run_id)
             self.execute(
                 "INSERT INTO ingest_runs (run_id, started_at, paths, extractor, status) "
                 "VALUES (?, ?, ?, ?, 'running')",
                 (run_id, now(), json.dumps(list(paths)), extractor),
             )
+
+        self.atomic(write)
+        _ACTIVE_RUNS.add(run_id)
         return run_id
 
     def finish_run(self, run_id: str, status: str, summary: dict[str, Any]) -> None:
-        with self.transaction():
+        self.atomic(lambda: self.execute(
+            "UPDATE ingest_runs SET finished_at = ?, status = ?, summary = ? WHERE run_id = ?",
+            (now(), status, json.dumps(summary), run_id),
+        ))
+        _ACTIVE_RUNS.discard(run_id)
+
+    def mark_interrupted_runs(self, noticed_by: str = "") -> list[str]:
+        """Mark runs still 'running' that no live process is running as 'interrupted'.
+
+        A run whose process was killed never reaches ``finish_run``; the batches it committed
+        stay (and the next run completes them), and this makes ``peacewatch log`` say so
+        instead of showing it as running forever. Returns the runs marked.
+        """
+        rows = self.query("SELECT run_id FROM ingest_runs WHERE status = 'running' ORDER BY started_at")
+        dead = [r["run_id"] for r in rows if r["run_id"] not in _ACTIVE_RUNS]
+        for run_id in dead:
+            logged = int(self.scalar("SELECT COUNT(*) FROM ingest_log WHERE run_id = ?", (run_id,)))
+            note = {"interrupted": f"found unfinished by {noticed_by}" if noticed_by else "found unfinished",
+                    "files_logged": logged}
             self.execute(
-                "UPDATE ingest_runs SET finished_at = ?, status = ?, summary = ? WHERE run_id = ?",
-                (now(), status, json.dumps(summary), run_id),
+                "UPDATE ingest_runs SET status = 'interrupted', summary = ? WHERE run_id = ?", (json.dumps(note), run_id)
             )
+        return dead
 
     def log(self, run_id: str, entries: Sequence[tuple[str, str, str | None, str | None]]) -> None:
         """Append (origin, status, reason, document_id) rows to a run's ingest log."""
@@ -267,6 +393,46 @@ class Store:
 
     def runs(self) -> list[dict[str, Any]]:
         return self.query("SELECT * FROM ingest_runs ORDER BY started_at")
+
+    # -- work left for the next run -------------------------------------------------------
+    def record_extraction_failures(self, failures: Sequence[tuple[str, str, str]]) -> None:
+        """Remember (document_id, extractor, reason) of stored documents that yielded no
+        candidates because extraction failed; each later failure counts one more attempt."""
+        if not failures:
+            return
+        ids = [f[0] for f in failures]
+        attempts: dict[str, int] = {}
+        for chunk, marks in in_lists(ids):
+            for r in self.query(f"SELECT document_id, attempts FROM extraction_failures WHERE document_id IN ({marks})", chunk):
+                attempts[r["document_id"]] = r["attempts"]
+        self.clear_extraction_failures(ids)
+        stamp = now()
+        self.insert_rows(
+            "extraction_failures", ("document_id", "extractor", "reason", "attempts", "failed_at"),
+            [(d, e, r, attempts.get(d, 0) + 1, stamp) for d, e, r in failures],
+        )
+
+    def clear_extraction_failures(self, document_ids: Sequence[str]) -> None:
+        for chunk, marks in in_lists(list(document_ids)):
+            self.execute(f"DELETE FROM extraction_failures WHERE document_id IN ({marks})", chunk)
+
+    def extraction_failures(self) -> list[dict[str, Any]]:
+        """Documents whose extraction failed and that no run has extracted since, oldest first."""
+        return self.query("SELECT * FROM extraction_failures ORDER BY failed_at, document_id")
+
+    def queue_hooks(self, event_ids: Sequence[str]) -> None:
+        """Note events the after-resolution hooks must see; written in resolution's transaction,
+        so a run killed between resolution and the hooks leaves them for the next run."""
+        fresh = sorted(set(event_ids) - set(self.queued_hooks()))
+        stamp = now()
+        self.insert_rows("hook_queue", ("event_id", "queued_at"), [(e, stamp) for e in fresh])
+
+    def queued_hooks(self) -> list[str]:
+        return [r["event_id"] for r in self.query("SELECT event_id FROM hook_queue ORDER BY event_id")]
+
+    def clear_hook_queue(self, event_ids: Sequence[str]) -> None:
+        for chunk, marks in in_lists(list(event_ids)):
+            self.execute(f"DELETE FROM hook_queue WHERE event_id IN ({marks})", chunk)
 
     # -- candidates -----------------------------------------------------------------------
     def add_candidates(self, candidates: Sequence[EventCandidate], extractor: str) -> None:
@@ -422,7 +588,8 @@ class Store:
             raise reviews.ReviewError("an edit needs at least one changed field")
         if action in ("edit", "reject") and not reason.strip():
             raise reviews.ReviewError(f"a reason is required to {action} an event")
-        with self.transaction():
+
+        def write() -> list[str]:
             current = self.event(event_id)
             machine = self.machine_event(event_id)
             if current is None or machine is None:
@@ -444,11 +611,14 @@ class Store:
                 ],
             )
             self._write_event(machine, reviews.overlay(machine, self.reviews(event_id)))
-        return ids
+            return ids
+
+        return self.atomic(write)
 
     def revert_review(self, review_id: str, reviewer: str, reason: str) -> str:
         """Undo one review (the record stays, marked reverted); returns the revert's id."""
-        with self.transaction():
+
+        def write() -> str:
             rows = self.query("SELECT * FROM reviews WHERE review_id = ?", (review_id,))
             if not rows or rows[0]["action"] == "revert":
                 raise reviews.ReviewError(f"no review {review_id} to revert")
@@ -465,7 +635,9 @@ class Store:
             machine = self.machine_event(target.event_id)
             if machine is not None:
                 self._write_event(machine, reviews.overlay(machine, self.reviews(target.event_id)))
-        return revert_id
+            return revert_id
+
+        return self.atomic(write)
 
     def delete_event(self, event_id: str, reason: str, merged_into: str | None = None) -> None:
         """Remove an event but keep a tombstone so that clients syncing can drop it too."""
@@ -527,7 +699,7 @@ class Store:
         drifts away from date order, and date filters then read every block instead of skipping
         the blocks outside the window. The content does not change (rollups stay valid).
         """
-        with self.transaction():
+        def write() -> None:
             self.execute(
                 "CREATE TEMPORARY TABLE events_in_date_order AS "
                 "SELECT * FROM events ORDER BY event_date NULLS LAST, event_id"
@@ -535,6 +707,8 @@ class Store:
             self.execute("DELETE FROM events")
             self.execute("INSERT INTO events SELECT * FROM events_in_date_order")
             self.execute("DROP TABLE events_in_date_order")
+
+        self.atomic(write)
         return self.count("events")
 
     def tombstones(self, since: datetime | None = None) -> list[dict[str, Any]]:
@@ -543,11 +717,17 @@ class Store:
         return self.query("SELECT * FROM event_tombstones WHERE deleted_at > ? ORDER BY deleted_at", (since,))
 
 
-def open_store(target: str | Path) -> Store:
-    """Open (and migrate) the store named by a file path or a ``postgresql://`` URL."""
+def open_store(target: str | Path, create: bool = True) -> Store:
+    """Open (and migrate) the store named by a file path or a ``postgresql://`` URL.
+
+    ``create=False`` is for commands that only make sense on an existing store (reading it,
+    reviewing it): a mistyped path then fails with ``StoreMissing`` instead of silently
+    creating an empty store. Any path fails with ``NotAStore`` when the file is not ours, and
+    with ``StoreBusy`` when another process holds it; each message is one line.
+    """
     text = str(target)
     if text.startswith(("postgresql://", "postgres://")):
         raise ValueError("the PostgreSQL backend is not built yet; use a DuckDB file path")
     from peacewatch.store.duckdb import DuckDBStore
 
-    return DuckDBStore(Path(text))
+    return DuckDBStore(Path(text), create=create)

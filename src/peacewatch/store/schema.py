@@ -1,4 +1,5 @@
-"""Core tables: documents, ingest runs and log, event candidates, events, evidence, event rollups."""
+"""Core tables: documents, ingest runs and log, event candidates, events, evidence, event rollups,
+and the work a run leaves for the next one (extractions to retry, events awaiting the hooks)."""
 
 from peacewatch.store.migrations import Migration
 
@@ -96,6 +97,16 @@ MIGRATIONS = [
         (
             "ALTER TABLE documents ADD COLUMN published_precision VARCHAR",
             "UPDATE documents SET published_precision = 'day' WHERE published IS NOT NULL",
+        ),
+    ),
+    Migration(
+        6,
+        "documents whose extraction failed, to retry; events waiting for the after-resolution hooks",
+        (
+            """CREATE TABLE extraction_failures (
+                document_id VARCHAR PRIMARY KEY, extractor VARCHAR NOT NULL, reason VARCHAR NOT NULL,
+                attempts INTEGER NOT NULL, failed_at TIMESTAMP NOT NULL)""",
+            "CREATE TABLE hook_queue (event_id VARCHAR PRIMARY KEY, queued_at TIMESTAMP NOT NULL)",
         ),
     ),
 ]

@@ -19,6 +19,8 @@ from peacewatch import __version__
 from peacewatch.api import admin, agreements, catalog, events, layers, overview, session
 from peacewatch.api.cache import ResponseCache
 from peacewatch.api.deps import StoreProvider
+from peacewatch.api.errors import ERROR_RESPONSES, install
+from peacewatch.api.responses import SafeJSONResponse
 
 STATIC = Path(__file__).resolve().parent.parent / "web" / "static"
 
@@ -39,7 +41,10 @@ def create_app(db: Path, cors_origins: Sequence[str] = ()) -> FastAPI:
         docs_url=None,
         redoc_url=None,
         lifespan=lifespan,
+        default_response_class=SafeJSONResponse,
+        responses=ERROR_RESPONSES,
     )
+    install(app)
     app.state.stores = stores
     app.state.cache = ResponseCache()
     app.include_router(events.router)

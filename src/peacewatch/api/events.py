@@ -8,17 +8,20 @@ from datetime import datetime
 from typing import Any
 
 from fastapi import APIRouter, Body, Depends, HTTPException, Query
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import Response
 
 from peacewatch.api.cache import ResponseCache, get_cache
 from peacewatch.api.deps import get_store, require
+from peacewatch.api.errors import ApiError
+from peacewatch.api.responses import SafeJSONResponse
 from peacewatch.api.queries import EventQuery, encode_cursor, event_query, page_clause
 from peacewatch.auth import User
 from peacewatch.exports import write_events
+from peacewatch.jsonsafe import finite
 from peacewatch.records import EVENT_FIELD_NAMES
 from peacewatch.resolve.story import event_story
 from peacewatch.store import Store
-from peacewatch.store.reviews import ReviewError
+from peacewatch.store.reviews import STATE_OF_ACTION, ReviewError, check_changes
 
 router = APIRouter(prefix="/api/v1", tags=["events"])
 
@@ -32,7 +35,7 @@ MEDIA_TYPES = {
 
 
 def _row(row: dict[str, Any]) -> dict[str, Any]:
-    out = {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in row.items() if k != "sort_key"}
+    out = {k: (v.isoformat() if hasattr(v, "isoformat") else finite(v)) for k, v in row.items() if k != "sort_key"}
     out["sources"] = json.loads(row["sources"])
     return out
 
@@ -95,7 +98,7 @@ def list_events(
     ) if cursor is None else None
     # Rows are JSON-ready already: returned as a plain dict they would go through FastAPI's
     # generic encoder, which costs more CPU than both queries of a page at 1M events.
-    return JSONResponse({
+    return SafeJSONResponse({
         "events": [_row(r) for r in rows],
         "next_cursor": encode_cursor(rows[-1]["sort_key"], rows[-1]["event_id"]) if more else None,
         "total": total,
@@ -155,12 +158,19 @@ def review_event(
     user: User = Depends(require("reviewer")),
     store: Store = Depends(get_store),
 ) -> dict[str, Any]:
-    if store.event(event_id) is None:
-        raise HTTPException(404, f"no event {event_id}")
+    current = store.event(event_id)
+    if current is None:
+        raise ApiError(404, f"no event {event_id}", field="event_id", location="path")
+    if action not in STATE_OF_ACTION:
+        raise ApiError(422, f"action must be one of {', '.join(STATE_OF_ACTION)}", field="action", location="body")
+    if action in ("edit", "reject") and not reason.strip():
+        raise ApiError(422, f"a reason is required to {action} an event", field="reason", location="body")
     try:
+        if action == "edit":
+            changes = check_changes(changes or {}, current)
         ids = store.review_event(event_id, user.name, action, reason, changes)
-    except (ReviewError, ValueError) as exc:
-        raise HTTPException(422, str(exc)) from None
+    except ReviewError as exc:
+        raise ApiError(422, str(exc), field=exc.field or "changes", location="body") from None
     return {"review_ids": ids, "event": store.event(event_id).to_dict()}
 
 

@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import IO, Any, Callable
 
+from peacewatch.jsonsafe import finite
 from peacewatch.records import Event
 from peacewatch.registry import Registry
 from peacewatch.store.base import Store
@@ -59,8 +60,8 @@ def export_rows(store: Store, events: Iterable[Event]) -> Iterator[dict[str, Any
             "admin2": event.admin2,
             "admin3": event.admin3,
             "location": event.location,
-            "latitude": event.latitude,
-            "longitude": event.longitude,
+            "latitude": finite(event.latitude),
+            "longitude": finite(event.longitude),
             "geo_precision": event.geo_precision,
             "source": "; ".join(outlets),
             "source_scale": "",
@@ -77,7 +78,7 @@ def export_rows(store: Store, events: Iterable[Event]) -> Iterator[dict[str, Any
             "status": event.status,
             "claimed_by": event.claimed_by,
             "denied_by": event.denied_by,
-            "confidence": event.confidence,
+            "confidence": finite(event.confidence),
             "review_state": event.review_state,
             "evidence_count": len(event.evidence),
             "source_documents": list(event.sources),

@@ -13,6 +13,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from peacewatch.exports.base import ACLED_COLUMNS, EXTRA_COLUMNS, export_rows, formats
+from peacewatch.jsonsafe import finite
 from peacewatch.records import Event
 from peacewatch.store.base import Store
 
@@ -44,7 +45,7 @@ def write_jsonl(store: Store, events: Iterable[Event], out: IO[bytes]) -> int:
     """Full events, evidence and casualty reports included, with each source's metadata."""
     count = 0
     for event in events:
-        record = event.to_dict()
+        record = finite(event.to_dict())
         meta = store.document_meta(event.sources)
         record["sources"] = [
             {
@@ -57,7 +58,7 @@ def write_jsonl(store: Store, events: Iterable[Event], out: IO[bytes]) -> int:
             }
             for doc_id in event.sources
         ]
-        out.write((json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8"))
+        out.write((json.dumps(record, ensure_ascii=False, allow_nan=False) + "\n").encode("utf-8"))
         count += 1
     return count
 
@@ -73,7 +74,8 @@ def write_geojson(store: Store, events: Iterable[Event], out: IO[bytes]) -> int:
             geometry = {"type": "Point", "coordinates": [round(float(lon), 6), round(float(lat), 6)]}
         properties = {k: _json_value(v) for k, v in row.items() if k not in ("latitude", "longitude")}
         features.append({"type": "Feature", "id": row["event_id_cnty"], "geometry": geometry, "properties": properties})
-    out.write(json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False).encode("utf-8"))
+    collection = {"type": "FeatureCollection", "features": features}
+    out.write(json.dumps(collection, ensure_ascii=False, allow_nan=False).encode("utf-8"))
     return len(features)
 
 

@@ -136,3 +136,10 @@ def disorder_type(event_type: str, sub_event_type: str) -> str:
     if event_type in DEMONSTRATION_TYPES:
         return DISORDER_TYPES[2] if sub_event_type in _BOTH else DEMONSTRATIONS
     return STRATEGIC if event_type == STRATEGIC else ""
+
+ACLED_REGIONS: dict[int, str] = {
+    1: "Western Africa", 2: "Middle Africa", 3: "Eastern Africa", 4: "Southern Africa", 5: "Northern Africa",
+    7: "Southern Asia", 9: "South-Eastern Asia", 11: "Middle East", 12: "Europe", 13: "Caucasus and Central Asia",
+    14: "Central America", 15: "South America", 16: "Caribbean",
+}
+"""ACLED's world regions by the number its API filters them with."""

@@ -45,7 +45,7 @@ def api(tmp_path: Path) -> Iterator[TestClient]:
         for (eid, day, etype, sub, a1, i1, a2, i2, country, iso3, adm1, adm2, adm3, loc, killed) in ROWS:
             store.save_event(Event(
                 event_id=eid, event_date=day, event_type=etype, sub_event_type=sub, actor1=a1, inter1=i1, actor2=a2,
-                inter2=i2, interaction=interaction(i1, i2), assoc_actor_1="Dozo militia; 100%_sure" if eid == "H01" else "",
+                inter2=i2, interaction=interaction(i1, i2), assoc_actor_1="Dozo militia" if eid == "H01" else "",
                 civilian_targeting="Civilian targeting" if i2 == 7 else "", country=country, iso3=iso3, admin1=adm1,
                 admin2=adm2, admin3=adm3, location=loc, latitude=15.0, longitude=-1.5, geo_precision=1,
                 fatalities=killed, fatalities_low=killed, fatalities_high=killed, sources=["docA"],

@@ -7,18 +7,19 @@ from typing import Any
 from fastapi import APIRouter, Body, Depends, HTTPException
 
 from peacewatch.api.deps import get_store, require
+from peacewatch.api.schemas import UserCreated, Users, ok
 from peacewatch.auth import AuthError, User, create_user, list_users
 from peacewatch.store import Store
 
 router = APIRouter(prefix="/api/v1", tags=["admin"])
 
 
-@router.get("/users", summary="List API users (admin role)")
+@router.get("/users", summary="List API users (admin role)", **ok(Users))
 def users(_: User = Depends(require("admin")), store: Store = Depends(get_store)) -> dict[str, Any]:
     return {"users": [{k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in u.items()} for u in list_users(store)]}
 
 
-@router.post("/users", summary="Create a user and return its token once (admin role)")
+@router.post("/users", summary="Create a user and return its token once (admin role)", **ok(UserCreated))
 def add_user(
     name: str = Body(...), role: str = Body("reviewer"),
     _: User = Depends(require("admin")), store: Store = Depends(get_store),

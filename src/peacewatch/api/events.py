@@ -7,16 +7,19 @@ import json
 from datetime import datetime
 from typing import Any
 
-from fastapi import APIRouter, Body, Depends, HTTPException, Query
+from fastapi import APIRouter, Body, Depends, Query
 from fastapi.responses import Response
 
 from peacewatch.api.cache import ResponseCache, get_cache
 from peacewatch.api.deps import get_store, require
 from peacewatch.api.errors import ApiError
 from peacewatch.api.responses import SafeJSONResponse
-from peacewatch.api.queries import EventQuery, encode_cursor, event_query, page_clause
+from peacewatch.api.queries import EventQuery, encode_cursor, event_query, page_clause, refuse
+from peacewatch.api.schemas import Deleted, EventDetail, EventPage, ReviewDone, RevertDone, Reviews, ok
 from peacewatch.auth import User
 from peacewatch.exports import write_events
+from peacewatch.exports.base import ACLED_COLUMNS, EXTRA_COLUMNS
+from peacewatch.exports.formats import write_csv
 from peacewatch.jsonsafe import finite
 from peacewatch.records import EVENT_FIELD_NAMES
 from peacewatch.resolve.story import event_story
@@ -26,6 +29,7 @@ from peacewatch.store.reviews import STATE_OF_ACTION, ReviewError, check_changes
 router = APIRouter(prefix="/api/v1", tags=["events"])
 
 LIST_COLUMNS = ("event_id", *EVENT_FIELD_NAMES, "sources", "review_state", "created_at", "updated_at")
+CSV_COLUMNS = (*ACLED_COLUMNS, *EXTRA_COLUMNS)
 ROW_GROUP = 122_880
 MEDIA_TYPES = {
     "csv": "text/csv; charset=utf-8",
@@ -60,12 +64,27 @@ def _fetch(store: Store, keys: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return store.query(sql, params)
 
 
-@router.get("/events", summary="List, filter and export events")
+def _fields(value: list[str], known: tuple[str, ...]) -> list[str] | None:
+    """ACLED's ``fields=a|b`` (also comma-separated or repeated), checked against ``known``."""
+    names = [n.strip() for v in value for n in v.replace(",", "|").split("|") if n.strip()]
+    if not names:
+        return None
+    unknown = [n for n in names if n not in known]
+    if unknown:
+        raise refuse("fields", f"unknown field {unknown[0]!r}; fields are {', '.join(known)}")
+    return list(dict.fromkeys(names))
+
+
+@router.get("/events", summary="List, filter and export events", response_model=None,
+            responses={200: {"model": EventPage, "description": "A page of events (format=json), or the whole "
+                             "query as CSV (ACLED layout), GeoJSON or JSON lines.",
+                             "content": {MEDIA_TYPES[f].split(";")[0]: {"schema": {"type": "string"}} for f in MEDIA_TYPES}}})
 def list_events(
     query: EventQuery = Depends(event_query),
     sort: str = Query("-event_date", description="event_date, fatalities or updated_at; prefix - for descending."),
     limit: int = Query(100, ge=1, le=1000),
-    cursor: str | None = Query(None, description="next_cursor of the previous page."),
+    cursor: str | None = Query(None, max_length=1000, description="next_cursor of the previous page (same sort)."),
+    fields: list[str] = Query([], description="Columns to return, ACLED style: fields=event_id|event_date (json and csv)."),
     format: str = Query("json", description="json (paged), or csv (ACLED layout), geojson, jsonl (whole query)."),
     store: Store = Depends(get_store),
     cache: ResponseCache = Depends(get_cache),
@@ -73,13 +92,21 @@ def list_events(
     where, params = query.where()
     if format != "json":
         if format not in MEDIA_TYPES:
-            raise HTTPException(422, f"format must be json, {', '.join(MEDIA_TYPES)}")
+            raise refuse("format", f"must be json, {', '.join(MEDIA_TYPES)}")
+        columns = _fields(fields, CSV_COLUMNS) if format == "csv" else None
+        if fields and format != "csv":
+            raise refuse("fields", "applies to format=json and format=csv")
+        events = store.events(where, params, order=page_clause(sort, None).order)
         buffer = io.BytesIO()
-        write_events(store, store.events(where, params, order=page_clause(sort, None).order), format, buffer)
+        if columns:
+            write_csv(store, events, buffer, columns)
+        else:
+            write_events(store, events, format, buffer)
         return Response(
             buffer.getvalue(), media_type=MEDIA_TYPES[format],
             headers={"Content-Disposition": f'attachment; filename="events.{format}"'},
         )
+    selected = _fields(fields, LIST_COLUMNS)
     page = page_clause(sort, cursor)
     # Two steps: pick the page's ids reading only the filter and sort columns, then fetch whole
     # rows for those ids. Selecting every column in the first query makes the column store
@@ -96,16 +123,19 @@ def list_events(
     total = cache.get(
         store, ("count", where, tuple(params)), lambda: store.scalar(f"SELECT COUNT(*) FROM events WHERE {where}", params)
     ) if cursor is None else None
+    events = [_row(r) for r in rows]
+    if selected:
+        events = [{name: e[name] for name in selected} for e in events]
     # Rows are JSON-ready already: returned as a plain dict they would go through FastAPI's
     # generic encoder, which costs more CPU than both queries of a page at 1M events.
     return SafeJSONResponse({
-        "events": [_row(r) for r in rows],
-        "next_cursor": encode_cursor(rows[-1]["sort_key"], rows[-1]["event_id"]) if more else None,
+        "events": events,
+        "next_cursor": encode_cursor(sort, rows[-1]["sort_key"], rows[-1]["event_id"]) if more else None,
         "total": total,
     })
 
 
-@router.get("/events/deleted", summary="Events deleted or merged away since a time (for syncing clients)")
+@router.get("/events/deleted", summary="Events deleted or merged away since a time (for syncing clients)", **ok(Deleted))
 def deleted_events(
     since: datetime | None = Query(None), store: Store = Depends(get_store)
 ) -> dict[str, Any]:
@@ -119,11 +149,11 @@ def deleted_events(
     }
 
 
-@router.get("/events/{event_id}", summary="One event with its sources, evidence per source and review history")
+@router.get("/events/{event_id}", summary="One event with its sources, evidence per source and review history", **ok(EventDetail))
 def get_event(event_id: str, store: Store = Depends(get_store)) -> dict[str, Any]:
     event = store.event(event_id)
     if event is None:
-        raise HTTPException(404, f"no event {event_id}")
+        raise ApiError(404, f"no event {event_id}", field="event_id", location="path")
     meta = store.document_meta(event.sources)
     evidence = store.evidence(event_id)
     sources = []
@@ -144,12 +174,12 @@ def get_event(event_id: str, store: Store = Depends(get_store)) -> dict[str, Any
     }
 
 
-@router.get("/events/{event_id}/reviews", summary="An event's review history")
+@router.get("/events/{event_id}/reviews", summary="An event's review history", **ok(Reviews))
 def event_reviews(event_id: str, store: Store = Depends(get_store)) -> dict[str, Any]:
     return {"reviews": [r.to_dict() for r in store.reviews(event_id)]}
 
 
-@router.post("/events/{event_id}/reviews", summary="Verify, edit or reject an event (reviewer role)")
+@router.post("/events/{event_id}/reviews", summary="Verify, edit or reject an event (reviewer role)", **ok(ReviewDone))
 def review_event(
     event_id: str,
     action: str = Body(..., description="verify, edit or reject"),
@@ -174,7 +204,7 @@ def review_event(
     return {"review_ids": ids, "event": store.event(event_id).to_dict()}
 
 
-@router.post("/reviews/{review_id}/revert", summary="Undo a review (reviewer role)")
+@router.post("/reviews/{review_id}/revert", summary="Undo a review (reviewer role)", **ok(RevertDone))
 def revert_review(
     review_id: str,
     reason: str = Body("", embed=True),
@@ -184,4 +214,4 @@ def revert_review(
     try:
         return {"review_id": store.revert_review(review_id, user.name, reason)}
     except ReviewError as exc:
-        raise HTTPException(422, str(exc)) from None
+        raise ApiError(422, str(exc), field="review_id", location="path") from None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import IO, Any
 
@@ -27,14 +27,16 @@ def _cell(value: Any) -> Any:
 
 
 @formats.register("csv")
-def write_csv(store: Store, events: Iterable[Event], out: IO[bytes]) -> int:
-    """ACLED columns in ACLED's order, then ours; UTF-8 with BOM so Excel reads accents."""
+def write_csv(store: Store, events: Iterable[Event], out: IO[bytes], columns: Sequence[str] = ()) -> int:
+    """ACLED columns in ACLED's order, then ours (or only ``columns``, in that order); UTF-8
+    with BOM so Excel reads accents."""
     text = io.TextIOWrapper(out, encoding="utf-8-sig", newline="", write_through=True)
-    writer = csv.DictWriter(text, fieldnames=[*ACLED_COLUMNS, *EXTRA_COLUMNS])
+    names = list(columns) or [*ACLED_COLUMNS, *EXTRA_COLUMNS]
+    writer = csv.DictWriter(text, fieldnames=names, extrasaction="ignore")
     writer.writeheader()
     count = 0
     for row in export_rows(store, events):
-        writer.writerow({k: _cell(v) for k, v in row.items()})
+        writer.writerow({k: _cell(row[k]) for k in names})
         count += 1
     text.detach()
     return count

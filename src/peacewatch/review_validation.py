@@ -145,9 +145,19 @@ def _single(field: str, value: Any) -> Any:
 
 
 def _derive(changes: dict[str, Any], merged: dict[str, Any]) -> None:
-    """Fill in the fields that follow from an edited one, unless the reviewer set them too."""
+    """Fill in the fields that follow from an edited one, unless the reviewer set them too: the
+    country's code, the interaction of the inter codes, and a toll range stretched to hold a new
+    best figure (a hospital count above every earlier report raises the high end)."""
     if "country" in changes and "iso3" not in changes:
         changes["iso3"] = merged["iso3"] = _countries()[changes["country"]]
+    for kind in ("fatalities", "injuries"):
+        best, low, high = changes.get(kind), f"{kind}_low", f"{kind}_high"
+        if best is None or low in changes or high in changes:
+            continue
+        if merged.get(low) is not None and merged[low] > best:
+            changes[low] = merged[low] = best
+        if merged.get(high) is not None and merged[high] < best:
+            changes[high] = merged[high] = best
     if ("inter1" in changes or "inter2" in changes) and "interaction" not in changes:
         changes["interaction"] = merged["interaction"] = codebook.interaction(merged.get("inter1"), merged.get("inter2"))
 

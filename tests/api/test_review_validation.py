@@ -68,6 +68,10 @@ def test_good_edits_are_stored_in_canonical_form(api) -> None:
     assert (event["event_type"], event["sub_event_type"]) == ("Violence against civilians", "Attack")
     assert event["interaction"] == 27
     assert (event["fatalities_low"], event["fatalities"], event["fatalities_high"]) == (5, 7, 9)
+    raised = api.post("/api/v1/events/H01/reviews", headers=auth(api, "reviewer"),
+                      json={"action": "edit", "reason": "hospital count", "changes": {"fatalities": 31}})
+    assert raised.status_code == 200, raised.text
+    assert (raised.json()["event"]["fatalities_low"], raised.json()["event"]["fatalities_high"]) == (5, 31)
 
 
 def test_a_bad_value_already_in_the_store_never_breaks_reads(api) -> None:

@@ -14,6 +14,7 @@ from peacewatch.api.cache import ResponseCache, get_cache
 from peacewatch.api.deps import get_store, require
 from peacewatch.api.errors import ApiError
 from peacewatch.api.responses import SafeJSONResponse
+from peacewatch.api.retry import retry_conflicts
 from peacewatch.api.queries import EventQuery, encode_cursor, event_query, page_clause, refuse
 from peacewatch.api.schemas import Deleted, EventDetail, EventPage, ReviewDone, RevertDone, Reviews, ok
 from peacewatch.auth import User
@@ -198,7 +199,7 @@ def review_event(
     try:
         if action == "edit":
             changes = check_changes(changes or {}, current)
-        ids = store.review_event(event_id, user.name, action, reason, changes)
+        ids = retry_conflicts(lambda: store.review_event(event_id, user.name, action, reason, changes))
     except ReviewError as exc:
         raise ApiError(422, str(exc), field=exc.field or "changes", location="body") from None
     return {"review_ids": ids, "event": store.event(event_id).to_dict()}
@@ -212,6 +213,6 @@ def revert_review(
     store: Store = Depends(get_store),
 ) -> dict[str, Any]:
     try:
-        return {"review_id": store.revert_review(review_id, user.name, reason)}
+        return {"review_id": retry_conflicts(lambda: store.revert_review(review_id, user.name, reason))}
     except ReviewError as exc:
         raise ApiError(422, str(exc), field="review_id", location="path") from None

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Body, Depends, HTTPException
+from fastapi import APIRouter, Body, Depends
 
 from peacewatch.api.deps import get_store, require
 from peacewatch.api.schemas import UserCreated, Users, ok
-from peacewatch.auth import AuthError, User, create_user, list_users
+from peacewatch.api.errors import ApiError
+from peacewatch.auth import AuthError, User, UserExists, create_user, list_users
 from peacewatch.store import Store
 
 router = APIRouter(prefix="/api/v1", tags=["admin"])
@@ -26,5 +27,7 @@ def add_user(
 ) -> dict[str, str]:
     try:
         return {"name": name, "role": role, "token": create_user(store, name, role)}
+    except UserExists as exc:
+        raise ApiError(409, str(exc), field="name", location="body") from None
     except AuthError as exc:
-        raise HTTPException(422, str(exc)) from None
+        raise ApiError(422, str(exc), field="role" if "role" in str(exc) else "name", location="body") from None

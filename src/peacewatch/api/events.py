@@ -17,7 +17,7 @@ from peacewatch.api.responses import SafeJSONResponse
 from peacewatch.api.retry import retry_conflicts
 from peacewatch.api.queries import EventQuery, encode_cursor, event_query, page_clause, refuse
 from peacewatch.api.schemas import Deleted, EventDetail, EventPage, ReviewDone, RevertDone, Reviews, ok
-from peacewatch.auth import User
+from peacewatch.auth import User, role_of
 from peacewatch.exports import write_events
 from peacewatch.exports.base import ACLED_COLUMNS, EXTRA_COLUMNS
 from peacewatch.exports.formats import write_csv
@@ -205,13 +205,21 @@ def review_event(
     return {"review_ids": ids, "event": store.event(event_id).to_dict()}
 
 
-@router.post("/reviews/{review_id}/revert", summary="Undo a review (reviewer role)", **ok(RevertDone))
+def _author(store: Store, review_id: str) -> str | None:
+    return store.scalar("SELECT reviewer FROM reviews WHERE review_id = ?", (review_id,))
+
+
+@router.post("/reviews/{review_id}/revert", summary="Undo a review (reviewer role; an admin's review needs an admin)", **ok(RevertDone))
 def revert_review(
     review_id: str,
     reason: str = Body("", embed=True),
     user: User = Depends(require("reviewer")),
     store: Store = Depends(get_store),
 ) -> dict[str, Any]:
+    author = _author(store, review_id)
+    if author is not None and author != user.name and not user.can(role_of(store, author) or "reviewer"):
+        raise ApiError(403, f"the review was made by {author}, a {role_of(store, author)}; "
+                            f"{user.name} is a {user.role} and cannot undo it", field="review_id", location="path")
     try:
         return {"review_id": retry_conflicts(lambda: store.revert_review(review_id, user.name, reason))}
     except ReviewError as exc:

@@ -88,6 +88,7 @@ def _json_value(value: Any) -> Any:
 _PARQUET_TYPES: dict[str, pa.DataType] = {
     "event_date": pa.date32(),
     "year": pa.int32(),
+    "iso": pa.int16(),
     "time_precision": pa.int8(),
     "inter1": pa.int8(),
     "inter2": pa.int8(),

@@ -80,7 +80,7 @@ def list_actors(store: Store = Depends(get_store)) -> dict[str, Any]:
     return {"actors": actors}
 
 
-@router.get("/actors/{name}", summary="One actor with memberships and its most recent events", **ok(ActorDetail))
+@router.get("/actors/{name:path}", summary="One actor with memberships and its most recent events", **ok(ActorDetail))
 def get_actor(name: str, store: Store = Depends(get_store)) -> dict[str, Any]:
     actor = registry().get(name)
     rows = store.query(

@@ -2,7 +2,7 @@
 // support a field highlighted, disagreements between reports, and the review panel with history.
 import { get, post, token, ApiError } from "../api.js";
 import {
-  EVENT_TYPES, h, clear, typeLabel, typeSwatch, fmtDate, fmtNumber, reviewBadge, statusBadge, actorHref, notice,
+  EVENT_TYPES, h, clear, safeUrl, typeLabel, typeSwatch, fmtDate, fmtNumber, reviewBadge, statusBadge, actorHref, notice,
 } from "../dom.js";
 import { t } from "../i18n.js";
 import { begin } from "../router.js";
@@ -120,7 +120,7 @@ async function sourceCard(src) {
       h("div", {}, h("strong", {}, src.source || "—"), " · ", fmtDate(src.published), src.language ? ` · ${src.language.toUpperCase()}` : ""),
       h("div.source-title", {}, src.title || src.document_id),
       h("div.muted", {}, t("event.evidence_count", { n: src.evidence.length }),
-        src.url ? [" · ", h("a", { href: src.url, rel: "noopener noreferrer", target: "_blank" }, t("event.open_doc"))] : null)));
+        safeUrl(src.url) ? [" · ", h("a", { href: safeUrl(src.url), rel: "noopener noreferrer", target: "_blank" }, t("event.open_doc"))] : null)));
   try {
     const doc = await get(`/documents/${encodeURIComponent(src.document_id)}`);
     card.append(h("div.doc-text", { lang: src.language || "" }, highlight(doc.document.text, src.evidence)));

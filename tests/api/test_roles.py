@@ -93,3 +93,18 @@ def test_the_store_never_loses_its_last_admin(tmp_path: Path) -> None:
     assert cli(db, "add", "rita").exit_code != 0
     result = cli(db, "add", "rita", "--rotate")
     assert result.exit_code == 0, result.output
+
+
+def test_undoing_an_edit_undoes_the_range_it_stretched(api) -> None:
+    """Raising the best toll above the high end also raises the high end (two records, one edit):
+    reverting either record puts the event back as it was."""
+    for which in (0, 1):
+        before = api.get("/api/v1/events/H01").json()["event"]
+        edited = api.post("/api/v1/events/H01/reviews", headers=auth(api, "reviewer"), json={
+            "action": "edit", "reason": "hospital count", "changes": {"fatalities": 31}})
+        assert edited.status_code == 200, edited.text
+        ids = edited.json()["review_ids"]
+        assert len(ids) == 2 and edited.json()["event"]["fatalities_high"] == 31
+        assert revert(api, "reviewer", ids[which]).status_code == 200
+        after = api.get("/api/v1/events/H01").json()["event"]
+        assert (after["fatalities"], after["fatalities_high"]) == (before["fatalities"], before["fatalities_high"]) == (12, 12)

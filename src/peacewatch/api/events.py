@@ -209,7 +209,28 @@ def _author(store: Store, review_id: str) -> str | None:
     return store.scalar("SELECT reviewer FROM reviews WHERE review_id = ?", (review_id,))
 
 
-@router.post("/reviews/{review_id}/revert", summary="Undo a review (reviewer role; an admin's review needs an admin)", **ok(RevertDone))
+def _written_with(store: Store, review_id: str) -> list[str]:
+    """The other active records of the same edit (one per field: a best toll and the range end it
+    stretched), so that undoing an edit undoes all of it."""
+    rows = store.query(
+        "SELECT other.review_id FROM reviews target JOIN reviews other ON other.event_id = target.event_id "
+        "AND other.reviewer = target.reviewer AND other.reviewed_at = target.reviewed_at AND other.action = 'edit' "
+        "WHERE target.review_id = ? AND target.action = 'edit' AND other.review_id <> target.review_id "
+        "AND other.reverted_by IS NULL ORDER BY other.review_id",
+        (review_id,),
+    )
+    return [row["review_id"] for row in rows]
+
+
+def _revert_edit(store: Store, review_id: str, reviewer: str, reason: str) -> str:
+    with store.transaction():
+        revert_id = store.revert_review(review_id, reviewer, reason)
+        for other in _written_with(store, review_id):
+            store.revert_review(other, reviewer, reason)
+    return revert_id
+
+
+@router.post("/reviews/{review_id}/revert", summary="Undo a review, with the rest of the edit it belongs to (reviewer role; an admin's review needs an admin)", **ok(RevertDone))
 def revert_review(
     review_id: str,
     reason: str = Body("", embed=True),
@@ -221,6 +242,6 @@ def revert_review(
         raise ApiError(403, f"the review was made by {author}, a {role_of(store, author)}; "
                             f"{user.name} is a {user.role} and cannot undo it", field="review_id", location="path")
     try:
-        return {"review_id": retry_conflicts(lambda: store.revert_review(review_id, user.name, reason))}
+        return {"review_id": retry_conflicts(lambda: _revert_edit(store, review_id, user.name, reason))}
     except ReviewError as exc:
         raise ApiError(422, str(exc), field="review_id", location="path") from None

@@ -8,7 +8,9 @@ silently. Names follow ACLED's codebook (notes in ``shared/data``); the numbers 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import IntEnum
+from typing import Protocol, TypeVar
 
 BATTLES = "Battles"
 REMOTE = "Explosions/Remote violence"
@@ -87,6 +89,53 @@ def interaction(inter1: int | None, inter2: int | None) -> int | None:
     if not codes:
         return None
     return codes[0] * 10 + (codes[1] if len(codes) > 1 else 0)
+
+
+SIDE_HIT_SUB_TYPES = ("Remote explosive/landmine/IED", "Suicide bomb")
+"""Explosions whose author is not there: a force they hit is the side hit, never the author."""
+
+
+class Side(Protocol):
+    """An actor as the codebook orders it: all it needs is its actor type."""
+
+    @property
+    def inter(self) -> int | None: ...
+
+
+S = TypeVar("S", bound=Side)
+
+
+def order_sides(
+    event_type: str,
+    sub_event_type: str,
+    actor1: S | None,
+    actor2: S | None,
+    community_only: Callable[[S], bool] = lambda side: False,
+) -> tuple[S | None, S | None]:
+    """ACLED's actor order for an event of ``event_type``: actor1 acts, actor2 is acted upon.
+
+    Applied in this order:
+    1. Violence against civilians: civilians are actor2, and only civilians are. Civilians read as
+       the acting side swap with a non-civilian other side; a non-civilian read as the side hit
+       becomes the author when none is named, unless ``community_only`` says it is a community
+       named only by its name ("two Fulani"), which stays out.
+    2. Battles, explosions, strategic developments: civilians never act; they become actor2 and
+       only a non-civilian other side stays as actor1.
+    3. A landmine, IED or suicide bomb: a state force (own or foreign) is the side hit; only a
+       non-state armed group may then be the author.
+    """
+    if event_type == VAC:
+        if actor1 is not None and actor1.inter == Inter.CIVILIANS and (actor2 is None or actor2.inter != Inter.CIVILIANS):
+            actor1, actor2 = actor2, actor1
+        if actor2 is not None and actor2.inter != Inter.CIVILIANS:
+            if actor1 is None and not community_only(actor2):
+                actor1 = actor2
+            actor2 = None
+    if event_type in (BATTLES, REMOTE, STRATEGIC) and actor1 is not None and actor1.inter == Inter.CIVILIANS:
+        actor1, actor2 = (actor2 if actor2 is not None and actor2.inter != Inter.CIVILIANS else None), actor1
+    if sub_event_type in SIDE_HIT_SUB_TYPES and actor1 is not None and actor1.inter in STATE_INTERS:
+        actor1, actor2 = (actor2 if actor2 is not None and actor2.inter in NON_STATE_ARMED_INTERS else None), actor1
+    return actor1, actor2
 
 
 def civilian_targeting(event_type: str, inter2: int | None) -> str:

@@ -315,3 +315,55 @@ def test_the_french_possessive_son_is_not_a_child() -> None:
     text = "Un véhicule de la MINUSMA a sauté sur une mine près de son camp de Kidal."
     assert not any(m.actor.name.startswith("Civilians") for m in find_actors(text, "fr"))
     assert any(m.actor.name.startswith("Civilians") for m in find_actors("Gunmen killed a farmer and his son.", "en"))
+
+
+def test_actor_words_are_read_whatever_the_report_language() -> None:
+    # A French description in an English report (or in a text of unknown language) names the same actors;
+    # its number words are counted by the languages that read French numbers.
+    text = "trois soldats maliens et deux hommes armés"
+    for language in ("en", "fr", None):
+        assert names(text, language=language) == ["Military Forces of Mali (2013-2020)", "Unidentified Armed Group (Mali)"]
+    assert [count for _, _, count in found(text, language="fr")] == [3, 2]
+
+
+def test_a_language_without_actor_words_still_finds_named_actors(tmp_path, monkeypatch) -> None:
+    folder = tmp_path / "xx"
+    folder.mkdir()
+    (folder / "meta.yaml").write_text("code: xx\nname: Test\nspacy: {package: null}\n", encoding="utf-8")
+    monkeypatch.setenv("PEACEWATCH_LANG_PATH", str(tmp_path))
+    text = "JNIM gunmen attacked soldiers."
+    assert [m.text for m in find_actors(text, "xx", on=JUNE_2017)] == ["JNIM"]
+    assert [m.text for m in find_actors(text, "en", on=JUNE_2017)] == ["JNIM gunmen", "soldiers"]
+
+
+def test_an_unknown_language_is_an_error() -> None:
+    from peacewatch.lang import LanguageError
+
+    with pytest.raises(LanguageError):
+        find_actors("Gunmen attacked.", "zz")
+
+
+def test_community_names_come_from_the_region() -> None:
+    from peacewatch import regions
+
+    mention = find_actors("Des hommes armés ont tué deux Sonraï.", "fr", on=JUNE_2017)[1]
+    songhai = regions.current().communities["songhai"]
+    assert "sonrai" in songhai.names["fr"]
+    assert mention.actor.name == "Civilians (Mali)" and mention.count == 2
+    assert [g.name for g in mention.groups] == ["Songhai Ethnic Group (Mali)"]
+
+
+def test_the_default_country_is_the_regions() -> None:
+    from peacewatch import regions
+
+    country = regions.current().default_country
+    assert found("Gunmen attacked.") == [("Gunmen", f"Unidentified Armed Group ({country})", None)]
+    assert found("Gunmen attacked.", country="Niger") == [("Gunmen", "Unidentified Armed Group (Niger)", None)]
+
+
+def test_nationality_and_community_words_are_given_to_the_place_finder() -> None:
+    from peacewatch.actors.lexicon import community_words, nationality_words
+
+    assert {"malian", "maliens", "nigerien", "etrangers"} <= nationality_words()
+    assert {"peuls", "fulani", "dogon", "bella"} <= community_words()
+    assert "gao" not in nationality_words() | community_words()

@@ -71,3 +71,32 @@ def test_shared_tables_read_the_other_languages_too(tmp_path: Path, monkeypatch:
     assert [p for p, _ in spanish.table("dates", "months").phrases("name")] == ["enero", "janeiro"]
     assert [p for p, _ in portuguese.table("dates", "months").phrases("name")] == ["janeiro"]
     assert all(check(spanish, e) is None for e in iter_examples(spanish))
+
+
+def test_a_checked_file_is_read_back_from_the_cache_and_an_edit_is_checked_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    good = "months:\n  rules:\n    - {month: 1, names: [enero], examples: {match: [enero]}}\n"
+    folder = _language(tmp_path / "langs", "es", {"dates": good})
+    monkeypatch.setenv("PEACEWATCH_LANG_PATH", str(tmp_path / "langs"))
+    monkeypatch.setenv("PEACEWATCH_CACHE", str(tmp_path / "cache"))
+    assert [p for p, _ in lang.load("es").table("dates", "months").phrases("name")] == ["enero"]
+    assert len(list((tmp_path / "cache").rglob("*.json"))) == 2  # meta.yaml and dates.yaml
+    (folder / "dates.yaml").write_text(good.replace(", examples: {match: [enero]}", ""), encoding="utf-8")
+    lang.forget()
+    with pytest.raises(lang.LanguageError, match="'examples' is a required property"):
+        lang.load("es")
+
+
+def test_a_frame_takes_its_words_from_the_tables(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    events = (
+        "crowd_words:\n  ignore_case: true\n  rules:\n    - {pattern: 'jóvenes', examples: {match: ['jóvenes']}}\n"
+        "coded_as:\n  rules: []\n"
+    )
+    _language(tmp_path, "es", {"events": events})
+    monkeypatch.setenv("PEACEWATCH_LANG_PATH", str(tmp_path))
+    spanish = lang.load("es")
+    crowd = spanish.frame("events", r"\b{crowd_words}(?:\s+\w+){0,2}")
+    assert crowd.search("Los JÓVENES quemaron neumáticos")  # the table's case rule, inside its slot only
+    assert not spanish.frame("events", r"{coded_as}").search("anything")  # an empty table matches nothing
+    assert spanish.frame("events", r"^{words}$", words="crowd_words").match("jóvenes")

@@ -1,11 +1,13 @@
 """Date mentions in our own example sentences, resolved against a publication date."""
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from peacewatch.lang import LanguageError
 from peacewatch.nlp.dates import DateMention, find_dates, main_date
 
 # 15 March 2017 was a Wednesday.
@@ -194,7 +196,7 @@ def test_main_date_skips_background_plans_and_claims() -> None:
     text = ("Since 2012 the area has been unstable. On 6 March gunmen attacked the post. "
             "JNIM claimed the attack on 9 March. Elections will be held on 2 April.")
     mentions = find_dates(text, "en", PUBLISHED)
-    assert main_date(mentions, PUBLISHED, text)[:2] == (date(2017, 3, 6), 1)
+    assert main_date(mentions, PUBLISHED, text, "en")[:2] == (date(2017, 3, 6), 1)
 
 
 def test_main_date_defaults_to_publication() -> None:
@@ -203,13 +205,13 @@ def test_main_date_defaults_to_publication() -> None:
 
 def test_main_date_codes_a_week_at_its_middle() -> None:
     text = "Two villages were burned last week."
-    value, precision, _ = main_date(find_dates(text, "en", PUBLISHED), PUBLISHED, text)
+    value, precision, _ = main_date(find_dates(text, "en", PUBLISHED), PUBLISHED, text, "en")
     assert (value, precision) == (date(2017, 3, 9), 2)
 
 
 def test_main_date_skips_an_anaphor_relating_another_event() -> None:
     text = "Villagers were attacked after a herder was killed the day before."
-    assert main_date(find_dates(text, "en", PUBLISHED), PUBLISHED, text)[0] == PUBLISHED
+    assert main_date(find_dates(text, "en", PUBLISHED), PUBLISHED, text, "en")[0] == PUBLISHED
 
 
 def test_other_numeric_forms() -> None:
@@ -238,14 +240,15 @@ _WORDS = (
 @given(st.lists(st.sampled_from(_WORDS), max_size=25), st.dates(date(2000, 1, 1), date(2030, 12, 31)))
 def test_any_text_gives_consistent_mentions(words: list[str], published: date) -> None:
     text = " ".join(words)
-    mentions = find_dates(text, None, published)
-    for mention in mentions:
-        assert text[mention.start:mention.end] == mention.text
-        assert mention.precision in (1, 2, 3)
-        assert mention.future or mention.value <= published
-        assert mention.end_value is None or mention.end_value >= mention.value
-    value, precision, _ = main_date(mentions, published, text)
-    assert value <= published and precision in (1, 2, 3)
+    for language in ("en", "fr"):
+        mentions = find_dates(text, language, published)
+        for mention in mentions:
+            assert text[mention.start:mention.end] == mention.text
+            assert mention.precision in (1, 2, 3)
+            assert mention.future or mention.value <= published
+            assert mention.end_value is None or mention.end_value >= mention.value
+        value, precision, _ = main_date(mentions, published, text, language)
+        assert value <= published and precision in (1, 2, 3)
 
 
 @pytest.mark.parametrize("text", ["Protesters will march 5 km to the square.", "Talks may 3 times fail."])
@@ -277,13 +280,13 @@ def test_days_after_an_event_in_the_same_sentence_is_not_a_new_date() -> None:
 def test_main_date_of_a_claim_report_is_the_attack_not_the_statement() -> None:
     published = date(2017, 6, 10)
     text = "The group has claimed Thursday's attack on the camp. A spokesman said on Friday that eight were hurt."
-    assert main_date(find_dates(text, "en", published), published, text)[0] == date(2017, 6, 8)
+    assert main_date(find_dates(text, "en", published), published, text, "en")[0] == date(2017, 6, 8)
 
 
 def test_main_date_of_an_announcement_is_the_announcement() -> None:
     published = date(2017, 3, 2)
     text = "Four armed groups announced on Thursday that they were merging. The talks began in January."
-    assert main_date(find_dates(text, "en", published), published, text)[0] == published
+    assert main_date(find_dates(text, "en", published), published, text, "en")[0] == published
 
 
 def test_a_call_in_the_present_is_for_a_day_to_come() -> None:
@@ -293,25 +296,53 @@ def test_a_call_in_the_present_is_for_a_day_to_come() -> None:
     assert not past.future and past.value == date(2017, 4, 1)
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Gunmen struck on the night of 5 to 6 June, then again 3 weeks ago and on Sept. 5-7, 2016.",
-        "Le poste a12/05/2016 est tombé l'an dernier, avant-hier et la nuit du samedi au dimanche.",
-        "Reports dated 5.06.2017, 2016-05-04 and 1/2/17 speak of June-July 2016 and mid-March.",
-    ],
-)
-def test_the_one_pass_scan_finds_what_each_pattern_finds(text: str) -> None:
-    """find_dates tries each pattern only where its first word or a digit run starts; each
-    pattern's own scan of the whole text must find nothing more (guards the first-word lists)."""
-    from pathlib import Path
+def test_english_and_french_documents_read_each_others_dates() -> None:
+    text = ("Le poste a été attaqué le 12 mars, selon l'armée. The next day gunmen struck again, "
+            "and on the night of 13 to 14 March a mine exploded. Trois jours plus tard, un convoi est tombé.")
+    english, french = find_dates(text, "en", PUBLISHED), find_dates(text, "fr", PUBLISHED)
+    assert english == french
+    assert [m.value for m in english] == [date(2017, 3, 12), date(2017, 3, 13), date(2017, 3, 13), date(2017, 3, 16)]
 
-    from peacewatch.nlp.dates import _PATTERNS, _pattern_matches
-    from peacewatch.nlp.fold import fold
 
-    reports = sorted((Path(__file__).resolve().parents[2] / "samples" / "reports").glob("*.md"))
-    assert reports
-    for source in [text, *(path.read_text(encoding="utf-8") for path in reports)]:
-        folded = fold(source)
-        expected = [[m.span() for m in pattern.finditer(folded)] for pattern, _, _ in _PATTERNS]
-        assert [[m.span() for m in matches] for matches in _pattern_matches(folded)] == expected
+def test_a_claim_is_read_with_the_words_of_the_text_language() -> None:
+    text = "Le 3 mars, des hommes armés ont attaqué le camp. Le groupe a revendiqué l'attaque le 6 mars."
+    assert main_date(find_dates(text, "fr", PUBLISHED), PUBLISHED, text, "fr")[0] == date(2017, 3, 3)
+    with pytest.raises(TypeError):
+        main_date([], PUBLISHED, text)
+
+
+def test_an_unknown_language_is_an_error() -> None:
+    with pytest.raises(LanguageError, match="no language 'xx'"):
+        find_dates("On 3 March gunmen attacked.", "xx", PUBLISHED)
+
+
+def test_a_language_folder_brings_its_own_date_words(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A language is a folder: its month names, links and relative days date its texts, no Python edit."""
+    folder = tmp_path / "es"
+    folder.mkdir()
+    (folder / "meta.yaml").write_text("code: es\nname: Español\nspacy: {package: null}\n", encoding="utf-8")
+    (folder / "dates.yaml").write_text(
+        "months:\n  fold: true\n  rules:\n"
+        "    - {month: 1, names: [enero], examples: {match: ['el 5 de enero']}}\n"
+        "month_links:\n  rules:\n    - {words: [de], examples: {match: ['el 5 de enero']}}\n"
+        "relative_days:\n  rules:\n    - {phrases: [ayer], offset: -1, examples: {match: ['atacaron ayer']}}\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("PEACEWATCH_LANG_PATH", str(tmp_path))
+    text = "Hombres armados atacaron el puesto el 5 de enero y ayer; yesterday is not Spanish."
+    mentions = find_dates(text, "es", PUBLISHED)
+    assert [(m.text, m.value) for m in mentions] == [("5 de enero", date(2017, 1, 5)), ("ayer", date(2017, 3, 14))]
+
+
+def test_an_ago_phrase_in_units_the_language_lacks_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "es"
+    folder.mkdir()
+    (folder / "meta.yaml").write_text("code: es\nname: Español\nspacy: {package: null}\n", encoding="utf-8")
+    (folder / "dates.yaml").write_text(
+        "ago:\n  rules:\n    - {pattern: hace, order: cue_first, units: [dias], examples: {match: ['hace tres dias']}}\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("PEACEWATCH_LANG_PATH", str(tmp_path))
+    with pytest.raises(LanguageError, match="not in time_units"):
+        find_dates("Atacaron hace tres dias.", "es", PUBLISHED)
+

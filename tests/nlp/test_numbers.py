@@ -53,3 +53,16 @@ def test_fold_keeps_offsets() -> None:
     folded = fold(text)
     assert len(folded) == len(text)
     assert folded == "pres de 80 blesses a segou"
+
+
+def test_each_language_reads_its_own_number_words() -> None:
+    assert parse_number("vingt", "en") is None
+    assert parse_number("twenty", "fr") is None
+    assert parse_number("a hundred", "fr") is None
+
+
+def test_unknown_language_reads_every_language() -> None:
+    assert parse_number("twenty-five", None) == 25
+    assert parse_number("quatre-vingt-dix", None) == 90
+    assert approximate_words(None)["une dizaine"].value == 10
+    assert approximate_words(None)["dozens"].value == 12

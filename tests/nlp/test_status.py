@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
+
+from peacewatch import lang
 from peacewatch.nlp.roles import ActorSpan
 from peacewatch.nlp.status import combine, find_status_cues, refers_to_group, speaker
 
@@ -84,3 +87,16 @@ def test_a_call_to_march_is_a_plan() -> None:
     assert "planned" in statuses("Les syndicats appellent à une marche vendredi à Kayes.", "fr")
     assert "planned" in statuses("The youth council calls on residents to join a protest on Friday.")
     assert "planned" not in statuses("The youth council called for calm after the protest.")
+
+
+def test_a_french_agent_after_an_article_is_the_speaker_in_either_language() -> None:
+    text = "L'embuscade a été revendiquée par l'EIGS lundi."
+    cue = find_status_cues(text, "fr")[0]
+    assert speaker(text, cue, [span(text, "EIGS", "ISGS")], 0, "fr").name == "ISGS"
+    english = "The ambush, revendiquée par l'EIGS, killed five."
+    assert speaker(english, find_status_cues(english, "fr")[0], [span(english, "EIGS", "ISGS")], 0, "en").name == "ISGS"
+
+
+def test_a_code_that_is_no_language_is_refused() -> None:
+    with pytest.raises(lang.LanguageError):
+        find_status_cues("The attack was claimed by JNIM.", "xx")

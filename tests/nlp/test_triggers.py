@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
-from peacewatch.nlp.triggers import decide_type, find_triggers
+from peacewatch import lang
+from peacewatch.extract.typing import decide_type
+from peacewatch.lang.language import schema_folder
+from peacewatch.nlp.status import find_status_cues
+from peacewatch.nlp.triggers import CUES, cue_matches, cue_patterns, find_triggers
 
 
 def cues(text: str, language: str = "en") -> set[str]:
@@ -172,17 +179,13 @@ def test_installing_interim_authorities_is_a_strategic_development(text: str, la
 
 def test_the_one_pass_scan_misses_no_match_of_any_cue_in_the_sample_reports() -> None:
     """find_triggers scans a text once for where triggers may start; each cue's own pattern must find nothing more."""
-    from pathlib import Path
-
-    from peacewatch.nlp.triggers import _compiled, _cue_matches
-
     reports = sorted((Path(__file__).resolve().parents[2] / "samples" / "reports").glob("*.md"))
     assert reports
     for path in reports:
         text = path.read_text(encoding="utf-8")
         for language in ("en", "fr"):
-            expected = [(cue, m.span()) for cue, pattern in _compiled(language) for m in pattern.finditer(text)]
-            assert [(cue, m.span()) for cue, m in _cue_matches(text, language)] == expected, path.name
+            expected = [(cue, m.span()) for cue, pattern in cue_patterns(language) for m in pattern.finditer(text)]
+            assert [(cue, m.span()) for cue, m in cue_matches(text, language)] == expected, path.name
 
 
 @pytest.mark.parametrize(
@@ -210,3 +213,37 @@ def test_crowds_filling_the_streets_are_a_protest(text: str, language: str) -> N
 def test_the_french_market_is_not_a_march() -> None:
     assert "protest" not in cues("Des hommes armés ont attaqué le marché de la ville.", "fr")
     assert "protest" in cues("Des centaines de femmes ont marché jusqu'à la mairie.", "fr")
+
+
+def test_a_language_that_is_no_folder_is_refused() -> None:
+    with pytest.raises(lang.LanguageError, match="no language 'xx'"):
+        find_triggers("Gunmen attacked a bus.", "xx")
+
+
+def test_a_new_language_needs_only_the_cue_tables_it_has(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "es"
+    folder.mkdir()
+    (folder / "meta.yaml").write_text("code: es\nname: Español\nspacy: {package: null}\n", encoding="utf-8")
+    (folder / "triggers.yaml").write_text(
+        "attack:\n  ignore_case: true\n  rules:\n"
+        "    - pattern: 'atac(?:ó|aron|ado)\\b'\n"
+        "      examples: {match: ['Hombres armados atacaron el puesto.']}\n"
+        "hypothetical:\n  ignore_case: true\n  rules:\n"
+        "    - pattern: 'evitaron'\n"
+        "      examples: {match: ['Los soldados evitaron un ataque.']}\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("PEACEWATCH_LANG_PATH", str(tmp_path))
+    found = find_triggers("Hombres armados atacaron el puesto. Los soldados evitaron que atacaron otra vez.", "es")
+    assert [(t.text, t.cue, t.hypothetical, t.definite) for t in found] == [
+        ("atacaron", "attack", False, False), ("atacaron", "attack", True, False)
+    ]
+    assert find_status_cues("El ataque fue reivindicado por el grupo.", "es") == []
+
+
+def test_the_schema_knows_every_cue_and_the_tables_around_them() -> None:
+    schema = json.loads((schema_folder() / "triggers.schema.json").read_text("utf-8"))
+    assert set(CUES) <= set(schema["properties"])
+    assert set(schema["properties"]) - set(CUES) == {
+        "hypothetical", "negations", "stopped", "definite_determiners", "np_breakers", "verb_endings", "definite_subject"
+    }

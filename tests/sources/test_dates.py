@@ -21,6 +21,8 @@ from peacewatch.sources.dates import find_dateline, parse_date_string
         ("1er mars 2017", date(2017, 3, 1)),
         ("mercredi 3 mars 2017 à 10h", date(2017, 3, 3)),
         ("3 août 2017", date(2017, 8, 3)),
+        ("1 DÉC. 2017", date(2017, 12, 1)),
+        ("Févr. 20, 2017", date(2017, 2, 20)),
         ("03/04/2017", date(2017, 4, 3)),
     ],
 )

@@ -1,7 +1,8 @@
 """Actors: the registry of who is who in the Sahel, and the finder of actor mentions in text.
 
     registry() -> ActorRegistry        (cached, from src/peacewatch/data/actors.yaml)
-    find_actors(text, language=None, country="Mali", on=None) -> list[ActorMention]
+    find_actors(text, language=None, country=None, on=None) -> list[ActorMention]
+                                       (country: the region's default country when not given)
 """
 
 from peacewatch.actors.finder import find_actors

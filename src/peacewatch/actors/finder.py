@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from peacewatch.actors import lexicon as lx
+from peacewatch import regions
 from peacewatch.actors.aliases import AliasMatcher, folded
 from peacewatch.actors.generic import (
     Context,
@@ -28,9 +28,12 @@ from peacewatch.actors.generic import (
     soft_gap,
     tokenize,
 )
+from peacewatch.actors.lexicon import IMPLIED_CATEGORIES, JOINS_NAMED, STANDALONE_CATEGORIES, Lexicon, lexicon
 from peacewatch.actors.model import Actor, ActorMention
 from peacewatch.actors.registry import ActorRegistry, registry
 from peacewatch.actors.unknown import find_unknown_groups, unregistered_actor
+from peacewatch.codebook import Inter
+from peacewatch.lang import Language
 
 
 @lru_cache(maxsize=1)
@@ -49,16 +52,20 @@ class _Named:
 
 def find_actors(
     text: str,
-    language: str | None = None,
-    country: str = "Mali",
+    language: Language | str | None = None,
+    country: str | None = None,
     on: date | None = None,
     *,
     implied_attackers: bool = False,
 ) -> list[ActorMention]:
     """Actor mentions in ``text``, in text order, without overlaps.
 
-    ``country`` is where the reported events happen: it names generic actors ("gunmen" ->
-    "Unidentified Armed Group (Mali)") and sets inter codes (foreign forces are 8). ``on`` is
+    ``language`` is the document's (a code or a Language): it picks the actor words read
+    (``lang/<code>/actors.yaml``, with the tables it shares with other languages); None, for a
+    text whose language is not known (a name, a short description), reads every language's.
+    ``country`` is where the reported events happen (the region's default country when not
+    given): it names generic actors ("gunmen" -> "Unidentified Armed Group (Mali)") and sets
+    inter codes (foreign forces are external forces). ``on`` is
     the date used for period names ("Military Forces of France (2012-2017)"); None means today.
     Implied targets ("a checkpoint", "the village") always come back flagged ``implied``;
     implied attackers ("an IED", "was ambushed") only with ``implied_attackers``: the extractor
@@ -66,6 +73,8 @@ def find_actors(
     actor scores on the development set; they serve as evidence spans for that default.
     """
     reg = registry()
+    lex = lexicon(language)
+    country = country or regions.current().default_country
     flat = folded(text)
     tokens = tokenize(flat)
     if not tokens:
@@ -75,10 +84,10 @@ def find_actors(
 
     named = _named_spans(text, flat, starts, ends)
     heads = [
-        h for h in find_heads(tokens, text, language)
+        h for h in find_heads(tokens, text, lex)
         if not _covered(h, named) and (implied_attackers or h.category != "implied")
     ]
-    heads = _join_named(heads, named, tokens, text)
+    heads = _join_named(heads, named, tokens, text, lex)
 
     mentions: list[ActorMention] = []
     used: set[int] = set()
@@ -86,27 +95,27 @@ def find_actors(
         actor = reg.by_id(n.actor_id)
         if actor is None:
             continue
-        ctx = read_context(tokens, text, n.first, n.last, language, singular=False, right=False)
+        ctx = read_context(tokens, text, n.first, n.last, lex, singular=False, right=False)
         used.update(range(ctx.first, ctx.last))
         actor, groups = _as_coded(actor, reg, country, on)
         mentions.append(_mention(text, tokens, ctx.first, ctx.last, actor, False, ctx.count, groups, country, on))
-    for head in _merge_adjacent(heads, tokens, text):
-        singular = head.phrase in lx.SINGULAR
-        if head.category in lx.IMPLIED_CATEGORIES:
+    for head in _merge_adjacent(heads, tokens, text, lex):
+        singular = head.phrase in lex.singular
+        if head.category in IMPLIED_CATEGORIES:
             ctx = Context(head.first, head.last)
         else:
-            ctx = read_context(tokens, text, head.first, head.last, language, singular)
-        chosen = generic_actor(head, ctx, reg, country, on)
+            ctx = read_context(tokens, text, head.first, head.last, lex, singular)
+        chosen = generic_actor(head, ctx, lex, reg, country, on)
         if chosen is None:
             continue
         actor, groups = chosen
         used.update(range(ctx.first, ctx.last))
         mention = _mention(text, tokens, ctx.first, ctx.last, actor, True, ctx.count, groups, country, on)
-        if head.category in lx.IMPLIED_CATEGORIES:
+        if head.category in IMPLIED_CATEGORIES:
             mention = dataclasses.replace(mention, implied=True)
         mentions.append(mention)
-    mentions.extend(_community_mentions(tokens, text, used, reg, language, country, on))
-    mentions = _demonstration_roles(_resolve_overlaps(mentions), text, flat, reg, country, on)
+    mentions.extend(_community_mentions(tokens, text, used, reg, lex, country, on))
+    mentions = _demonstration_roles(_resolve_overlaps(mentions), text, flat, reg, lex, country, on)
     for group in find_unknown_groups(text):
         if not any(m.start < group.end and group.start < m.end for m in mentions):
             actor = _for_country(unregistered_actor(group.name, country), country)
@@ -127,7 +136,7 @@ def _named_in_brackets(mentions: list[ActorMention], text: str) -> list[ActorMen
         close = re.match(r"\s*\)", text[nxt.end :]) if nxt is not None else None
         if (
             nxt is not None and close is not None and not nxt.generic and not mention.implied
-            and (mention.generic or mention.actor.inter == 4)
+            and (mention.generic or mention.actor.inter == Inter.IDENTITY_MILITIAS)
             and re.fullmatch(r"\s*\(\s*", text[mention.end : nxt.start])
             and mention.actor.inter == nxt.actor.inter and mention.actor.name != nxt.actor.name
         ):
@@ -159,20 +168,20 @@ def _covered(head: Head, named: list[_Named]) -> bool:
     return any(n.first < head.last and head.first < n.last for n in named)
 
 
-def _join_named(heads: list[Head], named: list[_Named], tokens: list[Token], text: str) -> list[Head]:
+def _join_named(heads: list[Head], named: list[_Named], tokens: list[Token], text: str, lex: Lexicon) -> list[Head]:
     """Fold nouns that belong to an adjacent name into it; return the heads left standing.
 
     A target right after a name is that actor's ("a MSA checkpoint"): it implies nobody else."""
     kept = []
     for head in heads:
-        if head.category in lx.IMPLIED_CATEGORIES and _name_before(head, named, tokens, text):
+        if head.category in IMPLIED_CATEGORIES and _name_before(head, named, tokens, text, lex):
             continue
-        if head.category not in lx.JOINS_NAMED:
+        if head.category not in JOINS_NAMED:
             kept.append(head)
             continue
-        target = _name_before(head, named, tokens, text) or _name_after(head, named, tokens, text)
+        target = _name_before(head, named, tokens, text, lex) or _name_after(head, named, tokens, text, lex)
         if target is None:
-            if head.category in lx.STANDALONE_CATEGORIES:
+            if head.category in STANDALONE_CATEGORIES:
                 kept.append(head)
             continue
         target.first = min(target.first, head.first)
@@ -180,32 +189,32 @@ def _join_named(heads: list[Head], named: list[_Named], tokens: list[Token], tex
     return kept
 
 
-def _name_before(head: Head, named: list[_Named], tokens: list[Token], text: str) -> _Named | None:
+def _name_before(head: Head, named: list[_Named], tokens: list[Token], text: str, lex: Lexicon) -> _Named | None:
     for n in named:
         if n.last > head.first or head.first - n.last > 2:
             continue
         between = tokens[n.last : head.first]
-        if all(t.word in lx.LINKERS_AFTER_NAMED for t in between) and all(
+        if all(t.word in lex.linkers_after_named for t in between) and all(
             soft_gap(text, tokens[k], tokens[k + 1]) for k in range(n.last - 1, head.first)
         ):
             return n
     return None
 
 
-def _name_after(head: Head, named: list[_Named], tokens: list[Token], text: str) -> _Named | None:
+def _name_after(head: Head, named: list[_Named], tokens: list[Token], text: str, lex: Lexicon) -> _Named | None:
     for n in named:
         gap = n.first - head.last
         if gap < 1 or gap > 3:
             continue
         words = " ".join(t.word for t in tokens[head.last : n.first])
-        if words in lx.LINKERS_BEFORE_NAMED and all(
+        if words in lex.linkers_before_named and all(
             soft_gap(text, tokens[k], tokens[k + 1]) for k in range(head.last - 1, n.first)
         ):
             return n
     return None
 
 
-def _merge_adjacent(heads: list[Head], tokens: list[Token], text: str) -> list[Head]:
+def _merge_adjacent(heads: list[Head], tokens: list[Token], text: str, lex: Lexicon) -> list[Head]:
     """Adjacent nouns of one category are one mention ("civilian passengers", "demonstrators
     marched"); a civilian run keeps the noun that names a group."""
     merged: list[Head] = []
@@ -217,7 +226,7 @@ def _merge_adjacent(heads: list[Head], tokens: list[Token], text: str) -> list[H
             and soft_gap(text, tokens[head.first - 1], tokens[head.first])
         ):
             previous = merged.pop()
-            phrase = head.phrase if head.phrase in lx.GROUP_OF_HEAD else previous.phrase
+            phrase = head.phrase if head.phrase in lex.group_of_head else previous.phrase
             merged.append(Head(previous.first, head.last, head.category, phrase))
             continue
         merged.append(head)
@@ -230,20 +239,20 @@ def _in_compound(text: str, start: int, end: int) -> bool:
 
 
 def _community_mentions(
-    tokens: list[Token], text: str, used: set[int], reg: ActorRegistry, language: str | None,
+    tokens: list[Token], text: str, used: set[int], reg: ActorRegistry, lex: Lexicon,
     country: str, on: date | None,
 ) -> list[ActorMention]:
     """A community named on its own: its militia ("fighting between Fulani and Bambara"), or
     civilians of that community when counted or described by age ("two young Dogons")."""
     found = []
-    for i in [k for k, token in enumerate(tokens) if token.word in lx.ETHNONYMS]:
+    for i in [k for k, token in enumerate(tokens) if token.word in lex.communities]:
         token = tokens[i]
-        community = lx.ETHNONYMS[token.word]
+        community = lex.communities[token.word]
         if community is None or i in used or _in_compound(text, token.start, token.end):
             continue
-        ctx = read_context(tokens, text, i, i + 1, language, singular=True, right=False)
+        ctx = read_context(tokens, text, i, i + 1, lex, singular=True, right=False)
         ctx.community = community
-        chosen = generic_actor(Head(i, i + 1, "community", token.word), ctx, reg, country, on)
+        chosen = generic_actor(Head(i, i + 1, "community", token.word), ctx, lex, reg, country, on)
         if chosen is not None:
             actor, groups = chosen
             found.append(_mention(text, tokens, ctx.first, i + 1, actor, True, ctx.count, groups, country, on))
@@ -257,7 +266,7 @@ def _as_coded(actor: Actor, reg: ActorRegistry, country: str, on: date | None) -
     with aid workers too); a component coded under its parent is associated with it (Katiba
     Macina under JNIM from 2017-03-02); a group merged into another keeps its name with the
     merger as associated actor (Ansar Dine with JNIM)."""
-    if actor.inter == 7 and not actor.id.startswith("civilians:"):
+    if actor.inter == Inter.CIVILIANS and not actor.id.startswith("civilians:"):
         groups: tuple[Actor, ...] = (actor,)
         if actor.kind == "humanitarian organisation":
             groups += (reg.generic("aid_workers", country, on),)
@@ -272,11 +281,10 @@ def _as_coded(actor: Actor, reg: ActorRegistry, country: str, on: date | None) -
 
 
 _SENTENCE = re.compile(r"[^.!?;]+")
-_SECURITY_FORCES = ("security forces", "forces de l ordre", "forces de securite", "defense and security forces")
 
 
 def _demonstration_roles(
-    mentions: list[ActorMention], text: str, flat: str, reg: ActorRegistry, country: str, on: date | None
+    mentions: list[ActorMention], text: str, flat: str, reg: ActorRegistry, lex: Lexicon, country: str, on: date | None
 ) -> list[ActorMention]:
     """In a sentence about a protest, its crowd ("residents", "women") are the protesters, or
     the rioters when the sentence tells of violence ("ransacked", "burned tires"); the
@@ -286,20 +294,20 @@ def _demonstration_roles(
     sentence_at = _Sentences(text, flat)
     for mention in mentions:
         sentence = sentence_at(mention.start)
-        protest = any(cue in sentence for cue in lx.PROTEST_CUES)
-        riot = protest and any(cue in sentence for cue in lx.RIOT_CUES)
+        protest = lex.protest_cues.search(sentence) is not None
+        riot = protest and lex.riot_cues.search(sentence) is not None
         head = " ".join(flat[mention.start : mention.end].split())
         last_word = head.rsplit(" ", 1)[-1]
         actor = mention.actor
-        if mention.generic and not mention.implied and not protest and last_word in lx.YOUTH_HEADS:
-            if actor.id.startswith("civilians:") and any(cue in sentence for cue in lx.YOUTH_RIOT_CUES):
+        if mention.generic and not mention.implied and not protest and last_word in lex.youth_heads:
+            if actor.id.startswith("civilians:") and lex.youth_riot_cues.search(sentence):
                 actor = reg.generic("rioters", country, on)
         elif mention.generic and not mention.implied and protest:
             if actor.id.startswith("protesters:") and riot:
                 actor = reg.generic("rioters", country, on)
-            elif actor.id.startswith("civilians:") and last_word in lx.CROWD_HEADS:
+            elif actor.id.startswith("civilians:") and last_word in lex.crowd_heads:
                 actor = reg.generic("rioters" if riot else "protesters", country, on)
-            elif actor.kind == "military" and any(head.endswith(f) for f in _SECURITY_FORCES):
+            elif actor.kind == "military" and any(head.endswith(f) for f in lex.crowd_control_forces):
                 actor = reg.state_force("police", actor.country, on)
         result.append(mention if actor is mention.actor else dataclasses.replace(mention, actor=_for_country(actor.on(on), country)))
     return result

@@ -2,7 +2,8 @@
 
 Works on the folded text's word tokens. A *head* noun from the lexicon gives a category; the
 modifiers around it (nationality, community, "unidentified", "suspected jihadist") and a number
-before it decide the actor and the count. See lexicon.py for which actor each category yields.
+before it decide the actor and the count. See lexicon.py for which actor each category yields;
+the words are each language's ``lang/<code>/actors.yaml``, read through a ``Lexicon``.
 """
 
 from __future__ import annotations
@@ -11,23 +12,14 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from peacewatch.actors import lexicon as lx
+from peacewatch.actors.lexicon import STATE_KINDS, Lexicon, pastoralist
 from peacewatch.actors.model import Actor
 from peacewatch.actors.registry import ActorRegistry
 from peacewatch.nlp.numbers import approximate_words, number_words, parse_number_words
 
 _WORD = re.compile(r"[a-z0-9]+")
 _SOFT_GAP = re.compile(r"[\s\-'\u2019]*")
-_STATE_KINDS = ("military", "police", "gendarmerie", "national guard", "customs", "forest guards", "government")
-_RIGHT_MODIFIERS = (
-    frozenset(lx.NATIONALITIES) | frozenset(lx.ETHNONYMS) | lx.UNIDENTIFIED | lx.ISLAMIST
-    | lx.ARMED | frozenset({"presumes", "presume", "presumee", "presumees", "pretendus"})
-)
-_AGE_WORDS = frozenset({"young", "elderly", "old", "aged", "jeune", "jeunes", "vieux", "vieil"})
 _THOUSANDS = frozenset({",", ".", " ", "\u00a0", "\u202f"})
-_NOT_PEOPLE = frozenset({"group", "groupe", "elements"})
-_ARTICLES = frozenset({"a", "an", "un", "une", "A", "An", "Un", "Une"})
-"""Indefinite articles as written: the folded "a" is also French "à"."""
 
 
 @dataclass(slots=True)
@@ -57,56 +49,39 @@ class Head:
     phrase: str
 
 
-def _head_table() -> dict[str, list[tuple[tuple[str, ...], str, str]]]:
-    table: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
-    for category, phrases in lx.HEADS.items():
-        for phrase in phrases:
-            words = tuple(phrase.split())
-            table.setdefault(words[0], []).append((words, category, phrase))
-    for entries in table.values():
-        entries.sort(key=lambda e: len(e[0]), reverse=True)
-    return table
-
-
-_HEADS = _head_table()
-
-
-def find_heads(tokens: list[Token], text: str, language: str | None = None) -> list[Head]:
+def find_heads(tokens: list[Token], text: str, lex: Lexicon) -> list[Head]:
     """Longest lexicon head at each position, left to right, without overlaps."""
     heads: list[Head] = []
     resume = 0
-    for i in [k for k, token in enumerate(tokens) if token.word in _HEADS]:
+    words = [token.word for token in tokens]
+    for i in [k for k, word in enumerate(words) if word in lex.heads]:
         if i < resume:
             continue
-        match = _head_at(tokens, text, i)
+        match = _head_at(tokens, text, words, i, lex)
         if match is None:
             continue
-        words, category, phrase = match
-        end = i + len(words)
-        if (phrase in lx.LOWERCASE_ONLY and text[tokens[i].start : tokens[i].end] != phrase) or (
-                language == "fr" and phrase in lx.NOT_IN_FRENCH):
+        phrase_words, (category, phrase) = match
+        end = i + len(phrase_words)
+        if (phrase in lex.lowercase_only and text[tokens[i].start : tokens[i].end] != phrase) or phrase in lex.not_heads:
             continue
-        if phrase in lx.AFTER_DETERMINER and not (
-            i > 0 and (tokens[i - 1].word in lx.DETERMINERS or tokens[i - 1].word.isdigit())
+        if phrase in lex.after_word and not (
+            i > 0 and (tokens[i - 1].word in lex.after_word[phrase] or tokens[i - 1].word.isdigit())
         ):
             continue
-        if tokens[i].word in lx.MODIFIERS and end < len(tokens) and _head_at(tokens, text, i + 1):
+        if tokens[i].word in lex.modifiers and end < len(tokens) and _head_at(tokens, text, words, i + 1, lex):
             continue
         heads.append(Head(i, end, category, phrase))
         resume = end
     return heads
 
 
-def _head_at(tokens: list[Token], text: str, i: int) -> tuple[tuple[str, ...], str, str] | None:
-    for words, category, phrase in _HEADS.get(tokens[i].word, ()):
-        end = i + len(words)
-        if end > len(tokens):
-            continue
-        if all(tokens[i + k].word == w for k, w in enumerate(words)) and all(
-            soft_gap(text, tokens[i + k], tokens[i + k + 1]) for k in range(len(words) - 1)
-        ):
-            return words, category, phrase
-    return None
+def _head_at(
+    tokens: list[Token], text: str, words: list[str], i: int, lex: Lexicon
+) -> tuple[tuple[str, ...], tuple[str, str]] | None:
+    """The longest head whose words start at token ``i``, written with soft gaps only."""
+    return lex.heads.longest_at(
+        words, i, lambda phrase: all(soft_gap(text, tokens[i + k], tokens[i + k + 1]) for k in range(len(phrase) - 1))
+    )
 
 
 @dataclass(slots=True)
@@ -127,53 +102,52 @@ class Context:
 
 
 def read_context(
-    tokens: list[Token], text: str, first: int, last: int, language: str | None, singular: bool, right: bool = True
+    tokens: list[Token], text: str, first: int, last: int, lex: Lexicon, singular: bool, right: bool = True
 ) -> Context:
     """Walk left over modifiers and a number, and right over post-posed (French) modifiers."""
     ctx = Context(first, last)
     k = first - 1
-    while k >= 0 and first - k <= 4 and tokens[k].word in lx.MODIFIERS and soft_gap(text, tokens[k], tokens[k + 1]):
-        _note(ctx, tokens[k].word)
+    while k >= 0 and first - k <= 4 and tokens[k].word in lex.modifiers and soft_gap(text, tokens[k], tokens[k + 1]):
+        _note(ctx, tokens[k].word, lex)
         ctx.first = k
         k -= 1
-    _read_count(ctx, tokens, text, k, language, singular)
+    _read_count(ctx, tokens, text, k, lex, singular)
     if right:
         k = last
         while (
-            k < len(tokens) and k - last < 3 and tokens[k].word in _RIGHT_MODIFIERS
+            k < len(tokens) and k - last < 3 and tokens[k].word in lex.right_modifiers
             and soft_gap(text, tokens[k - 1], tokens[k])
         ):
-            _note(ctx, tokens[k].word)
+            _note(ctx, tokens[k].word, lex)
             ctx.last = k + 1
             k += 1
         following = [t.word for t in tokens[ctx.last : ctx.last + 3]]
-        ctx.on_motorbikes = bool(lx.MOTORBIKE_WORDS.intersection(following)) and bool(
-            {"on", "aboard", "a", "en", "riding", "sur"}.intersection(following[:2])
-        )
+        ctx.on_motorbikes = bool(lex.motorbikes.intersection(following)) and bool(lex.riding.intersection(following[:2]))
     return ctx
 
 
-def _note(ctx: Context, word: str) -> None:
+def _note(ctx: Context, word: str, lex: Lexicon) -> None:
     ctx.words.append(word)
-    if word in lx.NATIONALITIES:
-        ctx.nationality = lx.NATIONALITIES[word]
-    elif word in lx.ETHNONYMS:
-        ctx.community = lx.ETHNONYMS[word]
-    elif word in lx.UNIDENTIFIED:
+    if word in lex.nationalities:
+        ctx.nationality = lex.nationalities[word]
+    elif word in lex.communities:
+        ctx.community = lex.communities[word]
+    elif word in lex.unidentified:
         ctx.unidentified = True
-    elif word in lx.ISLAMIST:
+    elif word in lex.islamist:
         ctx.islamist = True
-    elif word in lx.ARMED:
+    elif word in lex.armed:
         ctx.armed = True
-    elif word in lx.VIOLENT:
+    elif word in lex.violent:
         ctx.violent = True
 
 
-def _read_count(ctx: Context, tokens: list[Token], text: str, k: int, language: str | None, singular: bool) -> None:
+def _read_count(ctx: Context, tokens: list[Token], text: str, k: int, lex: Lexicon, singular: bool) -> None:
     if k < 0 or not soft_gap(text, tokens[k], tokens[ctx.first]):
         return
+    language = lex.language
     approx = approximate_words(language)
-    if tokens[k].word in {"of", "de", "d"} and k >= 1 and soft_gap(text, tokens[k - 1], tokens[k]):
+    if tokens[k].word in lex.count_of and k >= 1 and soft_gap(text, tokens[k - 1], tokens[k]):
         pair = f"{tokens[k - 2].word} {tokens[k - 1].word}" if k >= 2 else ""
         for phrase in (pair, tokens[k - 1].word):
             if phrase in approx:
@@ -197,23 +171,23 @@ def _read_count(ctx: Context, tokens: list[Token], text: str, k: int, language: 
         return
     words = number_words(language)
     run = k
-    while run >= 0 and k - run < 4 and (tokens[run].word in words or tokens[run].word in {"et", "and"}):
+    while run >= 0 and k - run < 4 and (tokens[run].word in words or tokens[run].word in lex.number_and):
         if run < k and not soft_gap(text, tokens[run], tokens[run + 1]):
             break
         run -= 1
     run += 1
-    while run <= k and tokens[run].word in {"et", "and"}:
+    while run <= k and tokens[run].word in lex.number_and:
         run += 1
     if run <= k:
         value = parse_number_words([t.word for t in tokens[run : k + 1]], language)
         if value is not None and value > 0:
-            if _written(text, tokens[run]) in _ARTICLES and run == k:
+            if _written(text, tokens[run]) in lex.articles and run == k:
                 ctx.count = 1 if singular else None
                 return
             ctx.count = value
             ctx.first = run
             return
-    if _written(text, tokens[k]) in _ARTICLES and singular:
+    if _written(text, tokens[k]) in lex.articles and singular:
         ctx.count = 1
 
 
@@ -225,13 +199,13 @@ def community_civilians(community: str, registry: ActorRegistry, country: str, o
     """Associated actors of a community's civilians: its ethnic group, and pastoralists for the
     communities ACLED also codes so (Fulani)."""
     groups = (registry.ethnic(community, False, country, on),)
-    if community in lx.PASTORALIST_COMMUNITIES:
+    if pastoralist(community):
         groups += (registry.generic("pastoralists", country, on),)
     return groups
 
 
 def generic_actor(
-    head: Head, ctx: Context, registry: ActorRegistry, country: str, on: date | None
+    head: Head, ctx: Context, lex: Lexicon, registry: ActorRegistry, country: str, on: date | None
 ) -> tuple[Actor, tuple[Actor, ...]] | None:
     """The actor (and associated groups) a generic noun names, or None when it names nobody."""
     category = head.category
@@ -246,13 +220,13 @@ def generic_actor(
     if category == "government":
         nation = ctx.nationality if ctx.nationality and ctx.nationality != "International" else country
         return registry.generic("civilians", country, on), (registry.state_force("government", nation, on),)
-    if category in _STATE_KINDS:
+    if category in STATE_KINDS:
         nation = ctx.nationality if ctx.nationality and ctx.nationality != "International" else country
         kind = {"customs": "police", "national guard": "military"}.get(category, category)
         return registry.state_force(kind, nation, on), ()
     if category == "civilians":
         nation = ctx.nationality or country
-        group = lx.GROUP_OF_HEAD.get(head.phrase)
+        group = lex.group_of_head.get(head.phrase)
         if ctx.community:
             groups.extend(community_civilians(ctx.community, registry, country, on))
         if group and all(g.id != f"{group}:{country}" for g in groups):
@@ -271,13 +245,13 @@ def generic_actor(
         if ctx.on_motorbikes and not (islamist or ctx.community):
             return registry.generic("unidentified_armed_group", country, on), ()
         if not (ctx.unidentified or ctx.armed or islamist or ctx.community):
-            if head.phrase in _NOT_PEOPLE:
+            if head.phrase in lex.not_people:
                 return None
             return registry.generic("civilians", country, on), ()
     if category == "militia" and islamist and not ctx.community:
         return registry.generic("islamist_militia", country, on), ()
     if category == "community":
-        if ctx.count is not None or any(w in _AGE_WORDS for w in ctx.words):
+        if ctx.count is not None or any(w in lex.age for w in ctx.words):
             return registry.generic("civilians", country, on), community_civilians(ctx.community, registry, country, on)
         return registry.ethnic(ctx.community, True, country, on), (registry.ethnic(ctx.community, False, country, on),)
     if category == "person" and ctx.community and not (ctx.armed or islamist or ctx.unidentified):

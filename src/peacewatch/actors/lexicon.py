@@ -1,10 +1,11 @@
-"""Words that name actors generically, in English and French (folded: lower case, no accents).
+"""The words that name actors generically, as the actor finder reads them: each language's
+``lang/<code>/actors.yaml`` and the region's communities (``regions/<region>.yaml``).
 
 Why a lexicon and not a model: reports name most actors by a handful of nouns ("gunmen",
 "soldats", "villageois"), and the coding choice behind each noun (whose forces, which generic
-ACLED actor) is a rule an analyst can read and correct here.
+ACLED actor) is a rule an analyst can read and correct in the data files.
 
-Categories and the actor each gives (see generic.py):
+Categories of head nouns and the actor each gives (see generic.py):
   military, police, gendarmerie, national guard, customs, forest guards
       -> that state's forces ("Malian soldiers", "soldats nigériens"; the report's country
          when no nationality is said); customs officers are coded as the police forces and
@@ -29,334 +30,215 @@ Categories and the actor each gives (see generic.py):
                military forces, flagged ``implied``;
   implied_civilians -> a civilian target ("the village", "a school", "bus"): Civilians,
                flagged ``implied`` (ACLED codes attacks on such places as against civilians).
+
+Most tables are shared: the finder reads them whatever the document's language (reports quote
+each other), and a text of unknown language (``language=None``: a short name, a description)
+reads every language's shared tables.
 """
 
 from __future__ import annotations
 
-CIVILIAN_GROUPS: dict[str, tuple[str, ...]] = {
-    "pastoralists": (
-        "herders", "herder", "herdsmen", "herdsman", "shepherds", "shepherd", "pastoralists",
-        "pastoralist", "cattle herders", "cattle herder", "livestock breeders", "breeders",
-        "nomads", "nomad", "eleveurs", "eleveur", "bergers", "berger", "pasteurs", "transhumants",
-    ),
-    "farmers": (
-        "farmers", "farmer", "cultivators", "agriculteurs", "agriculteur", "cultivateurs",
-        "cultivateur", "paysans", "paysan",
-    ),
-    "teachers": (
-        "teachers", "teacher", "school teacher", "schoolteacher", "enseignants", "enseignant",
-        "instituteurs", "instituteur", "professeur", "professeurs",
-    ),
-    "students": (
-        "students", "student", "pupils", "schoolchildren", "eleves", "etudiants", "etudiant",
-        "ecoliers",
-    ),
-    "health_workers": (
-        "health workers", "health worker", "nurse", "nurses", "doctor", "doctors", "medical staff",
-        "infirmier", "infirmiers", "infirmiere", "medecin", "medecins", "agents de sante",
-        "agent de sante",
-    ),
-    "aid_workers": (
-        "aid workers", "aid worker", "humanitarian workers", "humanitarian worker", "humanitarians",
-        "ngo workers", "ngo worker", "ngo staff", "humanitaires", "travailleurs humanitaires",
-        "agents humanitaires", "ngo", "ngo agents", "ong", "humanitarian mission",
-    ),
-    "journalists": ("journalists", "journalist", "reporter", "reporters", "journalistes", "journaliste"),
-    "women": ("women", "woman", "femmes", "femme"),
-    "fishermen": ("fishermen", "fisherman", "pecheurs", "pecheur"),
-    "refugees": (
-        "refugees", "refugee", "idps", "displaced people", "displaced persons", "deplaces",
-        "refugies",
-    ),
-    "prisoners": ("prisoners", "prisoner", "detainees", "detainee", "inmates", "detenus", "detenu", "prisonniers"),
-    "traders": (
-        "traders", "trader", "merchants", "merchant", "shopkeepers", "shopkeeper", "vendors",
-        "commercants", "commercant", "boutiquier", "boutiquiers", "forains", "marketgoers",
-    ),
-    "miners": ("gold miners", "miners", "miner", "gold panners", "orpailleurs", "orpailleur"),
-}
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
 
-HEADS: dict[str, tuple[str, ...]] = {
-    "military": (
-        "soldiers", "soldier", "troops", "army", "armed forces", "military", "servicemen",
-        "serviceman", "security forces", "defence and security forces",
-        "defense and security forces", "defence forces", "defense forces", "military forces",
-        "air force", "special forces", "military personnel", "commandos", "militaires",
-        "militaire", "soldats", "soldat", "armee", "forces armees", "forces de defense et de securite",
-        "forces de securite", "fds", "troupes", "forces speciales", "army soldiers",
-    ),
-    "police": (
-        "police", "policemen", "policeman", "police officers", "police officer", "policiers",
-        "policier", "agents de police", "police agents", "forces de l ordre", "law enforcement",
-    ),
-    "gendarmerie": ("gendarmes", "gendarme", "gendarmerie"),
-    "national guard": (
-        "national guard", "national guardsmen", "national guards", "guardsmen", "garde nationale",
-        "gardes nationaux", "garde national",
-    ),
-    "customs": (
-        "customs officers", "customs officer", "customs agents", "customs agent", "customs",
-        "douaniers", "douanier", "douane", "agents des douanes",
-    ),
-    "forest guards": (
-        "forest guards", "forest guard", "forestry agents", "water and forest agents",
-        "eaux et forets", "agents des eaux et forets", "forest rangers", "gardes forestiers",
-    ),
-    "government": (
-        "mayor", "mayors", "deputy mayor", "maire", "maires", "prefect", "prefet", "sub prefect",
-        "sous prefet", "governor", "gouverneur", "local official", "local officials",
-        "government officials", "civil servants", "civil servant", "fonctionnaires",
-        "fonctionnaire", "elus locaux", "elu local", "municipal councillor", "conseiller municipal",
-        "government official", "electoral officials", "electoral official",
-        "polling station officials", "election officials", "councilor", "councilman", "councillor", "councillors", "conseiller",
-        "conseillers", "sous prefets", "prefets", "deputy", "depute", "subprefect", "subprefects",
-        "sous prefete", "president of the court", "court president"
-    ),
-    "armed": (
-        "gunmen", "gunman", "armed men", "armed man", "armed individuals", "armed individual",
-        "assailants", "assailant", "attackers", "attacker", "armed group", "armed groups",
-        "bandits", "bandit", "armed bandits", "robbers", "highway robbers", "coupeurs de route",
-        "kidnappers", "abductors", "captors", "ravisseurs", "hommes armes", "homme arme",
-        "individus armes", "individu arme", "assaillants", "assaillant", "bandits armes",
-        "malfaiteurs", "groupe arme", "groupes armes", "hommes en armes", "elements armes",
-        "rebels", "rebelles", "inconnus", "armed elements",
-    ),
-    "islamist": (
-        "jihadists", "jihadis", "djihadistes", "jihadistes", "islamists", "islamistes",
-        "terrorists", "terroristes", "terroriste", "jihadiste", "djihadiste", "extremists", "extremistes", "insurgents", "insurges",
-        "groupes armes terroristes", "groupe arme terroriste", "terrorist group", "terrorist groups",
-        "jihadist group", "jihadist groups", "islamist group", "islamist groups",
-        "groupe terroriste", "groupes terroristes", "groupe jihadiste", "groupes jihadistes",
-        "groupe djihadiste", "groupes djihadistes", "mujahideen", "moudjahidines",
-    ),
-    "militant": ("militants", "militant"),
-    "fighter": ("fighters", "fighter", "combatants", "combatant", "combattants", "combattant"),
-    "person": (
-        "individuals", "individual", "individus", "individu", "men", "man", "hommes", "homme",
-        "persons", "person", "people", "personnes", "personne", "elements", "group", "groupe",
-        "young men", "young man",
-    ),
-    "civilians": (
-        "civilians", "civilian", "civils", "civil", "villagers", "villager", "villageois", "residents",
-        "resident", "inhabitants", "habitants", "habitant", "locals", "local population",
-        "population", "passengers", "passenger", "passagers", "passager", "travellers",
-        "travelers", "traveller", "traveler", "voyageurs", "voyageur", "drivers", "driver",
-        "chauffeurs", "chauffeur", "truck drivers", "truck driver", "transporters",
-        "transporteurs", "boy", "boys", "girl", "girls", "child", "children", "enfants", "enfant",
-        "village chief", "village chiefs", "chef de village", "chef du village", "chefs de village",
-        "notables", "imam", "imams", "marabout", "marabouts", "religious leader", "worshippers",
-        "fideles", "hostages", "hostage", "otages", "otage", "nationals", "citizens",
-        "citizen", "ressortissants", "ressortissant", "expatriates", "tourists", "tourist",
-        "contractors", "contractor", "employees", "employee", "workers", "worker", "employes",
-        "ouvriers", "travailleurs", "chief", "chiefs", "tribal chief", "community leader",
-        "community leaders", "leaders", "elders", "elder", "thief", "thieves", "cattle thief",
-        "cattle thieves", "voleurs", "guide", "nun", "priest", "pastor", "pretre", "religieuse",
-        "chef", "chefs", "agents", "agent", "youths", "youth", "young people", "jeunes", "notable", "tribal leader", "tribal leaders",
-        "interpreter", "staff member", "staff members", "staff", "blogger", "activist", "activists",
-        "coordinator", "voters", "voter", "market goers", "stallholders", "families", "family",
-        "wife", "husband", "son", "daughter", "brother", "relatives", "villages",
-        "personnel", "traditional chief", "religious leaders", "cleric", "preacher", "preachers",
-        "businessman", "youngster", "youngsters", "veterinarian", "accountant", "informer",
-        "informant", "albino", "bank director", "director", "judge", "magistrate", "witnesses",
-        "businessmen", "operateur economique", "operateurs economiques",
-    ),
-    "protesters": (
-        "protesters", "protester", "protestors", "demonstrators", "demonstrator", "manifestants",
-        "manifestant", "protest", "protests", "demonstration", "demonstrations", "manifestation",
-        "manifestations", "sit in", "marchers", "strikers", "grevistes", "protested", "protesting",
-        "demonstrated", "marched", "took to the streets", "took to the street",
-        "went to the streets", "went to the street", "on strike", "greve", "march", "marche",
-        "rally", "rallies", "manifeste", "ont manifeste", "marche pacifique", "sit in",
-    ),
-    "rioters": (
-        "rioters", "rioter", "emeutiers", "riot", "riots", "emeute", "emeutes", "mob", "angry mob",
-        "angry youths", "angry crowd", "foule", "foule en colere", "jeunes en colere", "lynch mob",
-        "crowd", "crowds",
-    ),
-    "militia": (
-        "militia", "militias", "militiamen", "militiaman", "self defense group", "self defence group",
-        "self defense groups", "self defence groups", "self defense militia", "self defence militia",
-        "communal militia", "village militia", "milice", "milices", "miliciens", "milicien",
-        "groupe d autodefense", "groupes d autodefense", "milice d autodefense",
-        "milices d autodefense", "milice communautaire",
-    ),
-    "vigilantes": ("vigilantes", "vigilante", "vigilance committee", "comite de vigilance"),
-    "member": ("members", "member", "membres", "membre", "ranks", "rangs"),
-    "implied": (
-        "ied", "ieds", "improvised explosive device", "improvised explosive devices", "landmine",
-        "landmines", "mine", "mines", "roadside bomb", "roadside explosive", "explosive device",
-        "explosive devices", "car bomb", "rocket", "rockets", "mortar", "mortars", "shells",
-        "mortar shells", "grenade", "engin explosif", "engins explosifs", "engin explosif improvise",
-        "obus", "roquettes", "mortiers", "tirs de mortiers", "tirs d obus", "vbied", "eei",
-        "ambush", "ambushed", "ambushes", "gunfire", "gunshots", "exchange of fire", "kidnapped",
-        "abducted", "assassinated", "attacked", "shot dead", "embuscade", "enleve", "enleves",
-        "enlevee", "assassine", "assassines", "coups de feu", "kidnappe", "kidnappes",
-        "found dead", "executed", "beheaded", "retrouve mort", "retrouves morts", "execute",
-        "executes",
-    ),
-    "implied_military": (
-        "checkpoint", "checkpoints", "checkpost", "checkposts", "military camp", "army camp",
-        "military base", "army base", "military post", "army post", "outpost", "army checkpoint",
-        "poste de controle", "postes de controle", "poste militaire", "camp militaire",
-        "base militaire", "poste avance", "poste de securite",
-    ),
-    "implied_civilians": (
-        "village", "villages", "hamlet", "hamlets", "house", "houses", "homes", "shop", "shops",
-        "market", "school", "schools", "church", "churches", "mosque", "polling station",
-        "polling stations", "voting office", "voting offices", "bus", "buses", "truck", "trucks",
-        "transport vehicle", "civilian vehicle", "hameau", "maison", "maisons", "boutique",
-        "boutiques", "ecole", "ecoles", "eglise", "mosquee", "bureau de vote", "bureaux de vote",
-        "camion", "camions", "car de transport", "vehicule de transport", "minibus", "cart",
-        "pirogue", "ambulance", "marketplace", "hut", "huts", "bars", "delegation", "urn", "urns",
-        "voting urn", "voting urns", "poll booth", "poll booths", "electoral materials",
-        "electoral material", "voting material", "elections material", "election material",
-        "urne", "urnes", "materiel electoral",
-    ),
-}
-AFTER_DETERMINER: frozenset[str] = frozenset({"terroriste", "jihadiste", "djihadiste", "civil"})
-"""French nouns that are adjectives after a noun ("attaque terroriste"): heads only after a
-determiner or a number ("un terroriste", "le jihadiste", "1 civil")."""
-DETERMINERS: frozenset[str] = frozenset("un une le la l du d ce cet cette chaque".split())
-LOWERCASE_ONLY: frozenset[str] = frozenset({"march", "marche"})
-"""Heads read only as written in lower case without accents ("March" is a month, "marché" a market)."""
+from peacewatch import lang, regions
+from peacewatch.lang import Language, Table
+from peacewatch.nlp.scanner import PhraseIndex
 
-NOT_IN_FRENCH: frozenset[str] = frozenset({"son"})
-"""English heads that are common French words ("son camp", "son véhicule": his, not a child)."""
-for _group, _words in CIVILIAN_GROUPS.items():
-    HEADS["civilians"] += _words
-
-GROUP_OF_HEAD: dict[str, str] = {w: g for g, words in CIVILIAN_GROUPS.items() for w in words}
-
-SINGULAR: frozenset[str] = frozenset(
-    w
-    for words in HEADS.values()
-    for w in words
-    if not (w.endswith("s") or w.endswith("men") or w.endswith("x"))
-    and w not in {"army", "military", "police", "gendarmerie", "customs", "douane", "armee",
-                  "population", "local population", "children", "people", "militia",
-                  "gendarmerie", "foule", "mob", "protest", "manifestation", "fds", "law enforcement"}
+CATEGORIES: tuple[str, ...] = (
+    "military", "police", "gendarmerie", "national guard", "customs", "forest guards", "government",
+    "armed", "islamist", "militant", "fighter", "person", "civilians", "protesters", "rioters",
+    "militia", "vigilantes", "member", "implied", "implied_military", "implied_civilians",
 )
-"""Heads naming one person ("a soldier", "un enseignant"): "a"/"un"/"une" then counts as 1."""
-
-NATIONALITIES: dict[str, str] = {}
-for _country, _words in {
-    "Mali": "malian malians malien malienne maliens maliennes",
-    "Burkina Faso": "burkinabe burkinabes burkinabee burkinabees burkinais burkinaise",
-    "Niger": "nigerien nigeriens nigerienne nigeriennes",
-    "France": "french francais francaise francaises",
-    "Chad": "chadian chadians tchadien tchadienne tchadiens tchadiennes",
-    "Mauritania": "mauritanian mauritanians mauritanien mauritanienne mauritaniens mauritaniennes",
-    "Algeria": "algerian algerians algerien algerienne algeriens algeriennes",
-    "Senegal": "senegalese senegalais senegalaise senegalaises",
-    "Guinea": "guinean guineans guineen guineenne guineens guineennes",
-    "Ivory Coast": "ivorian ivorians ivoirien ivoirienne ivoiriens ivoiriennes",
-    "Togo": "togolese togolais togolaise togolaises",
-    "Benin": "beninese beninois beninoise beninoises",
-    "Nigeria": "nigerian nigerians nigeriane nigerianes",
-    "United States": "american americans americain americaine americains americaines",
-    "Germany": "german germans allemand allemande allemands allemandes",
-    "Netherlands": "dutch neerlandais neerlandaise",
-    "Sweden": "swedish suedois suedoise",
-    "United Kingdom": "british britannique britanniques",
-    "Canada": "canadian canadians canadien canadienne canadiens canadiennes",
-    "Egypt": "egyptian egyptians egyptien egyptienne egyptiens",
-    "Bangladesh": "bangladeshi bangladeshis bangladais",
-    "Cambodia": "cambodian cambodians cambodgien cambodgiens",
-    "China": "chinese chinois chinoise",
-    "Russia": "russian russians russe russes",
-    "Colombia": "colombian colombien colombienne colombiens",
-    "Morocco": "moroccan moroccans marocain marocaine marocains",
-    "Ghana": "ghanaian ghanaians ghaneen ghaneens",
-    "Italy": "italian italians italien italienne italiens",
-    "Switzerland": "swiss suisse suisses",
-    "Romania": "romanian roumain roumaine",
-    "Spain": "spanish espagnol espagnole espagnols",
-    "Australia": "australian australien",
-    "International": "foreign foreigners etranger etrangere etrangers etrangeres expatriate",
-}.items():
-    for _word in _words.split():
-        NATIONALITIES[_word] = _country
-
-ETHNONYMS: dict[str, str] = {}
-for _community, _words in {
-    "fulani": "fulani fulanis fula fulas fulbe peul peuls peule peules peulh peulhs peuhl peuhls",
-    "dogon": "dogon dogons",
-    "bambara": "bambara bambaras",
-    "tuareg": "tuareg tuaregs touareg touaregs targui twareg tamasheq tamashek",
-    "imghad": "imghad imghads imrad",
-    "idnan": "idnan idnane idnanes",
-    "dawsahak": "dawsahak dawsahaq daoussahak daoussahaq daoussak doushak idaksahak dawshahak",
-    "malinke": "malinke malinkes",
-    "arab": "arab arabs arabe arabes",
-    "songhai": "songhai songhay sonrhai songhais",
-    "bozo": "bozo bozos",
-    "mossi": "mossi",
-}.items():
-    for _word in _words.split():
-        ETHNONYMS[_word] = _community
-
-PASTORALIST_COMMUNITIES: frozenset[str] = frozenset({"fulani"})
-"""Communities whose civilians ACLED also codes as pastoralists."""
-
-UNIDENTIFIED: frozenset[str] = frozenset(
-    "unidentified unknown unidentifiable unnamed anonymous non identifies identifie identifies "
-    "inconnus inconnu inconnues".split()
-)
-ISLAMIST: frozenset[str] = frozenset(
-    "islamist islamists jihadist jihadists jihadi djihadiste djihadistes jihadiste jihadistes "
-    "islamiste islamistes terrorist terroriste terroristes extremist extremiste extremistes "
-    "radical radicals salafist salafiste".split()
-)
-ARMED: frozenset[str] = frozenset("armed armes arme armees heavily lourdement".split())
-VIOLENT: frozenset[str] = frozenset("violent violente violents violentes angry".split())
-HEDGES: frozenset[str] = frozenset(
-    "suspected presumed alleged allegedly presumably supposed purported possible probable likely "
-    "presumes presume presumee presumees supposes pretendus young jeune jeunes other autres more "
-    "local locaux fellow several many some few numerous plusieurs quelques nombreux dozens "
-    "dizaines additional further elderly old aged".split()
-)
-MODIFIERS: frozenset[str] = (
-    frozenset(NATIONALITIES) | frozenset(ETHNONYMS) | UNIDENTIFIED | ISLAMIST | ARMED | HEDGES | VIOLENT
-)
-
-LINKERS_AFTER_NAMED: frozenset[str] = frozenset(
-    "affiliated linked allied related backed loyal aligned s affilies lies".split()
-)
-"""Words allowed between a named actor and a noun it governs ("JNIM-affiliated militants")."""
-
-LINKERS_BEFORE_NAMED: tuple[str, ...] = (
-    "of the", "of", "from the", "from", "belonging to the", "belonging to", "affiliated with the",
-    "affiliated with", "affiliated to the", "affiliated to", "linked to the", "linked to",
-    "du", "de la", "de l", "des", "de", "d", "issus du", "issus de la", "appartenant au",
-    "appartenant a la", "proches du", "proches de la", "within the", "within",
-)
-"""Words allowed between a noun and the named actor it belongs to ("combattants du GSIM")."""
-
-STANDALONE_CATEGORIES: frozenset[str] = frozenset(HEADS) - {"member"}
+"""Categories of head nouns, in the order that decides which one a phrase listed under two is read as."""
+STATE_KINDS: tuple[str, ...] = ("military", "police", "gendarmerie", "national guard", "customs", "forest guards", "government")
+"""Categories that name a state's forces (or its officials)."""
+STANDALONE_CATEGORIES: frozenset[str] = frozenset(CATEGORIES) - {"member"}
 IMPLIED_CATEGORIES: frozenset[str] = frozenset({"implied", "implied_military", "implied_civilians"})
-
-PROTEST_CUES: tuple[str, ...] = (
-    "protest", "demonstrat", "marched", "march ", "sit in", "took to the street", "went to the street",
-    "manifest", "marche ", "picket", "rally",
-)
-RIOT_CUES: tuple[str, ...] = (
-    "ransack", "loot", "burned tires", "burnt tires", "burning tires", "set fire", "torch", "threw stones",
-    "stones", "barricade", "vandal", "lynch", "riot", "beat up", "saccag", "incendi", "pille", "pillage",
-    "caillass", "jets de pierres", "pneus", "emeute", "turned violent", "violent",
-)
-"""Words of a sentence (folded) that make its crowd protesters, and violent ones rioters."""
-CROWD_HEADS: frozenset[str] = frozenset(
-    "residents locals people women youths youth students villagers inhabitants population "
-    "habitants jeunes femmes population activists workers teachers traders crowd crowds".split()
-)
-"""Civilian nouns that become the protesters (or rioters) of a sentence about a protest."""
-YOUTH_HEADS: frozenset[str] = frozenset("youths youth jeunes".split())
-YOUTH_RIOT_CUES: tuple[str, ...] = ("clash", "burn", "torch", "ransack", "loot", "captured", "beat", "stone", "affront", "incendi", "saccag")
-"""Youths who clash, burn or capture are rioters even without a protest (ACLED's mob violence)."""
-MOTORBIKE_WORDS: frozenset[str] = frozenset("motorbike motorbikes motorcycle motorcycles moto motos".split())
-"""People "on motorbikes" in an attack report are the attackers (Unidentified Armed Group)."""
 JOINS_NAMED: frozenset[str] = frozenset(
     {"military", "police", "gendarmerie", "national guard", "armed", "islamist", "militant",
      "fighter", "person", "militia", "member"}
 )
 """Categories that merge with an adjacent named actor ("GATIA fighters", "soldiers of MINUSMA")."""
+
+_WORD = re.compile(r"[a-z0-9]+")
+"""A word as the finder tokenizes folded text: a phrase written "forces de l'ordre" is the words
+forces, de, l, ordre, found with spaces, hyphens or apostrophes between them."""
+
+
+def words_of(phrase: str) -> tuple[str, ...]:
+    """The tokens of a folded phrase, as the finder compares them with the text's tokens."""
+    return tuple(_WORD.findall(phrase))
+
+
+def _key(phrase: str) -> str:
+    return " ".join(words_of(phrase))
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """One reading of the actor words: a language's own tables and those it shares with others."""
+
+    language: str | None
+    """The language code whose number words count ("three soldiers"); None reads every language's."""
+    heads: PhraseIndex[tuple[str, str]]
+    """Head nouns by first word: words -> (category, phrase)."""
+    singular: frozenset[str]
+    """Heads naming one person ("a soldier", "un enseignant"): "a"/"un"/"une" then counts as 1."""
+    group_of_head: dict[str, str]
+    nationalities: dict[str, str]
+    """Nationality word -> country ("malien" -> "Mali")."""
+    communities: dict[str, str]
+    """Community name -> community key ("peuls" -> "fulani"), for the communities that name actors."""
+    unidentified: frozenset[str]
+    islamist: frozenset[str]
+    armed: frozenset[str]
+    violent: frozenset[str]
+    modifiers: frozenset[str]
+    """Words read before a noun or a name as part of its mention."""
+    right_modifiers: frozenset[str]
+    """Words read after a noun as part of its mention ("hommes armés non identifiés")."""
+    age: frozenset[str]
+    not_people: frozenset[str]
+    articles: frozenset[str]
+    after_word: dict[str, frozenset[str]]
+    """Adjectival heads -> the words that must precede them (or a number)."""
+    lowercase_only: frozenset[str]
+    not_heads: frozenset[str]
+    linkers_after_named: frozenset[str]
+    linkers_before_named: frozenset[str]
+    crowd_heads: frozenset[str]
+    youth_heads: frozenset[str]
+    motorbikes: frozenset[str]
+    riding: frozenset[str]
+    count_of: frozenset[str]
+    number_and: frozenset[str]
+    crowd_control_forces: tuple[str, ...]
+    protest_cues: re.Pattern[str]
+    riot_cues: re.Pattern[str]
+    youth_riot_cues: re.Pattern[str]
+
+
+def _words(table: Table) -> frozenset[str]:
+    return frozenset(_key(w) for w in table.words)
+
+
+def _rule_words(rule: dict[str, Any]) -> list[str]:
+    return [_key(w) for w in rule.get("words", ())]
+
+
+def _build(tables: dict[str, Table], language: str | None, community_languages: tuple[str, ...] | None) -> Lexicon:
+    order = {category: k for k, category in enumerate(CATEGORIES)}
+    heads: list[tuple[str, str]] = []
+    for rule in sorted(tables["heads"].rules, key=lambda r: order[r["category"]]):
+        heads.extend((phrase, rule["category"]) for phrase in _rule_words(rule))
+    group_of_head: dict[str, str] = {}
+    for rule in tables["civilian_groups"].rules:
+        for phrase in _rule_words(rule):
+            group_of_head[phrase] = rule["group"]
+            heads.append((phrase, "civilians"))
+    heads.sort(key=lambda h: order[h[1]])
+    plural = tables["plural_heads"].regex()
+    collective = _words(tables["collective_heads"])
+    singular = frozenset(p for p, _ in heads if not plural.search(p) and p not in collective)
+    nationalities = {w: rule["country"] for rule in tables["nationalities"].rules for w in _rule_words(rule)}
+    communities = {
+        name: community.key
+        for community in regions.current().communities.values() if community.actors
+        for code, names in community.names.items() if community_languages is None or code in community_languages
+        for name in names
+    }
+    kinds: dict[str, set[str]] = {"unidentified": set(), "islamist": set(), "armed": set(), "violent": set(), "hedge": set()}
+    after_noun: set[str] = set()
+    for rule in tables["modifiers"].rules:
+        words = _rule_words(rule)
+        kinds[rule["kind"]].update(words)
+        if rule.get("after_noun"):
+            after_noun.update(words)
+    named = frozenset(nationalities) | frozenset(communities)
+    after_word = {w: frozenset(_key(a) for a in rule["after"]) for rule in tables["adjectival_heads"].rules for w in _rule_words(rule)}
+    articles = _words(tables["articles"])
+    return Lexicon(
+        language=language,
+        heads=PhraseIndex.build((words_of(phrase), (category, phrase)) for phrase, category in heads),
+        singular=singular,
+        group_of_head=group_of_head,
+        nationalities=nationalities,
+        communities=communities,
+        unidentified=frozenset(kinds["unidentified"]),
+        islamist=frozenset(kinds["islamist"]),
+        armed=frozenset(kinds["armed"]),
+        violent=frozenset(kinds["violent"]),
+        modifiers=named.union(*kinds.values()),
+        right_modifiers=named | after_noun,
+        age=_words(tables["age"]),
+        not_people=_words(tables["not_people"]),
+        articles=articles | {a.capitalize() for a in articles},
+        after_word=after_word,
+        lowercase_only=_words(tables["lowercase_only"]),
+        not_heads=_words(tables["not_heads"]),
+        linkers_after_named=_words(tables["linkers_after_named"]),
+        linkers_before_named=_words(tables["linkers_before_named"]),
+        crowd_heads=_words(tables["crowd_heads"]),
+        youth_heads=_words(tables["youth_heads"]),
+        motorbikes=_words(tables["motorbikes"]),
+        riding=_words(tables["riding"]),
+        count_of=_words(tables["count_of"]),
+        number_and=_words(tables["number_and"]),
+        crowd_control_forces=tuple(dict.fromkeys(_key(w) for w in tables["crowd_control_forces"].words)),
+        protest_cues=tables["protest_cues"].regex(),
+        riot_cues=tables["riot_cues"].regex(),
+        youth_riot_cues=tables["youth_riot_cues"].regex(),
+    )
+
+
+_TABLES = (
+    "heads", "civilian_groups", "nationalities", "modifiers", "adjectival_heads", "age", "not_people", "articles",
+    "lowercase_only", "collective_heads", "linkers_after_named", "linkers_before_named", "crowd_heads", "youth_heads",
+    "motorbikes", "riding", "count_of", "number_and", "crowd_control_forces", "not_heads", "protest_cues", "riot_cues",
+    "youth_riot_cues", "plural_heads",
+)
+
+
+def _of_language(language: Language) -> Lexicon:
+    tables = {name: language.table("actors", name) for name in _TABLES}
+    return _build(tables, language.code, (language.code, *language.others))
+
+
+@lru_cache(maxsize=4)
+def _of_every_language(codes: tuple[str, ...]) -> Lexicon:
+    tables = {}
+    for name in _TABLES:
+        own = [t for t in (lang.load(code).own_table("actors", name) for code in codes) if t.shared]
+        first = own[0] if own else Table("actors", name)
+        tables[name] = Table(
+            "actors", name, tuple(r for t in own for r in t.rules), tuple(dict.fromkeys(w for t in own for w in t.words)),
+            first.why, first.fold, first.ignore_case, True,
+        )
+    return _build(tables, None, None)
+
+
+def lexicon(language: Language | str | None) -> Lexicon:
+    """The actor words read in a document of ``language``; None (a text of unknown language)
+    reads the shared tables of every language and every community name."""
+    if language is None:
+        return _of_every_language(lang.supported())
+    return lang.resolve(language).compiled(_of_language)
+
+
+def pastoralist(community: str) -> bool:
+    """Whether ACLED also codes the community's civilians as pastoralists (the region's Fulani)."""
+    found = regions.current().communities.get(community)
+    return found is not None and found.pastoralist
+
+
+def nationality_words() -> frozenset[str]:
+    """Every nationality word of every language ("malian", "maliens"): not place names."""
+    return frozenset(lexicon(None).nationalities)
+
+
+def community_words() -> frozenset[str]:
+    """Every name of every community of the region, in every language ("peuls", "dogon")."""
+    return frozenset(name for community in regions.current().communities.values() for name in community.all_names())

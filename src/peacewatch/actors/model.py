@@ -11,6 +11,8 @@ import dataclasses
 from dataclasses import dataclass, field
 from datetime import date
 
+from peacewatch.codebook import Inter
+
 
 @dataclass(frozen=True, slots=True)
 class NamePeriod:
@@ -55,7 +57,7 @@ class Actor:
 
     name: str
     acronym: str | None = None
-    inter: int = 3
+    inter: int = Inter.POLITICAL_MILITIAS
     kind: str = ""
     country: str = ""
     aliases: dict[str, list[str]] = field(default_factory=dict, hash=False, compare=False)
@@ -87,9 +89,9 @@ class Actor:
         return self if name == self.name else dataclasses.replace(self, name=name)
 
     def inter_in(self, country: str | None) -> int:
-        """Inter code for an event in ``country``: state forces abroad count as external (8)."""
-        if self.inter == 1 and country and self.country and country != self.country:
-            return 8
+        """Inter code for an event in ``country``: state forces abroad count as external forces."""
+        if self.inter == Inter.STATE_FORCES and country and self.country and country != self.country:
+            return Inter.EXTERNAL_FORCES
         return self.inter
 
     def all_names(self) -> list[str]:

@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from peacewatch.actors.model import Actor, Membership, NamePeriod
+from peacewatch.codebook import Inter
 from peacewatch.nlp.fold import fold
 from peacewatch.records import parse_date
 
@@ -162,7 +163,7 @@ class ActorRegistry:
         customs, forest guards, government. A country without an entry gets an undated actor
         named in the same style ("Military Forces of Chad")."""
         for actor in self._actors.values():
-            if actor.kind == kind and actor.country == country and actor.inter == 1:
+            if actor.kind == kind and actor.country == country and actor.inter == Inter.STATE_FORCES:
                 return actor.on(on)
         actor_id = f"{kind}:{country}"
         if actor_id not in self._actors:
@@ -182,7 +183,7 @@ class ActorRegistry:
                 Actor(
                     name=f"{community.title()} {label} ({country})",
                     base_name=f"{community.title()} {label} ({country})",
-                    inter=4 if militia else 7,
+                    inter=Inter.IDENTITY_MILITIAS if militia else Inter.CIVILIANS,
                     kind=kind,
                     country=country,
                     id=actor_id,
@@ -204,7 +205,7 @@ _STATE_NAMES = {
 
 def _state_actor(kind: str, country: str) -> Actor:
     name = _STATE_NAMES.get(kind, "Military Forces of {country}").format(country=country)
-    return Actor(name=name, base_name=name, inter=1, kind=kind, country=country, id=f"{kind}:{country}")
+    return Actor(name=name, base_name=name, inter=Inter.STATE_FORCES, kind=kind, country=country, id=f"{kind}:{country}")
 
 
 def _generic_actor(spec: dict[str, Any], country: str) -> Actor:

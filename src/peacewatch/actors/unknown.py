@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from peacewatch.actors.model import Actor
+from peacewatch.codebook import Inter
 
 _CAP = r"[A-ZÀ-Ý][\w'’\-]*"
 _EN_HEAD = (
@@ -53,11 +54,11 @@ _NOT_GROUPS = frozenset(
 _QUOTES = "'’\"”»«“"
 _STOP_FIRST = frozenset({"On", "In", "The", "A", "An", "Le", "La", "Les", "Un", "Une", "After", "When", "Des"})
 
-_INTER_WORDS: tuple[tuple[int, tuple[str, ...]], ...] = (
-    (2, ("jihad", "djihad", "islam", "ansar", "katiba", "mujahid", "moudjahid", "sharia", "charia", "caliphate", "califat")),
-    (4, ("self-defen", "autodéfense", "autodefense", "hunters", "chasseurs", "dozo", "donso", "vigilance", "communal", "ethnic")),
-    (2, ("liberation", "libération", "azawad", "rebel", "rébellion", "armée", "army", "front")),
-    (6, ("collective", "collectif", "association", "civil society", "société civile", "union", "rally", "rassemblement", "party", "parti")),
+_INTER_WORDS: tuple[tuple[Inter, tuple[str, ...]], ...] = (
+    (Inter.REBEL_GROUPS, ("jihad", "djihad", "islam", "ansar", "katiba", "mujahid", "moudjahid", "sharia", "charia", "caliphate", "califat")),
+    (Inter.IDENTITY_MILITIAS, ("self-defen", "autodéfense", "autodefense", "hunters", "chasseurs", "dozo", "donso", "vigilance", "communal", "ethnic")),
+    (Inter.REBEL_GROUPS, ("liberation", "libération", "azawad", "rebel", "rébellion", "armée", "army", "front")),
+    (Inter.PROTESTERS, ("collective", "collectif", "association", "civil society", "société civile", "union", "rally", "rassemblement", "party", "parti")),
 )
 
 
@@ -69,12 +70,13 @@ class UnknownGroup:
 
 
 def guess_inter(name: str) -> int:
-    """ACLED inter code guessed from a group's name: Islamist words 2, self-defence 4, ..."""
+    """ACLED inter code guessed from a group's name: Islamist or liberation words a rebel group,
+    self-defence words an identity militia, civil-society words protesters, else a political militia."""
     lowered = name.lower()
     for inter, words in _INTER_WORDS:
         if any(w in lowered for w in words):
             return inter
-    return 3
+    return Inter.POLITICAL_MILITIAS
 
 
 def unregistered_actor(name: str, country: str) -> Actor:

@@ -5,25 +5,22 @@ phrase around each name for its relation and ACLED precision ("near X", "30 km n
 "between X and Y", "axe X-Y", "région de X") and picks a report's primary place. It also applies
 ACLED's coding habits: a village the gazetteer cannot place near the town the text ties it to
 keeps its name at that town's position, one it cannot place inside the commune or cercle named
-is coded at the seat, and Bamako's quarters at Bamako.
+is coded at the seat, and the capital's quarters (Bamako's, says the region file) at the capital.
 """
 
 from __future__ import annotations
 
 import re
 
-from peacewatch.geo.gazetteer import Gazetteer, distance_km, gazetteer
-from peacewatch.geo.matching import COUNTRY_NOUNS, NameMatch, find_names
+from peacewatch.geo.gazetteer import Gazetteer, distance_km, gazetteer, geography
+from peacewatch.geo.matching import NameMatch, find_names
 from peacewatch.geo.model import Place, PlaceMention
 from peacewatch.geo.normalize import name_key
-from peacewatch.geo.phrases import (
-    AREA_OF, BETWEEN_BEFORE, CONNECTOR, CONTEXT_GAP, DISTANCE, DISTANCE_IN, DISTANCE_REST, FILLER,
-    FROM_BEFORE, LINKED, LOCATIVE_BEFORE, NAMED_QUOTE, NEAR_AFTER, NEAR_BEFORE, NOT_EVENT_AFTER,
-    NOT_EVENT_BEFORE, NOUN_AFTER, QUARTER_BEFORE, QUARTER_OF, ROAD_AFTER, ROAD_BEFORE, THE_BEFORE,
-    VENUE_AFTER, VENUE_BEFORE,
-)
+from peacewatch.geo.phrases import NOUN_AFTER, Cues, cues
 from peacewatch.geo.resolve import admin_keys, is_seat, resolve
 from peacewatch.geo.unlisted import unlisted_place
+from peacewatch.lang import Language
+from peacewatch.nlp.fold import fold
 
 
 def _region_capital(place: Place, key: str, gaz: Gazetteer) -> Place:
@@ -48,11 +45,11 @@ _PROXY_KM = 100.0
 
 
 def _near_anchor(text: str, m: NameMatch, anchor_match: NameMatch, anchor: Place,
-                 gaz: Gazetteer) -> list[int]:
+                 gaz: Gazetteer, cue: Cues) -> list[int]:
     """Readings of X that fit "X near Y", "X (Y)", "X, 60 km from Y": no farther from Y than the
     distance stated (with room for road against straight-line distance and coarse positions);
     when none is stated, in Y's cercle or region or within 150 km."""
-    stated = DISTANCE_IN.search(text, m.end, anchor_match.start)
+    stated = cue.distance_in.search(text, m.end, anchor_match.start)
     if stated:
         reach = 1.5 * float(stated.group("km").replace(",", ".")) + 30
         return [j for j, i in enumerate(m.candidates) if distance_km(gaz.place(i), anchor) <= reach]
@@ -60,11 +57,11 @@ def _near_anchor(text: str, m: NameMatch, anchor_match: NameMatch, anchor: Place
             or anchor_match.base in admin_keys(gaz.place(i))[:2]]
 
 
-def _unit_of(text: str, m: NameMatch, unit: NameMatch, gaz: Gazetteer) -> Place | None:
+def _unit_of(text: str, m: NameMatch, unit: NameMatch, gaz: Gazetteer, cue: Cues) -> Place | None:
     """The commune or cercle seat of "X, commune of Y", "X (cercle de Y)", "X in Y Cercle"."""
-    if unit.country or unit.kind not in ("commune", "cercle"):
+    if unit.country or unit.kind not in ("admin3", "admin2"):
         return None
-    if not CONTEXT_GAP.fullmatch(text[m.end:unit.start]):
+    if not cue.context_gap.fullmatch(text[m.end:unit.start]):
         return None
     place = gaz.place(unit.candidates[unit.best])
     if place.feature_class == "A":
@@ -92,66 +89,66 @@ def _within_unit(m: NameMatch, unit: NameMatch, seat: Place, gaz: Gazetteer) -> 
     """Best-scored reading of X that lies in the unit named after it: in the cercle or near its
     seat (cercle outlines are coarse), near the commune seat (GeoNames rarely records communes);
     None when there is none."""
-    reach = 100 if unit.kind == "cercle" else 30
+    reach = 100 if unit.kind == "admin2" else 30
     inside = [j for j, i in enumerate(m.candidates)
-              if (unit.kind == "cercle" and unit.base == name_key(gaz.place(i).admin2))
+              if (unit.kind == "admin2" and unit.base == name_key(gaz.place(i).admin2))
               or distance_km(gaz.place(i), seat) <= reach]
     return max(inside, key=lambda j: m.scores[j]) if inside else None
 
 
-def _relation(text: str, m: NameMatch, nxt: NameMatch | None) -> tuple[str, int, float | None, bool]:
+def _relation(text: str, m: NameMatch, nxt: NameMatch | None, cue: Cues) -> tuple[str, int, float | None, bool]:
     """(relation, precision, distance_km, pairs_with_next) from the words around a name."""
     head = text[max(0, m.start - 80):m.start]
-    filler = FILLER.search(head)
+    filler = cue.filler.search(head)
     core = head[:filler.start()] if filler else head
     if nxt is not None and not nxt.country:
         connector = text[m.end:nxt.start]
-        if CONNECTOR.match(connector):
-            if BETWEEN_BEFORE.search(core):
+        if cue.connector.match(connector):
+            if cue.between_before.search(core):
                 return "between", 2, None, True
-            if (ROAD_BEFORE.search(core) or ROAD_AFTER.match(text, nxt.end)
-                    or (FROM_BEFORE.search(core) and connector.strip().lower() in ("to", "à", "a"))):
+            if (cue.road_before.search(core) or cue.road_after.match(text, nxt.end)
+                    or (cue.from_before.search(core) and fold(connector.strip()) in cue.road_to)):
                 return "road", 2, None, True
-    dist = DISTANCE.search(core[-60:])
-    if dist and DISTANCE_REST.search(dist.group("rest").strip() or "of"):
+    dist = cue.distance.search(core[-60:])
+    if dist and cue.distance_rest.search(dist.group("rest").strip() or "of"):
         return "near", 2, float(dist.group("km").replace(",", ".")), False
-    if NEAR_BEFORE.search(core) or NEAR_AFTER.match(text, m.end):
+    if cue.near_before.search(core) or cue.near_after.match(text, m.end):
         return "near", 2, None, False
-    if THE_BEFORE.search(head) and not NOUN_AFTER.match(text, m.end):
+    if cue.the_before.search(head) and not NOUN_AFTER.match(text, m.end):
         return "region", 3, None, False  # "clashes in the Macina": a named area, not the town
     return "in", 1, None, False
 
 
-def find_places(text: str, language: str | None = None,
+def find_places(text: str, language: Language | str | None = None,
                 country_hint: str | None = None) -> list[PlaceMention]:
     """Place mentions of ``text`` in order, resolved and with relation and ACLED precision.
 
-    ``language`` is accepted for symmetry with the other finders; names and phrases of both
-    English and French are recognised whatever it says.
+    The cues are those of ``language`` and of the languages it also reads (English and French
+    read each other's: reports quote each other); None reads every language's.
     """
-    gaz = gazetteer()
-    matches = resolve(text, find_names(text, gaz), gaz, country_hint)
+    gaz, cue = gazetteer(), cues(language)
+    matches = resolve(text, find_names(text, gaz, language), gaz, country_hint, language)
     countries = gaz.country_place
     out: list[PlaceMention] = []
     live = [m for m in matches if not m.consumed]
-    quotes = list(NAMED_QUOTE.finditer(text)) if live else []
+    quotes = list(cue.named_quote.finditer(text)) if live else []
     skip_next = False
     for k, m in enumerate(live):
         if skip_next:
             skip_next = False
             continue
         if m.country:
-            if m.key in COUNTRY_NOUNS and m.country in countries:
+            if m.key in cue.country_nouns and m.country in countries:
                 out.append(PlaceMention(m.start, m.end, text[m.start:m.end], countries[m.country],
                                         precision=3, relation="region"))
             continue
-        if VENUE_BEFORE.search(text, max(0, m.start - 30), m.start) or VENUE_AFTER.match(text[m.end:m.end + 20]):
+        if cue.venue_before.search(text, max(0, m.start - 30), m.start) or cue.venue_after.match(text[m.end:m.end + 20]):
             continue  # "le campement Kangaba": a venue's name, not where it lies
         if any(q.start("inner") <= m.start and m.end <= q.end("inner") for q in quotes):
             continue  # part of a quoted name: la plateforme « An tè A Bana »
         place = gaz.place(m.candidates[m.best])
         nxt = live[k + 1] if k + 1 < len(live) else None
-        if m.kind in ("region", "cercle") and place.feature_class == "A":
+        if m.kind in ("admin1", "admin2") and place.feature_class == "A":
             out.append(PlaceMention(m.start, m.end, text[m.start:m.end],
                                     _region_capital(place, m.base, gaz), precision=3, relation="region"))
             continue
@@ -160,28 +157,28 @@ def find_places(text: str, language: str | None = None,
                                     unlisted_place(text[m.start:m.end], gaz.place(nxt.candidates[nxt.best])), 2, "near"))
             skip_next = True
             continue
-        seat = _unit_of(text, m, nxt, gaz) if nxt is not None else None
+        seat = _unit_of(text, m, nxt, gaz, cue) if nxt is not None else None
         if seat is not None and nxt is not None:
             j = _within_unit(m, nxt, seat, gaz)
             if j is None:  # a village the gazetteer cannot place: coded at the seat, as ACLED does
                 out.append(PlaceMention(m.start, nxt.end, text[m.start:nxt.end], seat, 2, "near"))
             else:
-                relation, precision, dist, _ = _relation(text, m, None)
+                relation, precision, dist, _ = _relation(text, m, None, cue)
                 out.append(PlaceMention(m.start, nxt.end, text[m.start:nxt.end],
                                         gaz.place(m.candidates[j]), precision, relation, distance_km=dist))
             skip_next = True
             continue
-        if nxt is not None and not nxt.country and LINKED.fullmatch(text, m.end, nxt.start):
+        if nxt is not None and not nxt.country and cue.linked.fullmatch(text, m.end, nxt.start):
             anchor = gaz.place(nxt.candidates[nxt.best])
             if anchor.feature_class == "A":
                 anchor = _region_capital(anchor, nxt.base, gaz)
-            near = _near_anchor(text, m, nxt, anchor, gaz)
+            near = _near_anchor(text, m, nxt, anchor, gaz, cue)
             if near:
                 place = gaz.place(m.candidates[max(near, key=lambda j: m.scores[j])])
             # "X near Y" with no X near Y: X is unknown to us, kept by name at Y; a well, wadi or
             # locality "40 km from Y" is coded, as ACLED does, at the town it is measured from
             # when that is close
-            stated = DISTANCE_IN.search(text, m.end, nxt.start)
+            stated = cue.distance_in.search(text, m.end, nxt.start)
             if anchor.feature_class == "P" and not near:
                 unlisted = unlisted_place(text[m.start:m.end], anchor)
                 out.append(PlaceMention(m.start, nxt.end, text[m.start:nxt.end], unlisted, 2, "near"))
@@ -192,20 +189,20 @@ def find_places(text: str, language: str | None = None,
                 out.append(PlaceMention(m.start, nxt.end, text[m.start:nxt.end], anchor, 2, "near"))
                 skip_next = True
                 continue
-        if (nxt is not None and not nxt.country and QUARTER_BEFORE.search(text, max(0, m.start - 30), m.start)
-                and QUARTER_OF.fullmatch(text[m.end:nxt.start])):
+        if (nxt is not None and not nxt.country and cue.quarter_before.search(text, max(0, m.start - 30), m.start)
+                and cue.quarter_of.fullmatch(text[m.end:nxt.start])):
             town = gaz.place(nxt.candidates[nxt.best])  # "le quartier X à Bamako": the town
             out.append(PlaceMention(m.start, nxt.end, text[m.start:nxt.end], town, 1, "in"))
             skip_next = True
             continue
-        if nxt is not None and not nxt.country and AREA_OF.match(text[m.end:nxt.start]):
+        if nxt is not None and not nxt.country and cue.area_of.match(text[m.end:nxt.start]):
             town = gaz.place(nxt.candidates[nxt.best])
             if town.feature_class == "P":  # "the Zinda area of Gao": coded at the known town
                 out.append(PlaceMention(m.start, nxt.end, text[m.start:nxt.end], town, 2, "near"))
                 skip_next = True
                 continue
-        relation, precision, dist, pair = _relation(text, m, nxt)
-        if m.kind == "commune" and relation == "in":
+        relation, precision, dist, pair = _relation(text, m, nxt, cue)
+        if m.kind == "admin3" and relation == "in":
             relation, precision = "region", 2
         if pair and nxt is not None:
             other = gaz.place(nxt.candidates[nxt.best])
@@ -221,25 +218,29 @@ def find_places(text: str, language: str | None = None,
 
 
 def _capital_districts(mentions: list[PlaceMention], gaz: Gazetteer) -> list[PlaceMention]:
-    """Neighbourhoods, suburbs and communes of the Bamako district are coded at Bamako, as ACLED
-    codes the capital ("Kalaban Koura, Bamako", "Commune V"): analysts map the city, not its quarters."""
-    capital = next((p for p in gaz.lookup("Bamako", country="Mali") if p.feature_code == "PPLC"), None)
-    if capital is None:
-        return mentions
-
-    def inside(place: Place | None) -> bool:
-        return place is not None and place.iso3 == "MLI" and place.admin1 == capital.admin1 and (
-            place.feature_class == "P" or place.feature_code == "ADM3")
-
-    for m in mentions:
-        if inside(m.place):
-            m.place = capital
-        if inside(m.other):
-            m.other = capital
+    """Neighbourhoods, suburbs and communes of a capital's district (the region file names Bamako)
+    are coded at the capital, as ACLED codes it ("Kalaban Koura, Bamako", "Commune V"): analysts
+    map the city, not its quarters."""
+    for country, name in geography().capitals:
+        capital = next((p for p in gaz.lookup(name, country=country) if p.feature_code == "PPLC"), None)
+        if capital is None:
+            continue
+        for m in mentions:
+            if _in_district(m.place, capital):
+                m.place = capital
+            if _in_district(m.other, capital):
+                m.other = capital
     return mentions
 
 
-def primary_mention(mentions: list[PlaceMention], text: str | None = None) -> PlaceMention | None:
+def _in_district(place: Place | None, capital: Place) -> bool:
+    """A populated place or commune of the capital's admin1 (its district)."""
+    return place is not None and place.iso3 == capital.iso3 and place.admin1 == capital.admin1 and (
+        place.feature_class == "P" or place.feature_code == "ADM3")
+
+
+def primary_mention(mentions: list[PlaceMention], text: str | None = None,
+                    language: Language | str | None = None) -> PlaceMention | None:
     """The mention that locates a report's event, as ACLED codes it.
 
     Preference order, first in the text within each rank: below region level, introduced by a
@@ -247,17 +248,20 @@ def primary_mention(mentions: list[PlaceMention], text: str | None = None) -> Pl
     origin, destination or title ("mayor of X", "coming from X", "en route to X"); then any
     such mention below region level that is not an origin, destination or title; then any
     below region level; then a region; then the country. Without ``text`` only precision counts.
-    Extraction uses this when a report names a single event.
+    Extraction uses this when a report names a single event. The cues are ``language``'s (None:
+    every language's).
     """
+    cue = cues(language)
+
     def plain(m: PlaceMention) -> bool:
-        return text is None or not (NOT_EVENT_BEFORE.search(text, max(0, m.start - 60), m.start)
-                                    or NOT_EVENT_AFTER.match(text, m.end))
+        return text is None or not (cue.not_event_before.search(text, max(0, m.start - 60), m.start)
+                                    or cue.not_event_after.match(text, m.end))
 
     local = [m for m in mentions if m.precision < 3]
     if local:
         located = [m for m in local if plain(m)]
         placed = [m for m in located if m.relation != "in" or text is None
-                  or LOCATIVE_BEFORE.search(text, max(0, m.start - 40), m.start)]
+                  or cue.locative_before.search(text, max(0, m.start - 40), m.start)]
         if placed:
             measured = [m for m in placed[1:] if m.relation == "near" and m.distance_km is not None]
             if placed[0].relation == "road" and measured:

@@ -1,7 +1,9 @@
 """The bundled gazetteer: GeoNames places of Mali and its neighbours plus our curated supplement.
 
 Why: places must resolve offline, fast, and with admin names as analysts write them. The table
-is built by scripts/build_gazetteer.py; this module only loads and indexes it.
+is built by scripts/build_gazetteer.py; this module only loads and indexes it. Which countries it
+covers, the home country it is built around and the quirks of their admin units are the region's
+(``geography``, read from the region file).
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 import gzip
 import math
 from collections import defaultdict
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import Iterable, Iterator
@@ -17,12 +20,67 @@ import yaml
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
+from peacewatch import regions
 from peacewatch.geo.model import Place
 from peacewatch.geo.normalize import fold_key, name_key
 
-ISO3 = {"Mali": "MLI", "Burkina Faso": "BFA", "Niger": "NER", "Mauritania": "MRT",
-        "Senegal": "SEN", "Ivory Coast": "CIV", "Guinea": "GIN"}
-"""Countries covered, with ACLED's English country names."""
+
+@dataclass(frozen=True, eq=False)
+class Geography:
+    """What the region file says of the gazetteer's countries: which are covered, the home country
+    the gazetteer is built around (a report naming none is about it), and their admin units."""
+
+    countries: dict[str, str]
+    """ACLED's English country name -> ISO3, for every covered country."""
+    home: str
+    alpha2: dict[str, str]
+    unit_words: tuple[str, ...]
+    """Admin-unit words as written, read in the phrases around names ("région de X", "X cercle")."""
+    unit_kinds: dict[str, str]
+    """Normalised admin-unit word (also those read only inside gazetteer names) -> admin level."""
+    conflict_regions: frozenset[tuple[str, str]]
+    """(ISO3, admin1) of the conflict regions: a small tie-break between same-named places."""
+    capitals: tuple[tuple[str, str], ...]
+    """(country, capital) of the capitals whose quarters are coded at the capital."""
+    name_particles: frozenset[str]
+
+    @property
+    def home_iso3(self) -> str:
+        return self.countries[self.home]
+
+    @property
+    def covered(self) -> frozenset[str]:
+        return frozenset(self.countries.values())
+
+
+def geography() -> Geography:
+    """The geography of the region in use (``regions.current()``), read once per region."""
+    return _geography(regions.current())
+
+
+_GEOGRAPHIES: dict[str, Geography] = {}
+
+
+def _geography(region: regions.Region) -> Geography:
+    found = _GEOGRAPHIES.get(region.name)
+    if found is not None:
+        return found
+    data = region.data
+    units = data.get("admin_units") or {}
+    kinds = {name_key(w): level for level, unit in units.items()
+             for w in (*unit["words"], *unit.get("name_words", ()))}
+    found = _GEOGRAPHIES[region.name] = Geography(
+        countries=dict(region.countries),
+        home=region.default_country,
+        alpha2=dict(data.get("alpha2") or {}),
+        unit_words=tuple(w for unit in units.values() for w in unit["words"]),
+        unit_kinds=kinds,
+        conflict_regions=frozenset((region.countries.get(country, ""), admin1)
+                                   for country, names in (data.get("conflict_regions") or {}).items() for admin1 in names),
+        capitals=tuple((c["country"], c["capital"]) for c in data.get("capital_quarters") or ()),
+        name_particles=frozenset(data.get("name_particles") or ()),
+    )
+    return found
 
 _FUZZY_CODES = frozenset({"ADM1", "ADM2", "ADM3", "LCTY", "CMP", "WLL", "WLLS"})
 """Besides towns, the Malian rows a misspelt name may reach: admin units, and the localities,
@@ -62,13 +120,13 @@ def country_iso3(country: str | None) -> str | None:
     """Accept "Mali", "MLI" or "ml"; None for unknown or None."""
     if not country:
         return None
-    if country in ISO3:
-        return ISO3[country]
+    geo = geography()
+    if country in geo.countries:
+        return geo.countries[country]
     up = country.upper()
-    if up in ISO3.values():
+    if up in geo.covered:
         return up
-    iso2 = {"ML": "MLI", "BF": "BFA", "NE": "NER", "MR": "MRT", "SN": "SEN", "CI": "CIV", "GN": "GIN"}
-    return iso2.get(up)
+    return geo.alpha2.get(up)
 
 
 class Gazetteer:
@@ -157,7 +215,7 @@ class Gazetteer:
 
     @lru_cache(maxsize=4096)
     def fuzzy(self, key: str) -> list[int]:
-        """Malian towns and admin units one typing slip away from ``key`` ("Ansogo" for
+        """Home-country (Malian) towns and admin units one typing slip away from ``key`` ("Ansogo" for
         "Ansongo", "Bambara Moudé" for "Bambara Maoudé"), two for keys of 10+; only for keys of
         8+ letters."""
         folded = fold_key(key)
@@ -212,10 +270,11 @@ class Gazetteer:
     def _build_fuzzy(self) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
         whole: dict[str, list[int]] = defaultdict(list)
         deleted: dict[str, list[int]] = defaultdict(list)
+        home = geography().home_iso3
         for folded, idx in self.by_fold.items():
             if len(folded) < 7:
                 continue
-            keep = [i for i in idx if self._iso3(i) == "MLI" and (
+            keep = [i for i in idx if self._iso3(i) == home and (
                 self._feature_class(i) == "P" or self._coords(i)[2] in _FUZZY_CODES)]
             if not keep:
                 continue
@@ -311,6 +370,7 @@ def _apply_supplement(rows: list[list[str] | Place], keys: list[list[str]],
     """Add curated places, extra spellings, commune seats and position fixes of GeoNames rows
     (see supplement.yaml)."""
     by_id = {int(r[0]): i for i, r in enumerate(rows) if not isinstance(r, Place)}
+    geo = geography()
 
     def row_of(section: str, entry: dict) -> int:
         """The GeoNames row an entry names; a wrong id is an error in the curated file, not a skip."""
@@ -334,9 +394,9 @@ def _apply_supplement(rows: list[list[str] | Place], keys: list[list[str]],
         row[4], row[5] = str(entry["latitude"]), str(entry["longitude"])
         row[10], row[11] = entry.get("admin1", row[10]), entry.get("admin2", row[11])
     for entry in data.get("places", []):
-        country = entry.get("country", "Mali")
+        country = entry.get("country", geo.home)
         rows.append(Place(
-            geonameid=None, name=entry["name"], country=country, iso3=ISO3[country],
+            geonameid=None, name=entry["name"], country=country, iso3=geo.countries[country],
             admin1=entry.get("admin1", ""), admin2=entry.get("admin2", ""),
             admin3=entry.get("admin3", ""), latitude=float(entry["latitude"]),
             longitude=float(entry["longitude"]), feature_class=entry.get("feature_class", "P"),

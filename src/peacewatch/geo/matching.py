@@ -4,7 +4,9 @@ Why: reports are short and names are many, so every capitalised word starts a di
 look-up of up to six following tokens (longest name wins) on normalised keys that map back to
 offsets of the original text; a name not found as written may be matched one or two typing
 slips away. Stopwords, group names, acronyms and people's names are dropped here (names listed
-without commas are kept: a list is not a person).
+without commas are kept: a list is not a person). The words read around names (country words,
+words allowed next to a name) are each language's (``phrases.cues``), the admin-unit words and
+the particles of personal names the region's (``gazetteer.geography``).
 """
 
 from __future__ import annotations
@@ -15,26 +17,10 @@ from functools import lru_cache
 from itertools import accumulate
 from importlib import resources
 
-from peacewatch.geo.gazetteer import Gazetteer
+from peacewatch.geo.gazetteer import Gazetteer, Geography, geography
 from peacewatch.geo.normalize import Tokens, name_key, tokenize
-from peacewatch.geo.phrases import REGION_WORDS, SEPARATOR
-
-COUNTRY_WORDS: dict[str, str] = {
-    "mali": "MLI", "malian": "MLI", "malien": "MLI", "malienne": "MLI", "maliens": "MLI",
-    "maliennes": "MLI", "burkinafaso": "BFA", "burkina": "BFA", "burkinabe": "BFA",
-    "niger": "NER", "nigerien": "NER", "nigerienne": "NER", "mauritania": "MRT",
-    "mauritanie": "MRT", "mauritanian": "MRT", "mauritanien": "MRT", "mauritanienne": "MRT",
-    "senegal": "SEN", "senegalese": "SEN", "senegalais": "SEN", "cotedivoire": "CIV",
-    "ivorycoast": "CIV", "ivorian": "CIV", "ivoirien": "CIV", "guinea": "GIN", "guinee": "GIN",
-    "guinean": "GIN", "guineen": "GIN",
-    "algeria": "DZA", "algerie": "DZA", "algerian": "DZA", "libya": "LBY", "libye": "LBY",
-    "chad": "TCD", "tchad": "TCD", "nigeria": "NGA", "france": "FRA", "french": "FRA",
-}
-"""Country names and adjectives (keys) that set the country context of a text."""
-
-COUNTRY_NOUNS = {"mali", "burkinafaso", "niger", "mauritania", "mauritanie", "senegal",
-                 "cotedivoire", "ivorycoast", "guinea", "guinee"}
-"""Country names that are themselves reported as (country-level) places."""
+from peacewatch.geo.phrases import SEPARATOR, Cues, cues
+from peacewatch.lang import Language
 
 _RUN = re.compile(r"\S*")
 
@@ -43,22 +29,7 @@ _SENTENCE_BREAK = re.compile(r"[.!?:;\n\"“«]\s*(?=[^\W_])")
 
 _WORD_AFTER = re.compile(r"[ \t]+([^\W\d_][\w'’]*)")
 
-_ALLOWED_AFTER_NAME = {"region", "cercle", "commune", "district", "province", "circle", "airport",
-                       "camp", "road", "axis", "area", "town", "city", "village", "valley", "forest",
-                       "market", "prison", "base", "lake", "river", "wadi", "oued", "ville",
-                       "department", "prefecture", "and", "et"}
-"""Capitalised words that may follow a place name in a title-cased phrase."""
-
 _WORD_BEFORE = re.compile(r"(\S+)\s+$")
-
-_ALLOWED_BEFORE_NAME = {
-    "in", "at", "of", "near", "to", "from", "between", "and", "on", "en", "a", "de", "du", "des",
-    "la", "le", "les", "au", "aux", "et", "vers", "pres", "entre", "dans", "sur", "par", "the",
-    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
-    "nord", "sud", "ouest", "lake", "lac", "mount", "mont", "camp", "cercle", "commune",
-    "region", "village", "town", "city", "ville", "localite", "fort", "outside", "around",
-}
-"""Capitalised words that may stand just before a place name (otherwise it is likely a person)."""
 
 
 @lru_cache(maxsize=None)
@@ -80,7 +51,8 @@ class NameMatch:
     key: str
     candidates: list[int]
     exact: set[int]
-    kind: str = ""  # "region", "cercle", "commune" from the phrase around it
+    kind: str = ""
+    """The admin level the name is written as ("admin1" for "région de X", "admin2" for "X cercle")."""
     scores: list[float] = field(default_factory=list)
     context_keys: set[str] = field(default_factory=set)
     consumed: bool = False
@@ -132,11 +104,12 @@ def _shouting(text: str) -> bool:
     return letters > 0 and capitals > 0.8 * letters
 
 
-def _match_names(text: str, toks: Tokens, gaz: Gazetteer,
-                 sentence_starts: set[int]) -> list[NameMatch]:
+def _match_names(text: str, toks: Tokens, gaz: Gazetteer, sentence_starts: set[int],
+                 cue: Cues, geo: Geography) -> list[NameMatch]:
     """Longest gazetteer names starting at each capitalised token (exact or folded key, else a
     one-slip fuzzy match for long names), country words, and spans of group names to skip."""
     stop, blocked_names = word_list("stopwords.txt"), word_list("not_places.txt")
+    country_words, kinds, home = cue.countries, geo.unit_kinds, geo.home_iso3
     all_caps_text = _shouting(text)
     out: list[NameMatch] = []
     starts, ends, norms = toks.starts, toks.ends, toks.norms
@@ -164,7 +137,7 @@ def _match_names(text: str, toks: Tokens, gaz: Gazetteer,
             if key in blocked_names:
                 found = ("blocked", last)
                 break
-            if key in COUNTRY_WORDS:
+            if key in country_words:
                 found = ("country", last)
                 break
             if len(key) < 3 or (length == 1 and key in stop):
@@ -175,7 +148,7 @@ def _match_names(text: str, toks: Tokens, gaz: Gazetteer,
             if cands:
                 found = (cands, exact, last)
                 if fuzzy is not None and _hyphenated(text, toks, i, fuzzy[0]) and not any(
-                        gaz.place(c).iso3 == "MLI" and gaz.place(c).feature_class == "P" for c in cands):
+                        gaz.place(c).iso3 == home and gaz.place(c).feature_class == "P" for c in cands):
                     slips = gaz.fuzzy(fuzzy[1])  # "Gourma-Rarhous": one word, misspelt
                     if slips:
                         found, key = (slips, set(), fuzzy[0]), fuzzy[1]
@@ -183,7 +156,7 @@ def _match_names(text: str, toks: Tokens, gaz: Gazetteer,
             if fuzzy is None and length <= 3 and start not in sentence_starts and all(
                     _capitalised(text, starts[k], ends[k], all_caps_text) and len(norms[k]) >= 3
                     and (length > 1 or norms[k] not in stop)
-                    and norms[k].rstrip("s") not in COUNTRY_WORDS
+                    and norms[k].rstrip("s") not in country_words
                     for k in range(i, last + 1)):
                 fuzzy = (last, key)
         if found is None and fuzzy is not None:
@@ -199,7 +172,7 @@ def _match_names(text: str, toks: Tokens, gaz: Gazetteer,
         if found[0] == "country":
             last = found[1]
             out.append(NameMatch(i, last, start, ends[last], key, [], set(),
-                              country=COUNTRY_WORDS[key]))
+                              country=country_words[key]))
             resume = last + 1
             continue
         cands, exact, last = found
@@ -207,13 +180,12 @@ def _match_names(text: str, toks: Tokens, gaz: Gazetteer,
             resume = last + 1
             continue
         match = NameMatch(i, last, start, ends[last], key, list(cands), exact)
-        if last > i and norms[last] in REGION_WORDS:
-            match.kind = REGION_WORDS[norms[last]]
+        if last > i and norms[last] in kinds:
+            match.kind = kinds[norms[last]]
             match.base = "".join(norms[i:last])
-        elif last > i + 1 and norms[i] in REGION_WORDS:
-            match.kind = REGION_WORDS[norms[i]]
-            match.base = "".join(norm for norm in norms[i + 1:last + 1]
-                                 if norm not in ("de", "du", "des", "d", "of", "la", "l"))
+        elif last > i + 1 and norms[i] in kinds:
+            match.kind = kinds[norms[i]]
+            match.base = "".join(norm for norm in norms[i + 1:last + 1] if norm not in cue.unit_particles)
         out.append(match)
         resume = last + 1
     return out
@@ -257,7 +229,7 @@ def _adjacent_minor_pairs(text: str, matches: list[NameMatch], gaz: Gazetteer) -
 
 
 def _looks_like_person(text: str, m: NameMatch, gaz: Gazetteer, sentence_starts: set[int],
-                       matched_starts: set[int], matched_ends: set[int]) -> bool:
+                       matched_starts: set[int], matched_ends: set[int], cue: Cues, geo: Geography) -> bool:
     """A single capitalised word next to another capitalised word that is not a place
     ("Amadou Koufa", "Baba Ag Adobent", "Madou Kante") is part of a person's name."""
     if any(gaz.place(i).feature_code in ("PPLC", "PPLA", "ADM1") for i in m.candidates):
@@ -265,10 +237,10 @@ def _looks_like_person(text: str, m: NameMatch, gaz: Gazetteer, sentence_starts:
     after = _WORD_AFTER.match(text, m.end)
     if after:
         word = after.group(1)
-        if word.lower() in ("ag", "ould", "ben", "ibn"):
+        if word.lower() in geo.name_particles:
             return True
         if (word[0].isupper() and not word.isupper() and after.start(1) not in matched_starts
-                and name_key(word) not in _ALLOWED_AFTER_NAME
+                and name_key(word) not in cue.words_after_name
                 and name_key(word) not in word_list("stopwords.txt")):
             return True
     before = _WORD_BEFORE.search(text, max(0, m.start - 40), m.start)
@@ -279,23 +251,25 @@ def _looks_like_person(text: str, m: NameMatch, gaz: Gazetteer, sentence_starts:
         return False
     if before.start(1) in sentence_starts or before.end(1) in matched_ends:
         return False
-    return name_key(word) not in _ALLOWED_BEFORE_NAME
+    return name_key(word) not in cue.words_before_name
 
 
-def find_names(text: str, gaz: Gazetteer) -> list[NameMatch]:
-    """Names of places and countries in ``text``, in order, people's names left out."""
+def find_names(text: str, gaz: Gazetteer, language: Language | str | None = None) -> list[NameMatch]:
+    """Names of places and countries in ``text``, in order, people's names left out (read with
+    the cues of ``language``; None: of every language)."""
+    cue, geo = cues(language), geography()
     toks = tokenize(text)
     sentence_starts = {0} | {m.end() for m in _SENTENCE_BREAK.finditer(text)}
     if toks.starts:
         sentence_starts.add(toks.starts[0])
-    matches = _match_names(text, toks, gaz, sentence_starts)
+    matches = _match_names(text, toks, gaz, sentence_starts, cue, geo)
     matched_ends = {m.end for m in matches}
     matched_starts = {m.start for m in matches}
     listed = _space_lists(text, matches)
     people = _adjacent_minor_pairs(text, matches, gaz) - listed
     return [m for m in matches if m.country or m.last > m.first or id(m) in listed or (
         id(m) not in people
-        and not _looks_like_person(text, m, gaz, sentence_starts, matched_starts, matched_ends))]
+        and not _looks_like_person(text, m, gaz, sentence_starts, matched_starts, matched_ends, cue, geo))]
 
 
 def _space_lists(text: str, matches: list[NameMatch]) -> set[int]:

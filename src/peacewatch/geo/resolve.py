@@ -3,22 +3,21 @@
 Why: many village names repeat across the Sahel. Each candidate is scored by the countries and
 admin units the text names (strongest right after the name, "Boni (Douentza, Mopti)"), feature
 class, rank (cercle and commune seats), population, closeness to the unambiguous places of the
-same text, and closeness to the plausible readings of its other ambiguous names.
+same text, and closeness to the plausible readings of its other ambiguous names. The countries
+covered, the home country and the conflict regions are the region's (``gazetteer.geography``).
 """
 
 from __future__ import annotations
 
-from peacewatch.geo.gazetteer import ISO3, Gazetteer, country_iso3, distance_km, prior
+from peacewatch.geo.gazetteer import Gazetteer, Geography, country_iso3, distance_km, geography, prior
 from peacewatch.geo.matching import NameMatch
 from peacewatch.geo.model import Place
 from peacewatch.geo.normalize import name_key
-from peacewatch.geo.phrases import BORDER, CONTEXT_GAP, POSSESSIVE, REGION_AFTER, REGION_BEFORE, REGION_WORDS
+from peacewatch.geo.phrases import Cues, cues
+from peacewatch.lang import Language
 
-COVERED = set(ISO3.values())
-"""Countries the gazetteer holds."""
-
-CONFLICT_REGIONS = {"Mopti", "Segou", "Tombouctou", "Gao", "Kidal", "Menaka", "Taoudenit"}
-"""Malian regions of the post-2012 conflict: a small tie-break between same-named villages."""
+CONFLICT_GAIN = 0.3
+"""What a reading in one of the region's conflict regions gains: a tie-break between same-named villages."""
 
 
 def admin_keys(place: Place) -> tuple[str, str, str]:
@@ -26,17 +25,17 @@ def admin_keys(place: Place) -> tuple[str, str, str]:
     return (name_key(place.admin1), name_key(place.admin2), name_key(place.admin3))
 
 
-def _phrase_kinds(text: str, m: NameMatch) -> None:
+def _phrase_kinds(text: str, m: NameMatch, cue: Cues, geo: Geography) -> None:
     """Mark names written as a region, cercle or commune ("région de Mopti", "Koro cercle")."""
     head = text[max(0, m.start - 40):m.start]
-    before = REGION_BEFORE.search(head)
-    after = REGION_AFTER.match(text, m.end)
+    before = cue.region_before.search(head)
+    after = cue.region_after.match(text, m.end)
     hit = before or after
     if hit:
-        m.kind = REGION_WORDS[name_key(hit.group("kind"))]
+        m.kind = geo.unit_kinds[name_key(hit.group("kind"))]
 
 
-def _attach_context(text: str, matches: list[NameMatch], gaz: Gazetteer) -> None:
+def _attach_context(text: str, matches: list[NameMatch], gaz: Gazetteer, cue: Cues) -> None:
     """Admin units named right after a place ("Boni (Douentza, Mopti)", "Tene, Segou",
     "Diaka in the cercle of Tenenkou") steer its resolution and are not places of their own."""
     for k, m in enumerate(matches):
@@ -48,7 +47,7 @@ def _attach_context(text: str, matches: list[NameMatch], gaz: Gazetteer) -> None
             if first and gap in ("-", "‑") and not f.country:
                 prev_end = f.end  # "Gouma-Koura, Ségou": the context follows the whole compound
                 continue
-            if f.country or not CONTEXT_GAP.fullmatch(gap):
+            if f.country or not cue.context_gap.fullmatch(gap):
                 break
             if first and gap.strip() == ",":
                 top = max(m.candidates, key=lambda i: prior(gaz.place(i)))
@@ -59,33 +58,35 @@ def _attach_context(text: str, matches: list[NameMatch], gaz: Gazetteer) -> None
             m.context_keys.add(f.base)
             f.consumed = True
             first = False
-            region = REGION_AFTER.match(text, f.end)
+            region = cue.region_after.match(text, f.end)
             prev_end = region.end() if region else f.end
 
 
-def _possessive_context(text: str, matches: list[NameMatch], gaz: Gazetteer) -> None:
+def _possessive_context(text: str, matches: list[NameMatch], gaz: Gazetteer, cue: Cues) -> None:
     """"Kidal's Anefis": a place owning the next one is its admin context, not a place."""
     for m, f in zip(matches, matches[1:]):
-        if m.country or f.country or m.consumed or not POSSESSIVE.fullmatch(text[m.end:f.start]):
+        if m.country or f.country or m.consumed or not cue.possessive.fullmatch(text[m.end:f.start]):
             continue
         if any(m.base in admin_keys(gaz.place(i)) for i in f.candidates):
             f.context_keys.add(m.base)
             m.consumed = True
 
 
-def _wanted_countries(matches: list[NameMatch], country_hint: str | None) -> set[str]:
-    """The hinted country, else Mali and the covered countries the text names."""
+def _wanted_countries(matches: list[NameMatch], country_hint: str | None, geo: Geography) -> set[str]:
+    """The hinted country, else the home country (Mali) and the covered countries the text names."""
     hint = country_iso3(country_hint)
     if hint:
         return {hint}
-    return {"MLI"} | {m.country for m in matches if m.country in COVERED}
+    covered = geo.covered
+    return {geo.home_iso3} | {m.country for m in matches if m.country in covered}
 
 
-def _score(matches: list[NameMatch], gaz: Gazetteer, wanted: set[str]) -> None:
+def _score(matches: list[NameMatch], gaz: Gazetteer, wanted: set[str], geo: Geography) -> None:
     """Context-aware score of each candidate: prior, country, admin units named, phrase kind."""
     text_admin = {m.base for m in matches if not m.country and any(
         gaz.place(i).feature_class == "A" or gaz.place(i).feature_code in ("PPLA", "PPLC")
-        for i in m.candidates)} | {m.base for m in matches if m.kind in ("region", "cercle")}
+        for i in m.candidates)} | {m.base for m in matches if m.kind in ("admin1", "admin2")}
+    conflict = geo.conflict_regions
     done: dict[tuple, list[float]] = {}  # a name repeated with the same context scores the same
     for m in matches:
         if m.country:
@@ -105,15 +106,15 @@ def _score(matches: list[NameMatch], gaz: Gazetteer, wanted: set[str]) -> None:
                 s += 4.0 * len(m.context_keys & set(admin))
             elif (text_admin - {m.base}) & set(admin[:2]):
                 s += 1.5
-            if m.kind == "region" and place.feature_code == "ADM1":
+            if m.kind == "admin1" and place.feature_code == "ADM1":
                 s += 5.0
-            elif m.kind == "cercle" and place.feature_code == "ADM2":
+            elif m.kind == "admin2" and place.feature_code == "ADM2":
                 s += 5.0
-            elif m.kind == "commune" and place.feature_code in ("ADM3", "PPLA3", "PPLA2"):
+            elif m.kind == "admin3" and place.feature_code in ("ADM3", "PPLA3", "PPLA2"):
                 s += 1.0
             s += 1.0 if gaz.main_key[i] == m.key else 0.0
-            if place.iso3 == "MLI" and place.admin1 in CONFLICT_REGIONS:
-                s += 0.3
+            if (place.iso3, place.admin1) in conflict:
+                s += CONFLICT_GAIN
             s -= 0.0 if i in m.exact else 0.5
             m.scores.append(s)
 
@@ -244,12 +245,13 @@ _BORDER_KM = 100.0
 _BORDER_GAIN = 1.0
 
 
-def _border(text: str, matches: list[NameMatch], gaz: Gazetteer) -> None:
+def _border(text: str, matches: list[NameMatch], gaz: Gazetteer, cue: Cues, geo: Geography) -> None:
     """"Near the border with Guinea", "à la frontière nigérienne": readings of the text's names
     that lie near the named neighbour country are the likelier ones."""
-    if not BORDER.search(text):
+    if not cue.border.search(text):
         return
-    neighbours = {m.country for m in matches if m.country in COVERED and m.country != "MLI"}
+    home, covered = geo.home_iso3, geo.covered
+    neighbours = {m.country for m in matches if m.country in covered and m.country != home}
     if not neighbours:
         return
     for m in matches:
@@ -257,21 +259,22 @@ def _border(text: str, matches: list[NameMatch], gaz: Gazetteer) -> None:
             continue
         for j, i in enumerate(m.candidates):
             place = gaz.place(i)
-            if place.iso3 == "MLI" and any(gaz.near_country(place, c, _BORDER_KM) for c in neighbours):
+            if place.iso3 == home and any(gaz.near_country(place, c, _BORDER_KM) for c in neighbours):
                 m.scores[j] += _BORDER_GAIN
 
 
-def resolve(text: str, matches: list[NameMatch], gaz: Gazetteer,
-            country_hint: str | None) -> list[NameMatch]:
+def resolve(text: str, matches: list[NameMatch], gaz: Gazetteer, country_hint: str | None,
+            language: Language | str | None = None) -> list[NameMatch]:
     """Score every candidate of every match; drop matches that only name obscure places abroad."""
+    cue, geo = cues(language), geography()
     for m in matches:
         if not m.country:
-            _phrase_kinds(text, m)
-    _attach_context(text, matches, gaz)
-    _possessive_context(text, matches, gaz)
-    wanted = _wanted_countries(matches, country_hint)
-    _score(matches, gaz, wanted)
-    _border(text, matches, gaz)
+            _phrase_kinds(text, m, cue, geo)
+    _attach_context(text, matches, gaz, cue)
+    _possessive_context(text, matches, gaz, cue)
+    wanted = _wanted_countries(matches, country_hint, geo)
+    _score(matches, gaz, wanted, geo)
+    _border(text, matches, gaz, cue, geo)
     _proximity(matches, gaz)
     _coherence(matches, gaz)
     return _drop_weak(matches, gaz, wanted)

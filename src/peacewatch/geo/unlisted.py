@@ -10,7 +10,9 @@ coded at that place as ACLED codes a village it cannot find (precision 2, the an
 units and coordinates); otherwise it has a name and no coordinates, for an analyst to place.
 Before that, a near spelling of a gazetteer place is tried (near the anchor, or in the text's
 countries), and after a place noun a gazetteer name the finder let go as a common word ("the
-village Am") is taken as that place.
+village Am") is taken as that place. The cues are each language's (``phrases.cues``): place nouns,
+prepositions, what ties a name to an anchor, and the words no place name begins with (with the
+months and weekdays of ``dates.yaml`` and the region's communities).
 """
 
 from __future__ import annotations
@@ -21,93 +23,18 @@ from collections.abc import Iterable
 
 from rapidfuzz import fuzz, process
 
-from peacewatch.actors.lexicon import ETHNONYMS, NATIONALITIES
-from peacewatch.geo.gazetteer import Gazetteer, distance_km, gazetteer, prior
+from peacewatch.geo.gazetteer import Gazetteer, distance_km, gazetteer, geography, prior
 from peacewatch.geo.model import Place, PlaceMention
 from peacewatch.geo.normalize import fold_key, name_key
-from peacewatch.sources.dates import MONTHS
+from peacewatch.geo.phrases import Cues, cues
+from peacewatch.lang import Language
+from peacewatch.nlp.fold import fold
 
 _UPPER_WORD = re.compile(r"[^\W\d_][\w'’]*(?:-[\w'’]+)*")
 
-PLACE_NOUN_BEFORE = re.compile(
-    r"\b(?:(?:the\s+)?(?:villages?|hamlets?|towns?|localit(?:y|ies)|settlements?|valley|area|zone|outskirts|"
-    r"vicinity|surroundings|commune)\s+of|"
-    r"(?:villages?|hameaux?|localit[ée]s?|zone|secteur|environs|alentours|p[ée]riph[ée]rie|commune|"
-    r"vall[ée]e)\s+(?:de|du|d['’]))\s*(?:the\s+|la\s+|l['’]\s*)?"
-    r"(?:(?:village|town|locality|ville|localit[ée])\s+(?:of\s+|de\s+|d['’]\s*)?)?$"
-    r"|\b(?:village|hamlet|hameau)\s+$",
-    re.IGNORECASE)
-"""A noun that says the next name is a place: "the village of X", "the Fulani village X", "la
-localité de X", "in the area of X"."""
-
-_PREPOSITIONS = frozenset({"in", "at", "near", "au", "vers", "à"})
-"""Prepositions of place (and "près de"): a name after one is a place only if the NER agrees
-("killed in Aglal"). French "à" only with its accent: a bare "a" is the English article."""
-
-AND = re.compile(r"^\s*(?:and|et|&)\s+$", re.IGNORECASE)
-
-ANCHOR_GAP = re.compile(
-    r"^\s*(?:(?:locality|village|hamlet|camp|area|localit[ée]|hameau|campement)\b)?\s*(?:,|\()?\s*"
-    r"(?:(?:which\s+is|located|situated|lying|situ[ée]e?|about|some|around|approximately|"
-    r"roughly|nearly|environ|[àa]\s+environ|[àa]|at)\s+)*"
-    r"(?:\d+(?:[.,]\d+)?\s*-?\s*(?:km|kms|kilom[eè]tres?|kilometers?)\s+)?"
-    r"(?:(?:to\s+the\s+|au\s+|[àa]\s+l['’]\s*)?(?:north|south|east|west|nord|sud|est|ouest)"
-    r"(?:-?(?:east|west|est|ouest))?(?:ern)?\s+)?"
-    r"(?:of|from|de|du|d['’]|near|close\s+to|not\s+far\s+from|pr[èe]s\s+de|non\s+loin\s+de|in|dans|"
-    r"between|entre|on\s+the\s+road\s+to|axis|axe|road|route|(?:in\s+the\s+)?(?:area|zone|sector)\s+of|"
-    r"(?:dans\s+la\s+)?(?:zone|secteur)\s+(?:de|d['’])|,|\()?"
-    r"\s*(?:the\s+|la\s+|le\s+|l['’]\s*)?"
-    r"(?:(?:town|city|village|commune|cercle|circle|region|ville|r[ée]gion|localit[ée])\s+(?:of\s+|de\s+|d['’]\s*)?)?$",
-    re.IGNORECASE)
-"""What may stand between an unlisted name and the known place that locates it: "X, 20 km east of
-Y", "X (Y)", "X near Y", "X locality 100 km east of Y", "X, commune de Y", "X, between Y and Z",
-"X, axis Y-Z", "X in the area of Y"."""
-
-_VENUE_WORDS = frozenset({
-    "square", "street", "avenue", "boulevard", "bridge", "market", "mosque", "church", "school", "university",
-    "hospital", "clinic", "hotel", "stadium", "prison", "airport", "camp", "base", "barracks", "station",
-    "checkpoint", "office", "building", "place", "rue", "pont", "marché", "mosquée", "école", "hôpital",
-    "stade", "aéroport", "caserne",
-})
-"""Words that make a capitalised name a venue's ("at Sankore Square", "Gabriel Touré hospital"),
-within the name or just after it: a venue is not a place of its own."""
-
 _SENTENCE_END = re.compile(r"[.;:!?\n]")
 
-_NOT_NAMES = frozenset(MONTHS) | frozenset(NATIONALITIES) | frozenset(ETHNONYMS) | frozenset({
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "lundi", "mardi",
-    "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "the", "a", "an", "le", "la", "les", "l",
-    "un", "une", "des", "this", "that", "these", "those", "ce", "cette", "ces", "his", "her", "their",
-    "its", "our", "mr", "mrs", "m", "mme", "dr", "colonel", "general", "captain", "lieutenant", "chief",
-    "imam", "islamic", "islam", "operation", "opération", "north", "south", "east", "west", "nord",
-    "sud", "est", "ouest", "central", "centre", "center", "northern", "southern", "eastern", "western",
-    "upper", "lower", "greater", "ramadan", "tabaski", "christmas", "allah", "god", "dieu", "sharia",
-})
-"""First words that do not begin a place name (days, months, peoples, titles, articles)."""
-
-NER_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-"""The statistical NER's place labels (English GPE/LOC/FAC, French LOC)."""
-
-_CUE_WORD = re.compile(
-    r"(?<![\w'’-])(?P<cue>[Oo]f|[Dd][eu]|[Vv]illage|[Hh]amlet|[Hh]ameau|[Bb]etween|[Ee]ntre|[Ii]n|[Aa]t|[Nn]ear|"
-    r"[Aa]u|[Vv]ers|[Aa]nd|[Ee]t|&|[Tt]he|[Ll]a|[Tt]own|[Vv]ille|[Ll]ocality|[Ll]ocalit[ée]|à)[ \t\u00a0]+"
-    r"(?=[A-ZÀ-ÖØ-Þ])|(?<![\w'’-])(?P<elided>[DdLl]['’])(?=[A-ZÀ-ÖØ-Þ])")
-"""The last word of every cue above, before a capital: where a name we keep may start (one pass
-over the text; the slower cue patterns run only there)."""
-
-_NOUN_STEMS = ("villag", "haml", "hamea", "town", "locali", "settlem", "valle", "vallé", "area", "zone", "outskirt",
-               "vicinit", "surround", "commune", "secteur", "environ", "alentour", "riph")
-"""Stems of PLACE_NOUN_BEFORE's nouns: a cheap test before that pattern's search."""
-
-_PAIR = re.compile(r"\b(?:between|entre)\s+(\S.{0,40}?)\s+(?:and|et)\s+$", re.IGNORECASE)
-
-_AREA_BEFORE = re.compile(
-    r"\b(?:area|zone|outskirts|vicinity|surroundings|environs|alentours|p[ée]riph[ée]rie|secteur)\s+"
-    r"(?:of|de|du|d['’])\s*(?:the\s+|la\s+|l['’]\s*)?(?:(?:village|town|localit[ée]|locality)\s+(?:of\s+|de\s+)?)?$",
-    re.IGNORECASE)
-
-
-def _name_at(text: str, start: int) -> tuple[int, int] | None:
+def _name_at(text: str, start: int, cue: Cues) -> tuple[int, int] | None:
     """The capitalised name (one to three words) that starts at ``start``, if any."""
     words: list[tuple[int, int]] = []
     pos = start
@@ -115,7 +42,8 @@ def _name_at(text: str, start: int) -> tuple[int, int] | None:
         m = _UPPER_WORD.match(text, pos)
         if m is None or not m.group()[0].isupper():
             break
-        if m.group().lower().strip("'’") in _NOT_NAMES:
+        word = m.group().lower().strip("'’")
+        if word in cue.not_names or fold(word) in cue.date_words:
             break
         words.append((m.start(), m.end()))
         gap = re.match(r"[ \t]+", text[m.end():m.end() + 3])
@@ -143,27 +71,30 @@ def unlisted_place(name: str, anchor: Place | None, anchor_precision: int = 1) -
 
 
 def find_unlisted(text: str, known: list[PlaceMention], ner_places: list[tuple[int, int]],
-                  actors: list[tuple[int, int]], gaz: Gazetteer | None = None) -> list[PlaceMention]:
+                  actors: list[tuple[int, int]], gaz: Gazetteer | None = None,
+                  language: Language | str | None = None) -> list[PlaceMention]:
     """``known`` with the unlisted names added (in text order); an anchor folded into its name's
-    mention is dropped from the list."""
+    mention is dropped from the list. The cues are ``language``'s (None: every language's)."""
     gaz = gaz or gazetteer()
+    cue = cues(language)
     taken = [(m.start, m.end) for m in known] + actors
     found: dict[int, tuple[int, int, bool, bool, bool]] = {}
 
-    # Near spellings are sought in the text's countries, Mali when it names none: like the
-    # gazetteer's index of typing slips, the search stays in the country the gazetteer is built
-    # around, whose neighbours' villages would otherwise catch every unknown Malian name.
-    countries = {m.place.iso3 for m in known if m.place.iso3} or {"MLI"}
+    # Near spellings are sought in the text's countries, the home country (Mali) when it names
+    # none: like the gazetteer's index of typing slips, the search stays in the country the
+    # gazetteer is built around, whose neighbours' villages would otherwise catch every unknown
+    # Malian name.
+    countries = {m.place.iso3 for m in known if m.place.iso3} or {geography().home_iso3}
     listed: list[PlaceMention] = []
 
     def consider(start: int, strong: bool, between: bool = False, noun: bool = False) -> None:
-        span = _name_at(text, start)
+        span = _name_at(text, start, cue)
         if span is None or span[0] in found:
             return
         s, e = span
         words = text[s:e].lower().split()
         after = re.match(r"\s+([^\W\d_]+)", text[e:e + 20])
-        if _VENUE_WORDS.intersection(words) or (after and after.group(1).lower() in _VENUE_WORDS):
+        if cue.venue_words.intersection(words) or (after and after.group(1).lower() in cue.venue_words):
             return
         if _overlaps(s, e, taken):
             return
@@ -175,19 +106,18 @@ def find_unlisted(text: str, known: list[PlaceMention], ner_places: list[tuple[i
             return
         found[s] = (s, e, strong, _overlaps(s, e, ner_places), between)
 
-    for m in _CUE_WORD.finditer(text):
+    for m in cue.cue_word.finditer(text):
         start, last = m.end(), (m.group("cue") or m.group("elided")).lower()
         head_start = max(0, start - 60)
         head = text[head_start:start]
-        lowered = head.lower()
-        if any(noun in lowered for noun in _NOUN_STEMS) and PLACE_NOUN_BEFORE.search(head):
+        if cue.place_noun_stems.search(head) and cue.place_noun_before.search(head):
             consider(start, True, noun=True)
-        elif last in ("between", "entre"):
+        elif cue.is_between(last):
             consider(start, True, between=True)
-        elif last in _PREPOSITIONS or (last == "de" and lowered.rstrip()[:-2].rstrip().endswith(("près", "pres"))):
+        elif cue.is_preposition(last) or cue.preposition_de.search(head):
             consider(start, False)
-        elif last in ("and", "et", "&"):  # the second of "between X and Y", X not known either
-            pair = _PAIR.search(head)
+        elif cue.is_and(last):  # the second of "between X and Y", X not known either
+            pair = cue.pair.search(head)
             if pair and not _SENTENCE_END.search(pair.group(1)) and not _overlaps(
                     head_start + pair.start(1), head_start + pair.end(1), taken):
                 consider(start, True)
@@ -195,16 +125,16 @@ def find_unlisted(text: str, known: list[PlaceMention], ner_places: list[tuple[i
     out = known + listed
     dropped: set[int] = set()
     for s, e, strong, tagged, between in sorted(found.values()):
-        anchor = _anchor(text, e, known, between)
+        anchor = _anchor(text, e, known, between, cue)
         sentence = [m for m in known if _same_sentence(text, s, m.start)]
         if anchor is None and not strong and (not tagged or any(m.precision < 3 and m.place.admin1 for m in known)):
             continue  # "robbed near X after leaving Gao", "à New York": a known town is the safer place
         name = text[s:e]
-        area = bool(_AREA_BEFORE.search(text, max(0, s - 40), s))  # "in the area of X": near X
+        area = bool(cue.area_before.search(text, max(0, s - 40), s))  # "in the area of X": near X
         if anchor is not None:
             dropped.add(id(anchor))
             relation = "between" if between else "near"
-            spelled = _spelled_near(name, anchor, _direction(text[e:anchor.start]), gaz)
+            spelled = _spelled_near(name, anchor, _direction(text[e:anchor.start], cue), gaz)
             if spelled is not None and not between:
                 out.append(PlaceMention(s, anchor.end, text[s:anchor.end], spelled, precision=2 if area else 1,
                                         relation="in"))
@@ -227,18 +157,12 @@ SPELLING_SIMILARITY = 88.0
 "Tin-Tadayni" for Tin Tadeini, "Aghlal" for Aglal, "Inghalaman" for Ghalaman."""
 
 
-_BEARINGS = {"north": 0.0, "nord": 0.0, "east": 90.0, "est": 90.0, "south": 180.0, "sud": 180.0,
-             "west": 270.0, "ouest": 270.0}
-_DIRECTION = re.compile(r"\b(north|south|nord|sud)?-?(east|west|est|ouest)?(?:ern)?\s+(?:of|de|du|d['’])",
-                        re.IGNORECASE)
-
-
-def _direction(gap: str) -> float | None:
+def _direction(gap: str, cue: Cues) -> float | None:
     """The compass bearing (degrees) a gap states ("20 km north-west of" -> 315), if any."""
-    m = _DIRECTION.search(gap)
+    m = cue.direction.search(gap)
     if m is None or not (m.group(1) or m.group(2)):
         return None
-    parts = [_BEARINGS[w.lower()] for w in (m.group(1), m.group(2)) if w]
+    parts = [cue.bearings[w.lower()] for w in (m.group(1), m.group(2)) if w]
     if len(parts) == 2 and parts[0] == 0.0 and parts[1] == 270.0:
         return 315.0
     return sum(parts) / len(parts)
@@ -304,7 +228,7 @@ def _same_sentence(text: str, a: int, b: int) -> bool:
     return not _SENTENCE_END.search(text, min(a, b), max(a, b))
 
 
-def _anchor(text: str, end: int, known: list[PlaceMention], between: bool) -> PlaceMention | None:
+def _anchor(text: str, end: int, known: list[PlaceMention], between: bool, cue: Cues) -> PlaceMention | None:
     """The known place right after a name that locates it ("X, 20 km east of Y"; "between X and
     Y" when X is the unlisted one)."""
     following = [m for m in known if m.start >= end]
@@ -312,8 +236,8 @@ def _anchor(text: str, end: int, known: list[PlaceMention], between: bool) -> Pl
         return None
     nxt = min(following, key=lambda m: m.start)
     gap = text[end:nxt.start]
-    if between and AND.match(gap):
+    if between and cue.and_gap.match(gap):
         return nxt
-    if not gap.strip() or len(gap) > 60 or _SENTENCE_END.search(gap) or not ANCHOR_GAP.match(gap):
+    if not gap.strip() or len(gap) > 60 or _SENTENCE_END.search(gap) or not cue.anchor_gap.match(gap):
         return None
     return nxt

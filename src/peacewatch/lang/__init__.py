@@ -5,6 +5,6 @@ languages found. See ``language.py`` for where folders are looked for and ``docs
 for how to add a rule or a language.
 """
 
-from peacewatch.lang.language import Language, LanguageError, Table, load, resolve, supported
+from peacewatch.lang.language import Language, LanguageError, Table, forget, load, resolve, supported
 
-__all__ = ["Language", "LanguageError", "Table", "load", "resolve", "supported"]
+__all__ = ["Language", "LanguageError", "Table", "forget", "load", "resolve", "supported"]

@@ -68,8 +68,8 @@ def phrases_of(rule: dict[str, Any]) -> list[str]:
 
 
 def phrase_regex(phrase: str) -> re.Pattern[str]:
-    """A folded phrase as whole words of folded text ("au moins" in "tués au moins", not "aux")."""
-    body = r"\s*".join(re.escape(word) for word in phrase.split())
+    """A phrase, folded, as whole words of folded text ("au moins" in "tués au moins", not "aux")."""
+    body = r"\s*".join(re.escape(word) for word in fold(phrase).split())
     start = r"(?<!\w)" if phrase[:1].isalnum() else ""
     end = r"(?!\w)" if phrase[-1:].isalnum() else ""
     return re.compile(start + body + end)

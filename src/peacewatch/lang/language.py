@@ -15,6 +15,7 @@ an analyst's own copy of a language overrides the bundled one.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -32,6 +33,31 @@ T = TypeVar("T")
 NEVER = "(?!)"
 """A pattern that matches nothing: what an empty table compiles to (an empty alternation would
 match everywhere)."""
+
+
+SLOT = re.compile(r"\{([a-z_]+)\}")
+"""A slot of a frame: ``{table}`` (quantifiers such as ``{0,4}`` are left alone)."""
+
+
+def fill(frame: str, lookup: Callable[[str], Table], given: dict[str, str] | None = None) -> str:
+    """``frame`` with each ``{table}`` slot replaced by that table's alternation.
+
+    A reader's patterns are frames in code ("a cue, then up to four words, then the end") with the
+    words in data; this puts them together. A slot of an ``ignore_case`` table matches regardless
+    of case within the slot; the frame's own flags apply to the whole. ``given`` fills slots the
+    reader works out itself (a table's words escaped, say)."""
+
+    def slot(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if given is not None and name in given:
+            return given[name]
+        table = lookup(name)
+        patterns = table.patterns()
+        if not patterns:
+            return NEVER
+        return ("(?i:" if table.ignore_case else "(?:") + "|".join(patterns) + ")"
+
+    return SLOT.sub(slot, frame)
 
 
 class LanguageError(ValueError):
@@ -126,25 +152,20 @@ class Language:
 
     def table(self, file: str, name: str) -> Table:
         """The table a reader of this language uses: its own rules, then, when the table is
-        shared, those of the languages it also reads (an identical rule is kept once)."""
-        own = self.own_table(file, name)
-        if not own.shared:
+        shared (or the language's folder lacks it), the shared rules of the languages it also
+        reads. An identical rule or word is kept once."""
+        own = self.files.get(file, {}).get(name)
+        if own is not None and not own.shared:
             return own
-        rules = list(own.rules)
-        words = list(own.words)
-        seen_rules = {_rule_key(r) for r in rules}
-        seen_words = set(words)
-        for code in self.others:
-            other = load(code).own_table(file, name)
-            for rule in other.rules:
-                if _rule_key(rule) not in seen_rules:
-                    seen_rules.add(_rule_key(rule))
-                    rules.append(rule)
-            for word in other.words:
-                if word not in seen_words:
-                    seen_words.add(word)
-                    words.append(word)
-        return Table(file, name, tuple(rules), tuple(words), own.why, own.fold, own.ignore_case, True, own.examples)
+        others = [t for t in (load(code).own_table(file, name) for code in self.others) if t.shared]
+        if own is None and not others:
+            return Table(file, name)
+        return merge_tables([own] if own is not None else [], others, file, name)
+
+    def frame(self, file: str, frame: str, flags: int = 0, **names: str) -> re.Pattern[str]:
+        """A frame of code with its ``{slot}`` slots filled from this language's tables of ``file``
+        (``names`` maps a slot to a table of another name) and compiled with ``flags``."""
+        return re.compile(fill(frame, lambda slot: self.table(file, names.get(slot, slot))), flags)
 
     def tables(self, file: str) -> dict[str, Table]:
         """Every table of one rule file of this language, by name."""
@@ -161,6 +182,34 @@ def _rule_key(rule: dict[str, Any]) -> str:
     return json.dumps({k: v for k, v in rule.items() if k not in ("examples", "why")}, sort_keys=True, default=str)
 
 
+def merge_tables(first: list[Table], then: list[Table], file: str, name: str) -> Table:
+    """One table from several, in order (an identical rule or word kept once); options come
+    from the first table given."""
+    tables = first + then
+    rules: list[dict[str, Any]] = []
+    words: list[str] = []
+    seen_rules: set[str] = set()
+    seen_words: set[str] = set()
+    for table in tables:
+        for rule in table.rules:
+            key = _rule_key(rule)
+            if key not in seen_rules:
+                seen_rules.add(key)
+                rules.append(rule)
+        for word in table.words:
+            if word not in seen_words:
+                seen_words.add(word)
+                words.append(word)
+    base = tables[0] if tables else Table(file, name)
+    return Table(file, name, tuple(rules), tuple(words), base.why, base.fold, base.ignore_case, True, base.examples)
+
+
+def every_language_table(file: str, name: str) -> Table:
+    """A table as read when a text's language is not known: every supported language's own
+    rules, in the order of ``supported()``."""
+    return merge_tables([load(code).own_table(file, name) for code in supported()], [], file, name)
+
+
 # -- discovery -----------------------------------------------------------------------------------
 
 def bundled_folder() -> Path:
@@ -170,8 +219,12 @@ def bundled_folder() -> Path:
 
 def search_path() -> list[Path]:
     """Where languages are looked for, in order: ``PEACEWATCH_LANG_PATH``, then plugins' folders."""
-    path = [Path(p) for p in os.environ.get("PEACEWATCH_LANG_PATH", "").split(os.pathsep) if p]
-    return path + list(_plugin_folders())
+    return list(_search_path(os.environ.get("PEACEWATCH_LANG_PATH", "")))
+
+
+@lru_cache(maxsize=8)
+def _search_path(configured: str) -> tuple[Path, ...]:
+    return tuple(Path(p) for p in configured.split(os.pathsep) if p) + _plugin_folders()
 
 
 @lru_cache(maxsize=1)
@@ -181,6 +234,7 @@ def _plugin_folders() -> tuple[Path, ...]:
     return tuple(Path(f) for folders in manager().hook.language_folders() for f in folders or ())
 
 
+@lru_cache(maxsize=16)
 def _folders(path: tuple[Path, ...]) -> dict[str, Path]:
     found: dict[str, Path] = {}
     for root in path:
@@ -194,7 +248,7 @@ def _folders(path: tuple[Path, ...]) -> dict[str, Path]:
 
 def supported() -> tuple[str, ...]:
     """The codes of every language found on the search path, sorted."""
-    return tuple(sorted(_folders(tuple(search_path()))))
+    return tuple(sorted(_folders(_search_path(os.environ.get("PEACEWATCH_LANG_PATH", "")))))
 
 
 def load(code: str) -> Language:
@@ -203,7 +257,14 @@ def load(code: str) -> Language:
     Raises LanguageError naming the languages there are when ``code`` is not one of them, or the
     file, table and rule when a rule file is invalid.
     """
-    return _load(code, tuple(search_path()))
+    return _load(code, _search_path(os.environ.get("PEACEWATCH_LANG_PATH", "")))
+
+
+def forget() -> None:
+    """Drop the languages read so far, so that the next ``load`` reads their folders again (after
+    editing a rule file in a running process)."""
+    _load.cache_clear()
+    _folders.cache_clear()
 
 
 def resolve(language: Language | str) -> Language:
@@ -253,16 +314,62 @@ def _validator(kind: str) -> Any:
     return jsonschema.Draft202012Validator(schema, registry=registry)
 
 
+def _cache_folder() -> Path | None:
+    """Where checked rule files are kept as JSON (``PEACEWATCH_CACHE``, else the user's cache
+    folder); None when caching is switched off (``PEACEWATCH_CACHE=off``)."""
+    configured = os.environ.get("PEACEWATCH_CACHE")
+    if configured == "off":
+        return None
+    base = Path(configured) if configured else Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "peacewatch"
+    return base / "lang"
+
+
+@lru_cache(maxsize=None)
+def _schema_digest() -> str:
+    digest = hashlib.sha256()
+    for schema_path in sorted(schema_folder().glob("*.schema.json")):
+        digest.update(schema_path.name.encode() + b"\0" + schema_path.read_bytes())
+    return digest.hexdigest()
+
+
 def _read(path: Path, kind: str) -> dict[str, Any]:
+    """A rule file's data, checked against its schema.
+
+    Parsing YAML and checking it costs most of a second per language; a file already checked
+    (same bytes, same schemas) is read back from the cache as JSON instead, so that a command on
+    one short file starts fast. An unwritable cache only costs the time saved.
+    """
     try:
-        data = yaml.load(path.read_text("utf-8"), Loader=yaml.CSafeLoader) or {}
-    except (OSError, yaml.YAMLError) as err:
+        raw = path.read_bytes()
+    except OSError as err:
+        raise LanguageError(f"{path}: cannot be read: {err}") from None
+    folder = _cache_folder()
+    key = hashlib.sha256(raw + b"\0" + kind.encode() + b"\0" + _schema_digest().encode()).hexdigest()
+    cached = folder / f"{key}.json" if folder is not None else None
+    if cached is not None and cached.is_file():
+        try:
+            return json.loads(cached.read_text("utf-8"))  # type: ignore[no-any-return]
+        except (OSError, ValueError):
+            pass
+    try:
+        data = yaml.load(raw.decode("utf-8"), Loader=yaml.CSafeLoader) or {}
+    except (UnicodeDecodeError, yaml.YAMLError) as err:
         raise LanguageError(f"{path}: cannot be read as YAML: {err}") from None
     errors = sorted(_validator(kind).iter_errors(data), key=lambda e: list(e.absolute_path))
     if errors:
         first = errors[0]
         where = "/".join(str(p) for p in first.absolute_path) or "(top)"
         raise LanguageError(f"{path}: {where}: {first.message}" + (f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""))
+    if cached is not None:
+        try:
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            dumped = json.dumps(data, ensure_ascii=False)
+            if json.loads(dumped) == data:  # only what JSON keeps as it is (no dates, no number keys)
+                partial = cached.with_suffix(f".{os.getpid()}.tmp")
+                partial.write_text(dumped, "utf-8")
+                partial.replace(cached)
+        except (OSError, TypeError, ValueError):
+            pass
     return data  # type: ignore[no-any-return]
 
 

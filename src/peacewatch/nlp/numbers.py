@@ -1,9 +1,14 @@
-"""Numbers written in words or digits, in English and French.
+"""Numbers written in words or digits, in the words of each language's ``numbers.yaml``.
 
 Conflict reports give tolls as "twenty-five", "vingt-cinq", "quatre-vingts", "1,200" or
 "une centaine"; the date and casualty readers need one integer (and, for the approximate forms,
 how approximate it is). Everything here works on *folded* text (see ``fold``) so that accents
 and case never change what matches, while character offsets stay those of the original text.
+
+How a run of words makes a value (units add, scales multiply) is code; which words are units,
+scales, joiners, articles, products ("quatre-vingts") and approximate quantities is data. A
+text whose language is not known (a figure quoted in evidence, a count in a date phrase) is read
+with the words of every supported language at once (``language=None``).
 """
 
 from __future__ import annotations
@@ -11,82 +16,176 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property, lru_cache
 
+from peacewatch import lang
+from peacewatch.lang import Language
 from peacewatch.nlp.fold import fold
 
-
-_UNITS_EN = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
-    "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-    "ninety": 90,
-}
-_UNITS_FR = {
-    "zero": 0, "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6,
-    "sept": 7, "huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "treize": 13,
-    "quatorze": 14, "quinze": 15, "seize": 16, "vingt": 20, "vingts": 20, "trente": 30,
-    "quarante": 40, "cinquante": 50, "soixante": 60, "septante": 70, "huitante": 80,
-    "octante": 80, "nonante": 90,
-}
-_SCALES_EN = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
-_SCALES_FR = {"cent": 100, "cents": 100, "mille": 1000, "million": 1_000_000, "millions": 1_000_000}
-_JOINERS = {"and", "et"}
-
-UNITS = {"en": _UNITS_EN, "fr": _UNITS_FR}
-SCALES = {"en": _SCALES_EN, "fr": _SCALES_FR}
+FILE = "numbers"
 
 
-def _tables(language: str | None) -> tuple[dict[str, int], dict[str, int]]:
-    if language in UNITS:
-        return UNITS[language], SCALES[language]
-    return {**_UNITS_FR, **_UNITS_EN}, {**_SCALES_FR, **_SCALES_EN}
+@dataclass(frozen=True, slots=True)
+class Approximate:
+    """A figure given as a word of quantity: its conventional value and how vague it is."""
+
+    value: int
+    qualifier: str
 
 
-def number_words(language: str | None) -> frozenset[str]:
-    """Every folded word that can be part of a number written in words."""
-    units, scales = _tables(language)
-    return frozenset(units) | frozenset(scales)
+@dataclass(frozen=True, slots=True)
+class Joined:
+    """Number words that make one number across a joiner ("vingt et un") or side by side ("cent un")."""
+
+    joiner: str
+    """"" when the two words stand side by side."""
+    after: frozenset[str]
+    right: frozenset[str]
+    hyphenated: bool
+
+    def joins(self, left: str, right: str) -> bool:
+        return (left in self.after or (self.hyphenated and left.split("-")[-1] in self.after)) and right in self.right
 
 
-def parse_number_words(words: Sequence[str], language: str | None = None) -> int | None:
-    """Value of a run of folded number words ("twenty", "five") or hyphenated ones.
+@dataclass(frozen=True, eq=False)
+class NumberWords:
+    """The number words of one language (or of several read at once), ready to use."""
 
-    Returns None when a word is not a number word. "quatre-vingt(s)" multiplies, as French does.
-    """
-    units, scales = _tables(language)
-    parts = [p for w in words for p in w.split("-") if p]
-    if not parts or parts[0] in _JOINERS or parts[-1] in _JOINERS:
-        return None
-    total = current = 0
-    previous: int | None = None
-    seen = False
-    for part in parts:
-        if part in _JOINERS:
-            continue
-        if part in ("a", "an") and language != "fr":
-            value: int | None = 1
-        else:
-            value = units.get(part)
-        if value is not None:
-            if part in ("vingt", "vingts") and previous == 4:
-                current += 80 - 4
-            else:
-                current += value
-            previous = value
-            seen = True
-            continue
-        scale = scales.get(part)
-        if scale is None:
+    units: dict[str, int]
+    scales: dict[str, int]
+    joiners: frozenset[str]
+    articles: dict[str, frozenset[str]]
+    """Articles that count one inside a number ("a hundred"), with the scales they come before."""
+    article_units: frozenset[str]
+    """Units that are also the indefinite article ("un", "une"): inside a number only where joined."""
+    products: dict[str, tuple[int, int]]
+    """A unit that multiplies the unit before it: word -> (value before, value together)."""
+    joined: tuple[Joined, ...]
+    approximate: dict[str, Approximate]
+    grouped_digits: tuple[str, ...]
+    """Patterns of figures whose thousands are grouped, tried before plain digits."""
+
+    @cached_property
+    def words(self) -> frozenset[str]:
+        """Every folded word that can be part of a number written in words."""
+        return frozenset(self.units) | frozenset(self.scales)
+
+    @cached_property
+    def ones(self) -> frozenset[str]:
+        """Units worth one ("one", "un"): a count alone only inside a longer number."""
+        return frozenset(w for w, v in self.units.items() if v == 1)
+
+    def joins(self, left: str, joiner: str, right: str) -> bool:
+        """"vingt et un", "two hundred and five": one number across a conjunction."""
+        return any(rule.joiner == joiner and rule.joins(left, right) for rule in self.joined if rule.joiner)
+
+    def follows(self, left: str, right: str) -> bool:
+        """"cent un": a unit that continues the number standing just before it."""
+        return any(rule.joins(left, right) for rule in self.joined if not rule.joiner)
+
+    def parse(self, words: Sequence[str]) -> int | None:
+        """Value of a run of folded number words ("twenty", "five") or hyphenated ones.
+
+        Returns None when a word is not a number word. A product ("quatre-vingt(s)") multiplies.
+        """
+        parts = [p for w in words for p in w.split("-") if p]
+        if not parts or parts[0] in self.joiners or parts[-1] in self.joiners:
             return None
-        seen = True
-        if scale == 100:
-            current = max(current, 1) * 100
-        else:
-            total += max(current, 1) * scale
-            current = 0
-        previous = scale
-    return total + current if seen else None
+        total = current = 0
+        previous: int | None = None
+        seen = False
+        for part in parts:
+            if part in self.joiners:
+                continue
+            value = 1 if part in self.articles else self.units.get(part)
+            if value is not None:
+                product = self.products.get(part)
+                if product is not None and previous == product[0]:
+                    current += product[1] - product[0]
+                else:
+                    current += value
+                previous = value
+                seen = True
+                continue
+            scale = self.scales.get(part)
+            if scale is None:
+                return None
+            seen = True
+            if scale == 100:
+                current = max(current, 1) * 100
+            else:
+                total += max(current, 1) * scale
+                current = 0
+            previous = scale
+        return total + current if seen else None
+
+
+def _build(language: Language) -> NumberWords:
+    return _merge([language])
+
+
+def _merge(languages: Sequence[Language]) -> NumberWords:
+    """The number words of ``languages`` together (the first one's wins where they disagree)."""
+    units: dict[str, int] = {}
+    scales: dict[str, int] = {}
+    joiners: list[str] = []
+    articles: dict[str, frozenset[str]] = {}
+    article_units: set[str] = set()
+    products: dict[str, tuple[int, int]] = {}
+    joined: list[Joined] = []
+    approximate: dict[str, Approximate] = {}
+    grouped: list[str] = []
+    for language in languages:
+        own_units: dict[str, int] = {}
+        for rule in language.own_table(FILE, "units").rules:
+            for word in rule["words"]:
+                own_units.setdefault(word, rule["value"])
+                if rule.get("article"):
+                    article_units.add(word)
+        for word, value in own_units.items():
+            units.setdefault(word, value)
+        for rule in language.own_table(FILE, "scales").rules:
+            for word in rule["words"]:
+                scales.setdefault(word, rule["value"])
+        joiners.extend(language.table(FILE, "joiners").words)
+        for rule in language.own_table(FILE, "articles").rules:
+            for word in rule["words"]:
+                articles.setdefault(word, frozenset(rule["before"]))
+        for rule in language.own_table(FILE, "products").rules:
+            for word in rule["words"]:
+                products.setdefault(word, (rule["after"], rule["value"]))
+        for rule in language.own_table(FILE, "joined").rules:
+            right = rule.get("words") or own_units
+            joined.append(Joined(rule.get("word", ""), frozenset(rule["after"]), frozenset(right), bool(rule.get("hyphenated"))))
+        for phrase, rule in language.own_table(FILE, "approximate").phrases():
+            approximate.setdefault(phrase, Approximate(rule["value"], rule["qualifier"]))
+        grouped.extend(p for p in language.own_table(FILE, "grouped_digits").patterns() if p not in grouped)
+    return NumberWords(units, scales, frozenset(joiners), articles, frozenset(article_units), products,
+                       tuple(joined), approximate, tuple(grouped))
+
+
+@lru_cache(maxsize=1)
+def _every_language(codes: tuple[str, ...]) -> NumberWords:
+    return _merge([lang.load(code) for code in codes])
+
+
+def numbers(language: Language | str | None) -> NumberWords:
+    """The number words of ``language``; None reads the words of every supported language at
+    once, for a text whose language is not known."""
+    if language is None:
+        return _every_language(lang.supported())
+    return lang.resolve(language).compiled(_build)
+
+
+def number_words(language: Language | str | None) -> frozenset[str]:
+    """Every folded word that can be part of a number written in words."""
+    return numbers(language).words
+
+
+def parse_number_words(words: Sequence[str], language: Language | str | None = None) -> int | None:
+    """Value of a run of folded number words ("twenty", "five") or hyphenated ones; None when a
+    word is not a number word. "quatre-vingt(s)" multiplies, as French does."""
+    return numbers(language).parse(words)
 
 
 _DIGITS = re.compile(r"\d{1,3}(?:([,.\u00a0\u202f ])\d{3})+(?!\d)|\d+")
@@ -100,7 +199,7 @@ def parse_digits(text: str) -> int | None:
     return int(re.sub(r"\D", "", match.group(0)))
 
 
-def parse_number(text: str, language: str | None = None) -> int | None:
+def parse_number(text: str, language: Language | str | None = None) -> int | None:
     """Digits with separators or number words ("vingt-cinq", "one hundred and two")."""
     value = parse_digits(text)
     if value is not None:
@@ -108,57 +207,6 @@ def parse_number(text: str, language: str | None = None) -> int | None:
     return parse_number_words(fold(text).split(), language)
 
 
-@dataclass(frozen=True, slots=True)
-class Approximate:
-    """A figure given as a word of quantity: its conventional value and how vague it is."""
-
-    value: int
-    qualifier: str
-
-
-APPROXIMATE_EN: dict[str, Approximate] = {
-    "dozens": Approximate(12, "vague"),
-    "a dozen": Approximate(12, "about"),
-    "about a dozen": Approximate(12, "about"),
-    "several": Approximate(3, "vague"),
-    "a few": Approximate(3, "vague"),
-    "few": Approximate(3, "vague"),
-    "a couple": Approximate(2, "about"),
-    "scores": Approximate(20, "vague"),
-    "a score": Approximate(20, "about"),
-    "tens": Approximate(12, "vague"),
-    "hundreds": Approximate(100, "vague"),
-    "thousands": Approximate(1000, "vague"),
-    "a number": Approximate(3, "vague"),
-    "numerous": Approximate(3, "vague"),
-    "many": Approximate(3, "vague"),
-}
-"""ACLED's conventions where it has one: "dozens" 12, "several" and "a few" 3."""
-
-_FR_ROUND = {
-    "dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtaine": 20, "trentaine": 30,
-    "quarantaine": 40, "cinquantaine": 50, "soixantaine": 60, "centaine": 100,
-}
-APPROXIMATE_FR: dict[str, Approximate] = {
-    **{f"une {w}": Approximate(v, "about") for w, v in _FR_ROUND.items()},
-    **{f"{w}s": Approximate(v if v != 10 else 12, "vague") for w, v in _FR_ROUND.items()},
-    "des dizaines": Approximate(12, "vague"),
-    "des centaines": Approximate(100, "vague"),
-    "des milliers": Approximate(1000, "vague"),
-    "plusieurs": Approximate(3, "vague"),
-    "quelques": Approximate(3, "vague"),
-    "nombreux": Approximate(3, "vague"),
-    "de nombreux": Approximate(3, "vague"),
-    "de nombreuses": Approximate(3, "vague"),
-    "une douzaine": Approximate(12, "about"),
-}
-"""French round figures: "une dizaine" is about 10, "des dizaines" counts like "dozens"."""
-
-APPROXIMATE = {"en": APPROXIMATE_EN, "fr": APPROXIMATE_FR}
-
-
-def approximate_words(language: str | None) -> dict[str, Approximate]:
-    """Folded approximate quantity phrases for a language (both when unknown)."""
-    if language in APPROXIMATE:
-        return APPROXIMATE[language]
-    return {**APPROXIMATE_FR, **APPROXIMATE_EN}
+def approximate_words(language: Language | str | None) -> dict[str, Approximate]:
+    """Folded approximate quantity phrases ("dozens", "une dizaine") and what they stand for."""
+    return numbers(language).approximate

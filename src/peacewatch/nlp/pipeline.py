@@ -95,6 +95,7 @@ class UnlistedPlaceComponent:
     as the evidence a bare preposition needs."""
 
     def __init__(self, language: str) -> None:
+        self.language = language
         self.labels = lang.load(language).ner_place_labels | {lang.load(language).place_label}
 
     def __call__(self, doc: Doc) -> Doc:
@@ -102,7 +103,7 @@ class UnlistedPlaceComponent:
 
         ner = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in self.labels]
         actors = [(a.start, a.end) for a in doc._.actors or []]
-        doc._.places = find_unlisted(doc_text(doc), list(doc._.places or []), ner, actors)
+        doc._.places = find_unlisted(doc_text(doc), list(doc._.places or []), ner, actors, language=self.language)
         return doc
 
 

@@ -5,6 +5,10 @@ it), so it runs the same with or without a parser. The cues are the ones a coder
 "X attacked Y", "Y was attacked by X", "an attack on/against Y", "une attaque de X contre Y",
 "clashes between X and Y", "X accused Y of attacking ...". ACLED's order convention matters
 only for violence against civilians, where civilians are always actor2.
+
+The cue words are each language's ``lang/<code>/roles.yaml``; this module holds the frames they
+are read in (how many words may stand between a cue and the actor, which side of it they are on)
+and the order in which the cues decide.
 """
 
 from __future__ import annotations
@@ -13,12 +17,16 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from peacewatch import lang
+from peacewatch.codebook import ARMED_INTERS, NON_STATE_ARMED_INTERS, Inter
+from peacewatch.lang import Language
+from peacewatch.nlp.fold import fold
 from peacewatch.nlp.triggers import Trigger
 
 Role = Literal["agent", "patient"]
 
-CIVILIAN_INTER = 7
-ARMED_INTERS = frozenset({1, 2, 3, 4, 8})
+_WORDS = r"[\w'’-]+\s+"
+"""One word and the space after it, as the frames below count words between a cue and an actor."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,102 +49,113 @@ class Roles:
     assoc2: list[ActorSpan] = field(default_factory=list)
 
 
-_NOT_PREP = r"(?!(?:on|against|in|at|near|to|into|of|with|sur|contre|à|dans|près|vers|avec)\b)"
-_AGENT_BEFORE = {
-    "en": re.compile(
-        r"\b(?:by|claimed by|carried out by|perpetrated by|blamed on|attributed to|from)\s+(?:" + _NOT_PREP + r"[\w'’-]+\s+){0,4}$",
-        re.I,
-    ),
-    "fr": re.compile(
-        r"\b(?:par\b|de la part d[eu']|imputée? à|attribuée? à)\s*(?:" + _NOT_PREP + r"[\w'’-]+\s+){0,4}$", re.I
-    ),
-}
-_PATIENT_BEFORE = {
-    "en": re.compile(
-        r"\b(?:against|on|onto|upon|targeting|targeted|at|into|toward|towards|of the|of a|of)\s+(?:[\w'’-]+\s+){0,4}$", re.I
-    ),
-    "fr": re.compile(r"(?:\bcontre|\bvisant|\bciblant|\bsur|\bdu|\bde la|\bdes|\bd['’])\s*(?:[\w'’-]+\s+){0,4}$", re.I),
-}
-_PASSIVE = {
-    "en": re.compile(r"\b(?:was|were|been|being|is|are|got|get)\s+(?:\w+ly\s+)?$", re.I),
-    "fr": re.compile(r"\b(?:été|est|sont|a été|ont été|fut|furent)\s+(?:\w+\s+)?$", re.I),
-}
-_BETWEEN = re.compile(r"\b(?:between|among|entre)\s+", re.I)
-_ACCUSE = re.compile(r"\b(?:accus\w*|blam(?:ed|es|ing)|imput\w+)\b", re.I)
-_CLAUSE_BREAK = re.compile(
-    r"[;:]|,\s*(?:while|whereas|but|and then|alors que|tandis que|mais)\b|\b(?:who|when|qui|lorsque|quand)\b", re.I
-)
-_SUSPECT = re.compile(r"\b(?:presum\w*|suspect\w*|alleged|believed|supposed|présum\w*|suppos\w*|soupçonn\w*)\s+(?:to be\s+)?(?:[\w'’-]+\s+){0,2}$", re.I)
+@dataclass(frozen=True, slots=True)
+class _Cues:
+    """One language's role cues (``lang/<code>/roles.yaml``) placed in the frames the reader needs."""
 
-_ESCORT_BEFORE = re.compile(
-    r"\b(?:escorted|protected|guarded|accompanied|secured|escorté\w*|protégé\w*|accompagné\w*|sécurisé\w*)\s+(?:by|par)\s+"
-    r"(?:[\w'’-]+\s+){0,3}$",
-    re.I,
-)
-"""'A convoy escorted by X': the escort is with the side that is hit, not the attacker."""
-ARMED_PEOPLE = re.compile(r"\b(?:armed|armés?)\b", re.I)
-_IMPUTED = re.compile(
-    r"\b(?:mistaken (?:for|as)|taken for|(?:accused|suspected) of (?:collaborating with|working for|informing for|supporting)|"
-    r"pris(?:es)? pour|(?:accusés?|soupçonnés?) (?:d['’]intelligence avec|de (?:collaborer avec|complicité avec|soutenir|travailler pour)))"
-    r"\s+['‘’\"]?(?:(?!by\b|par\b)[\w'’-]+\s+){0,3}['‘’\"]?$",
-    re.I,
-)
-"""'Mistaken for militants', 'accused of collaborating with the army': what the victims were taken for is no side.
-('Gunmen suspected of being JNIM' names the attacker: suspicion alone is not in this list.)"""
-_BY_AFTER = re.compile(r"\s+(?:by|par)\b", re.I)
-_FACILITY = {
-    "en": re.compile(r"\b(?:checkpoints?|posts?|camps?|base|convoys?|patrols?|positions?|vehicles?|escort|barracks)\b", re.I),
-    "fr": re.compile(r"\b(?:postes?|camps?|base|convois?|patrouilles?|positions?|véhicules?|escorte|caserne)\b", re.I),
-}
-_DWELLINGS = frozenset({"camp", "camps"})
-"""A community's camp is where its families live (a nomad camp), not a military position."""
-_OWNS_FACILITY = {
-    "en": re.compile(r"['’]?s?\s+(?:\w+\s+)?(?:checkpoints?|check-?posts?|posts?|camps?|base|convoys?|patrols?|positions?|vehicles?|barracks)\b", re.I),
-    "fr": re.compile(r"\s+(?:\w+\s+)?(?:postes?|camps?|base|convois?|patrouilles?|positions?|véhicules?|caserne)\b", re.I),
-}
-"""An actor named right before a facility owns it ("a FAMa checkpoint"): it is what was hit."""
-_MILITIA_WORDS = re.compile(
-    r"\b(?:milit\w+|hunters?|dozos?|fighters?|combatants?|self-defen[cs]e|armed|gunmen|milice\w*|chasseurs?|combattants?|"
-    r"autodéfense|armés?)\b",
-    re.I,
-)
-_NOMINAL_TRIGGER = re.compile(r"(?:attack|assault|raid|ambush|attaque|assaut|embuscade|offensive|incursion)s?$", re.I)
+    agent_before: re.Pattern[str]
+    patient_before: re.Pattern[str]
+    passive: re.Pattern[str]
+    between: re.Pattern[str]
+    accuse: re.Pattern[str]
+    clause_break: re.Pattern[str]
+    suspect: re.Pattern[str]
+    escort_before: re.Pattern[str]
+    armed_people: re.Pattern[str]
+    imputed: re.Pattern[str]
+    by_after: re.Pattern[str]
+    facility: re.Pattern[str]
+    dwellings: frozenset[str]
+    owns_facility: re.Pattern[str]
+    militia_words: re.Pattern[str]
+    nominal_trigger: re.Pattern[str]
+    attack_of: re.Pattern[str]
+    against_after: re.Pattern[str]
+    armed_victims: re.Pattern[str]
+    civilian_victims: re.Pattern[str]
+    source_before: re.Pattern[str]
+    source_after: re.Pattern[str]
+    off_duty_before: re.Pattern[str]
+    off_duty_after: re.Pattern[str]
+
+
+def _build(language: Language) -> _Cues:
+    def regex(frame: str, **names: str) -> re.Pattern[str]:
+        return language.frame("roles", frame, re.IGNORECASE, **names)
+
+    return _Cues(
+        agent_before=regex(r"\b{cue}(?:(?!{prep}\b)" + _WORDS + r"){0,4}$", cue="agent_before", prep="prepositions"),
+        patient_before=regex(r"{cue}(?:" + _WORDS + r"){0,4}$", cue="patient_before"),
+        passive=regex("{cue}", cue="passive"),
+        between=regex(r"\b{cue}\s+", cue="between"),
+        accuse=regex(r"\b{cue}\b", cue="accuse"),
+        clause_break=regex("{cue}", cue="clause_break"),
+        suspect=regex(r"\b{cue}\s+(?:{link}\s+)?(?:" + _WORDS + r"){0,2}$", cue="suspect", link="suspect_link"),
+        escort_before=regex(r"\b{cue}\s+{by}\s+(?:" + _WORDS + r"){0,3}$", cue="escort", by="passive_agent"),
+        armed_people=regex(r"\b{cue}\b", cue="armed_people"),
+        imputed=regex(r"\b{cue}\s+['‘’\"]?(?:(?!{by}\b)" + _WORDS + r"){0,3}['‘’\"]?$", cue="imputed", by="passive_agent"),
+        by_after=regex(r"\s+{by}\b", by="passive_agent"),
+        facility=regex(r"\b{cue}\b", cue="facility"),
+        dwellings=language.table("roles", "dwellings").word_set(),
+        owns_facility=regex("{cue}", cue="owns_facility"),
+        militia_words=regex(r"\b{cue}\b", cue="militia_words"),
+        nominal_trigger=regex("{cue}s?$", cue="nominal_triggers"),
+        attack_of=regex(r"\s*{cue}\b", cue="attack_of"),
+        against_after=regex(r"[^.;]{0,40}\b{cue}\b", cue="against_after"),
+        armed_victims=regex(r"\b{cue}\b", cue="armed_victims"),
+        civilian_victims=regex(r"\b{cue}\b", cue="civilian_victims"),
+        source_before=regex(r"\b{cue}\s+(?:{det}\s+)?(?:" + _WORDS + r"){0,3}$", cue="source_before", det="source_determiners"),
+        source_after=regex(r"^(?:\s+[\w'’-]+){0,4}?\s+{cue}\b", cue="source_after"),
+        off_duty_before=regex(
+            r"\b(?:{status}|{title}s?\b[^,.;]{0,25}?\b{of}?)\s*(?:" + _WORDS + r"){0,2}$",
+            status="off_duty_before", title="titles", of="title_of",
+        ),
+        off_duty_after=regex(r"^{title}|^[^.;]{0,50}?\b{setting}", title="title_after_name", setting="unarmed_settings"),
+    )
+
+
+def _cues(language: Language | str) -> _Cues:
+    return lang.resolve(language).compiled(_build)
+
+
+def armed_people(language: Language | str) -> re.Pattern[str]:
+    """The words that describe people as armed ("armed herders", "bergers armés")."""
+    return _cues(language).armed_people
 
 
 def _window(text: str, start: int, width: int = 60) -> str:
     return text[max(0, start - width) : start]
 
 
-def _role_of(text: str, actor: ActorSpan, triggers: list[Trigger], language: str) -> Role | None:
-    lang = language if language in ("en", "fr") else "en"
+def _role_of(text: str, actor: ActorSpan, triggers: list[Trigger], cues: _Cues) -> Role | None:
     before = _window(text, actor.start)
-    if _ESCORT_BEFORE.search(before):
+    if cues.escort_before.search(before):
         return "patient"
-    if _SUSPECT.search(before) or _AGENT_BEFORE[lang].search(before):
+    if cues.suspect.search(before) or cues.agent_before.search(before):
         return "agent"
     preceding = [t for t in triggers if t.end <= actor.start]
     following = [t for t in triggers if t.start >= actor.end]
     if preceding:
         last = preceding[-1]
         between = text[last.end : actor.start]
-        if not _CLAUSE_BREAK.search(between) and len(between.split()) <= 6:
-            if lang == "fr" and _NOMINAL_TRIGGER.search(last.text) and re.match(r"\s*(?:de|d['’]|des|du)\b", between, re.I):
+        if not cues.clause_break.search(between) and len(between.split()) <= 6:
+            if cues.nominal_trigger.search(last.text) and cues.attack_of.match(between):
                 rest = text[actor.end : actor.end + 80]
-                if re.match(r"[^.;]{0,40}\bcontre\b", rest, re.I):
+                if cues.against_after.match(rest):
                     return "agent"
-                if not actor.generic and actor.inter in (2, 3, 4) and len(between.split()) <= 2:
+                if not actor.generic and actor.inter in NON_STATE_ARMED_INTERS and len(between.split()) <= 2:
                     return "agent"
-            if _PATIENT_BEFORE[lang].search(before) or not between.strip(" ,") or len(between.split()) <= 3:
+            if cues.patient_before.search(before) or not between.strip(" ,") or len(between.split()) <= 3:
                 return "patient"
     if following:
         nxt = following[0]
         between = text[actor.end : nxt.start]
-        if _OWNS_FACILITY[lang].match(text, actor.end):
+        if cues.owns_facility.match(text, actor.end):
             return "patient"
-        if not _CLAUSE_BREAK.search(between) and len(between.split()) <= 8:
-            if _PASSIVE[lang].search(text[max(actor.end, nxt.start - 30) : nxt.start]):
+        if not cues.clause_break.search(between) and len(between.split()) <= 8:
+            if cues.passive.search(text[max(actor.end, nxt.start - 30) : nxt.start]):
                 return "patient"
-            if _BY_AFTER.match(text, nxt.end) or _FACILITY[lang].search(between):
+            if cues.by_after.match(text, nxt.end) or cues.facility.search(between):
                 return "patient"
             return "agent"
     return None
@@ -150,7 +169,7 @@ def _pick(spans: list[ActorSpan], hit: bool = False) -> tuple[ActorSpan | None, 
     """
     if not spans:
         return None, []
-    ordered = sorted(spans, key=lambda a: (a.generic, hit and a.inter == CIVILIAN_INTER, a.start))
+    ordered = sorted(spans, key=lambda a: (a.generic, hit and a.inter == Inter.CIVILIANS, a.start))
     main = ordered[0]
     rest: list[ActorSpan] = []
     seen = {main.name}
@@ -165,7 +184,7 @@ def assign_roles(
     text: str,
     actors: list[ActorSpan],
     triggers: list[Trigger],
-    language: str = "en",
+    language: Language | str,
     victims: list[tuple[int, int]] | None = None,
 ) -> Roles:
     """Split the actor mentions of one sentence (or one event's sentences) into the two sides.
@@ -173,14 +192,17 @@ def assign_roles(
     ``victims`` are the spans of casualty figures ("two soldiers were killed"): an actor named
     inside one was hit, unless it is the acting side counting its own dead ("five assailants").
     """
-    actors = sorted((a for a in actors if not is_source(text, a) and not _IMPUTED.search(text, max(0, a.start - 60), a.start)),
-                    key=lambda a: a.start)
+    cues = _cues(language)
+    actors = sorted(
+        (a for a in actors if not _is_source(text, a, cues) and not cues.imputed.search(text, max(0, a.start - 60), a.start)),
+        key=lambda a: a.start,
+    )
     triggers = sorted((t for t in triggers if not t.hypothetical), key=lambda t: t.start)
     agents: list[ActorSpan] = []
     patients: list[ActorSpan] = []
-    accusation = _ACCUSE.search(text)
+    accusation = cues.accuse.search(text)
     between = None
-    for match in _BETWEEN.finditer(text):
+    for match in cues.between.finditer(text):
         inside = [a for a in actors if 0 <= a.start - match.end() <= 60]
         if len(inside) >= 2:
             between = inside[:2]
@@ -199,7 +221,7 @@ def assign_roles(
         ):
             role = "agent"
         else:
-            role = _role_of(text, actor, triggers, language)
+            role = _role_of(text, actor, triggers, cues)
         decided[actor] = role
     inside = [a for a in decided if any(v0 <= a.start and a.end <= v1 for v0, v1 in victims or [])]
     acting = {a.name for a, r in decided.items() if r == "agent" and a not in inside}
@@ -208,8 +230,8 @@ def assign_roles(
     for actor, role in decided.items():
         if role is None:
             same = [r for a, r in decided.items() if r is not None and a.name == actor.name]
-            role = same[0] if same else ("patient" if actor.inter == CIVILIAN_INTER else "agent")
-        if actor.inter == CIVILIAN_INTER and role == "agent" and any(a.inter != CIVILIAN_INTER for a in actors):
+            role = same[0] if same else ("patient" if actor.inter == Inter.CIVILIANS else "agent")
+        if actor.inter == Inter.CIVILIANS and role == "agent" and any(a.inter != Inter.CIVILIANS for a in actors):
             role = "patient"
         (agents if role == "agent" else patients).append(actor)
     roles = Roles()
@@ -223,72 +245,34 @@ def assign_roles(
         roles.actor2, roles.assoc1 = roles.assoc1[0], roles.assoc1[1:]
     if roles.actor1 and roles.actor2 and roles.actor1.name == roles.actor2.name:
         roles.actor2, roles.assoc2 = _pick([p for p in patients if p.name != roles.actor1.name])
-    if roles.actor1 is None and roles.actor2 is not None and roles.assoc2 and roles.actor2.inter == CIVILIAN_INTER:
+    if roles.actor1 is None and roles.actor2 is not None and roles.assoc2 and roles.actor2.inter == Inter.CIVILIANS:
         roles.actor1, roles.assoc2 = roles.assoc2[0], roles.assoc2[1:]
     return roles
 
 
-ARMED_WORDS = {
-    "en": re.compile(
-        r"\b(?:soldiers?|troops?|army|armed forces|military|camp|base|checkpoints?|posts?|outposts?|patrols?|"
-        r"positions?|barracks|garrison|gendarmes?|gendarmerie|police(?:men|man)?|policemen|peacekeepers?|blue helmets|"
-        r"FAMa|forces|militiamen|fighters|militants|combatants|guards?|escort|convoy of (?:the )?(?:army|soldiers|MINUSMA|FAMa))\b",
-        re.I,
-    ),
-    "fr": re.compile(
-        r"\b(?:soldats?|militaires?|armée|forces|camp|base|postes?|patrouilles?|positions?|caserne|garnison|gendarmes?|"
-        r"gendarmerie|policiers?|commissariat|casques bleus|FAMa|miliciens?|combattants?|gardes?|escorte|convoi (?:de l'armée|militaire|des FAMa|de la MINUSMA))\b",
-        re.I,
-    ),
-}
-CIVILIAN_WORDS = {
-    "en": re.compile(
-        r"\b(?:civilians?|villages?|villagers?|residents?|inhabitants?|traders?|merchants?|herders?|shepherds?|farmers?|"
-        r"herdsmen|m[ae]n|wom[ae]n|child(?:ren)?|boys?|girls?|famil(?:y|ies)|bus|passengers?|markets?|marketgoers|"
-        r"wedding|mosques?|schools?|teachers?|chiefs?|imams?|mayors?|councillors?|officials?|hamlets?|houses?|homes?|"
-        r"workers?|NGOs?|individuals?|persons?|people|drivers?|youths?|students?|pastoralists?|cattle|livestock|"
-        r"truck|vehicle|motorcyclists?)\b",
-        re.I,
-    ),
-    "fr": re.compile(
-        r"\b(?:civils?|villages?|villageois|habitants?|populations?|commerçants?|bergers?|éleveurs?|cultivateurs?|paysans?|"
-        r"hommes?|femmes?|enfants?|famille|passagers?|car|forains?|marchés?|mosquées?|écoles?|enseignants?|chefs? de village|"
-        r"imams?|maires?|conseillers?|élus?|hameaux?|maisons?|ONG|personnes|individus|chauffeurs?|jeunes|élèves|"
-        r"notables?|bétail|troupeaux?|véhicules? (?:de transport|civil)|camions?)\b",
-        re.I,
-    ),
-}
-
-
-_SOURCE_BEFORE = re.compile(
-    r"\b(?:according to|sources? (?:in|from|within|close to)|(?:reported|signall?ed|witnessed|heard) by|selon|d['’]après|de source|"
-    r"(?:signalé|rapporté|entendu)e?s? par)\s+(?:an?\s+|the\s+|une?\s+|la\s+|le\s+|les\s+)?"
-    r"(?:[\w'’-]+\s+){0,3}$",
-    re.I,
-)
-_SOURCE_AFTER = re.compile(
-    r"^(?:\s+[\w'’-]+){0,4}?\s+(?:said|says|told|announced|stated|reported|claimed that|indicated|a (?:indiqué|déclaré|annoncé)|"
-    r"ont (?:indiqué|déclaré|annoncé)|indique|déclare|annonce|selon)\b",
-    re.I,
-)
-
-
-def is_source(text: str, actor: ActorSpan) -> bool:
+def is_source(text: str, actor: ActorSpan, language: Language | str) -> bool:
     """The actor only reports the event ("according to MINUSMA", "the minister said").
 
     Armed actors that "said" something stay: a force's own communiqué is usually about what it did.
     """
-    if _SOURCE_BEFORE.search(text[max(0, actor.start - 60) : actor.start]):
+    return _is_source(text, actor, _cues(language))
+
+
+def _is_source(text: str, actor: ActorSpan, cues: _Cues) -> bool:
+    if cues.source_before.search(text[max(0, actor.start - 60) : actor.start]):
         return True
-    speaks = bool(_SOURCE_AFTER.match(text[actor.end : actor.end + 60]))
-    return speaks and (actor.inter in (None, CIVILIAN_INTER) or actor.name.startswith("Government"))
+    speaks = bool(cues.source_after.match(text[actor.end : actor.end + 60]))
+    return speaks and (actor.inter is None or actor.inter == Inter.CIVILIANS or actor.name.startswith("Government"))
 
 
-def kind_of_victims(words: str, language: str = "en") -> str | None:
+def kind_of_victims(words: str, language: Language | str) -> str | None:
     """'armed' or 'civilian' for a victims description ("two soldiers", "des civils"), else None."""
-    lang = language if language in ("en", "fr") else "en"
-    armed = ARMED_WORDS[lang].search(words)
-    civilian = CIVILIAN_WORDS[lang].search(words)
+    return _kind_of_victims(words, _cues(language))
+
+
+def _kind_of_victims(words: str, cues: _Cues) -> str | None:
+    armed = cues.armed_victims.search(words)
+    civilian = cues.civilian_victims.search(words)
     if armed and (not civilian or armed.start() < civilian.start()):
         return "armed"
     if civilian:
@@ -296,68 +280,61 @@ def kind_of_victims(words: str, language: str = "en") -> str | None:
     return None
 
 
-_OFF_DUTY_BEFORE = re.compile(
-    r"\b(?:off[- ]duty|retired|former|ex-|unarmed|en retraite|retraité|ancien|désarmé|"
-    r"(?:president|spokes(?:man|person)|coordinator|representative|delegate|official|notable|mayor|"
-    r"président|porte-parole|coordinateur|représentant|délégué|responsable politique|notable|maire)s?\b[^,.;]{0,25}?\b(?:of|du|de la|de l['’]|des|d['’])?)"
-    r"\s*(?:[\w'’-]+\s+){0,2}$",
-    re.I,
-)
-_OFF_DUTY_AFTER = re.compile(
-    r"^(?:['’]s)?\s+(?:[\w'’-]+\s+)?(?:president|spokes(?:man|person)|coordinator|representative|delegate|official|mayor)s?\b|^[^.;]{0,50}?\b(?:at (?:his|her|their) (?:home|house)|in (?:his|her|their) (?:home|house)|off[- ]duty|on leave|"
-    r"(?:in|at|outside|near) (?:the |a )?mosque|(?:during|for) (?:the )?(?:morning |evening |Friday )?prayers?|"
-    r"à (?:son|leur) domicile|chez (?:lui|eux)|en (?:congé|permission)|(?:dans|devant) (?:la|une) mosquée|pendant la prière)",
-    re.I,
-)
-
-
-def off_duty(text: str, actor: ActorSpan) -> bool:
+def off_duty(text: str, actor: ActorSpan, language: Language | str) -> bool:
     """A force or group member hit while unarmed (off duty, retired, at home, at prayer) or a political figure
     of an armed movement (its president, spokesman, coordinator): a civilian for ACLED."""
+    return _off_duty(text, actor, _cues(language))
+
+
+def _off_duty(text: str, actor: ActorSpan, cues: _Cues) -> bool:
     return bool(
-        _OFF_DUTY_BEFORE.search(text[max(0, actor.start - 40) : actor.start])
-        or _OFF_DUTY_AFTER.match(text[actor.end : actor.end + 80])
+        cues.off_duty_before.search(text[max(0, actor.start - 40) : actor.start])
+        or cues.off_duty_after.match(text[actor.end : actor.end + 80])
     )
 
 
-def is_community(actor: ActorSpan) -> bool:
+def is_community(actor: ActorSpan, language: Language | str) -> bool:
     """An identity militia named only by its community ("two Fulani", "a Bambara hunter" is not)."""
-    return actor.inter == 4 and not _MILITIA_WORDS.search(actor.text)
+    return _is_community(actor, _cues(language))
+
+
+def _is_community(actor: ActorSpan, cues: _Cues) -> bool:
+    return actor.inter == Inter.IDENTITY_MILITIAS and not cues.militia_words.search(actor.text)
 
 
 def target_kind(
-    text: str, roles: Roles, triggers: list[Trigger], victims: list[str], language: str = "en"
+    text: str, roles: Roles, triggers: list[Trigger], victims: list[str], language: Language | str
 ) -> str | None:
     """What the acting side hit: 'armed' (forces, armed groups, their posts), 'civilian' or None."""
+    cues = _cues(language)
     fighting = any(t.cue == "clash" and not t.hypothetical for t in triggers)
-    if fighting and not (roles.actor2 is not None and roles.actor2.inter == CIVILIAN_INTER and not roles.actor2.generic):
+    if fighting and not (roles.actor2 is not None and roles.actor2.inter == Inter.CIVILIANS and not roles.actor2.generic):
         return "armed"
-    if any(a.inter in ARMED_INTERS and not is_community(a) for a in roles.assoc2):
+    if any(a.inter in ARMED_INTERS and not _is_community(a, cues) for a in roles.assoc2):
         return "armed"
     if roles.actor2 is not None and roles.actor2.inter is not None:
-        if is_community(roles.actor2):
-            lang = language if language in ("en", "fr") else "en"
+        if _is_community(roles.actor2, cues):
             hit = any(
-                m.group(0).lower() not in _DWELLINGS
+                fold(m.group(0)) not in cues.dwellings
                 for t in triggers if not t.hypothetical
-                for m in _FACILITY[lang].finditer(text[t.end : t.end + 40])
+                for m in cues.facility.finditer(text[t.end : t.end + 40])
             )
             return "armed" if hit else "civilian"
         if roles.actor2.inter in ARMED_INTERS:
-            return "civilian" if off_duty(text, roles.actor2) else "armed"
-        return "armed" if ARMED_PEOPLE.search(roles.actor2.text) else "civilian"
-    kinds = [k for k in (kind_of_victims(v, language) for v in victims) if k]
+            return "civilian" if _off_duty(text, roles.actor2, cues) else "armed"
+        return "armed" if cues.armed_people.search(roles.actor2.text) else "civilian"
+    kinds = [k for k in (_kind_of_victims(v, cues) for v in victims) if k]
     if kinds:
         return "armed" if "armed" in kinds else "civilian"
     real = [t for t in triggers if not t.hypothetical]
     for trig in real:
         after = text[trig.end : trig.end + 70]
         after = re.split(r"[.;]", after, maxsplit=1)[0]
-        kind = kind_of_victims(after, language)
+        kind = _kind_of_victims(after, cues)
         if kind:
             return kind
     if real:
         before = text[max(0, real[0].start - 60) : real[0].start]
-        if _PASSIVE.get(language, _PASSIVE["en"]).search(before):
-            return kind_of_victims(before, language)
+        if cues.passive.search(before):
+            return _kind_of_victims(before, cues)
     return None

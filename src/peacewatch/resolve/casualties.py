@@ -26,7 +26,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from peacewatch.nlp.numbers import number_words, parse_number_words
+from peacewatch.nlp.numbers import numbers
 from peacewatch.records import CasualtyReport, EventCandidate
 from peacewatch.resolve.text import fold
 
@@ -95,26 +95,29 @@ def authority_in(sentence: str) -> str | None:
 
 
 _WORD = re.compile(r"\d+|[a-z]+(?:-[a-z]+)*")
-_ONE = {"a", "an", "un", "une"}
-_JOIN = {"and", "et"}
-_NUMBER_WORDS = number_words(None) | _ONE | _JOIN
 
 
 def figures_in(text: str) -> list[int]:
     """The numbers a casualty span shows, in digits or in words ("Nine people died", "deux
-    autres clients", "vingt-quatre morts")."""
+    autres clients", "vingt-quatre morts").
+
+    Evidence spans come from reports of any language, so the number words of every supported
+    language are read at once; articles count one ("a soldier", "un civil")."""
+    words = numbers(None)
+    joiners = words.joiners
+    known = words.words | frozenset(words.articles) | words.article_units | joiners
     values: list[int] = []
     run: list[str] = []
     for word in [*_WORD.findall(fold(text).lower()), ""]:
-        if word and (word in _NUMBER_WORDS or all(p in _NUMBER_WORDS for p in word.split("-"))):
+        if word and (word in known or all(p in known for p in word.split("-"))):
             run.append(word)
             continue
-        while run and run[-1] in _JOIN:
+        while run and run[-1] in joiners:
             run.pop()
-        while run and run[0] in _JOIN:
+        while run and run[0] in joiners:
             run.pop(0)
         if run:
-            value = parse_number_words(["one" if w in _ONE else w for w in run])
+            value = words.parse(run)
             if value is not None:
                 values.append(value)
             run = []

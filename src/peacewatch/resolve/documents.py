@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from peacewatch.geo.phrases import VENUE_AFTER, VENUE_BEFORE
+from peacewatch.geo.phrases import cues
 from peacewatch.records import EventCandidate, parse_date
 from peacewatch.resolve.casualties import attribute, figure_sentences
 from peacewatch.store.base import Store
@@ -55,10 +55,11 @@ def venue_named(text: str, candidate: EventCandidate) -> bool:
     Kangaba resort", "Hôtel Sahel", "la place de la Liberté"): such venues often bear the name of
     a town or village far away, so the place is no better than a guess. ("le campement de X" is a
     camp at X and is not caught.)"""
+    venue = cues()
     for e in candidate.evidence:
         if e.field != "location" or not 0 <= e.start <= e.end <= len(text):
             continue
-        if VENUE_BEFORE.search(text[max(0, e.start - 30) : e.start]) or VENUE_AFTER.match(text[e.end : e.end + 20]):
+        if venue.venue_before.search(text[max(0, e.start - 30) : e.start]) or venue.venue_after.match(text[e.end : e.end + 20]):
             return True
     return False
 

@@ -14,15 +14,10 @@ import zlib
 from collections.abc import Iterable
 from functools import lru_cache
 
+from peacewatch.nlp.dates import month_numbers
+
 
 _ASCII_WORD = re.compile(r"[A-Za-z][A-Za-z0-9'-]*|\d+")
-_MONTHS = {
-    "january": 1, "janvier": 1, "jan": 1, "february": 2, "fevrier": 2, "feb": 2, "march": 3,
-    "mars": 3, "april": 4, "avril": 4, "apr": 4, "may": 5, "mai": 5, "june": 6, "juin": 6,
-    "july": 7, "juillet": 7, "august": 8, "aout": 8, "aug": 8, "september": 9, "septembre": 9,
-    "sept": 9, "october": 10, "octobre": 10, "oct": 10, "november": 11, "novembre": 11,
-    "nov": 11, "december": 12, "decembre": 12, "dec": 12,
-}
 # Conflict vocabulary in both languages, folded to one concept each (our own short list).
 _CONCEPTS = {
     "kill": ("killed", "kills", "dead", "deaths", "died", "tues", "tue", "tuees", "morts", "mort",
@@ -84,6 +79,7 @@ def fold(text: str) -> str:
 def anchors(text: str) -> frozenset[str]:
     """Numbers, month numbers, capitalised names and concepts found in a text."""
     found: set[str] = set()
+    months = month_numbers()
     for match in _ASCII_WORD.finditer(ascii_text(text)):
         raw = match.group().strip("'-")
         if not raw:
@@ -91,8 +87,8 @@ def anchors(text: str) -> frozenset[str]:
         word = raw.lower()
         if word.isdigit():
             found.add("#" + str(int(word)))
-        elif word in _MONTHS:
-            found.add(f"month:{_MONTHS[word]}")
+        elif word in months:
+            found.add(f"month:{months[word]}")
         elif word in _CONCEPT_OF:
             found.add("~" + _CONCEPT_OF[word])
         elif raw[0].isupper() and word not in _STOP and len(word) > 2:
@@ -107,9 +103,10 @@ def names(text: str) -> list[str]:
     """Folded capitalised words (place and actor names, mostly) in order of appearance; hyphens
     and apostrophes split them, so "Aguel'hoc", "Tin-Essako" and "d'Anéfis" give their parts."""
     found: dict[str, None] = {}
+    months = month_numbers()
     for raw in _CAPITALISED.findall(ascii_text(text)):
         word = raw.lower()
-        if word not in _STOP and word not in _MONTHS:
+        if word not in _STOP and word not in months:
             found[word] = None
     return list(found)
 

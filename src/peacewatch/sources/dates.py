@@ -9,27 +9,13 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
+from functools import lru_cache
 
-MONTHS: dict[str, int] = {
-    "january": 1, "jan": 1, "janvier": 1, "janv": 1,
-    "february": 2, "feb": 2, "février": 2, "fevrier": 2, "févr": 2, "fevr": 2, "fév": 2, "fev": 2,
-    "march": 3, "mar": 3, "mars": 3,
-    "april": 4, "apr": 4, "avril": 4, "avr": 4,
-    "may": 5, "mai": 5,
-    "june": 6, "jun": 6, "juin": 6,
-    "july": 7, "jul": 7, "juillet": 7, "juil": 7,
-    "august": 8, "aug": 8, "août": 8, "aout": 8,
-    "september": 9, "sep": 9, "sept": 9, "septembre": 9,
-    "october": 10, "oct": 10, "octobre": 10,
-    "november": 11, "nov": 11, "novembre": 11,
-    "december": 12, "dec": 12, "décembre": 12, "decembre": 12, "déc": 12,
-}  # fmt: skip
+from peacewatch.nlp.dates import month_numbers
+from peacewatch.nlp.fold import fold
 
-_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _ISO = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
 _NUMERIC = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b")
-_DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})(?:er|st|nd|rd|th)?\.?\s+({_MONTH})\.?,?\s+(\d{{4}})\b", re.IGNORECASE)
-_MONTH_DAY_YEAR = re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.IGNORECASE)
 
 DATELINE_LEAD = 12
 """Characters allowed between a dateline keyword and its date ("Friday, ", "mercredi ")."""
@@ -39,6 +25,16 @@ _DATELINE = re.compile(
     r"date|dated|publié|publiée|publie|mis en ligne|paru)\b(?:[ \t]+(?:on|le))?[ \t]*:?[ \t]*(?P<rest>[^\n]{4,80})$",
     re.IGNORECASE | re.MULTILINE,
 )
+
+
+@lru_cache(maxsize=4)
+def _month_shapes(names: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Day-month-year and month-day-year over folded text, with every supported language's month names."""
+    month = "|".join(sorted(names, key=len, reverse=True))
+    return (
+        re.compile(rf"\b(\d{{1,2}})(?:er|st|nd|rd|th)?\.?\s+({month})\.?,?\s+(\d{{4}})\b"),
+        re.compile(rf"\b({month})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b"),
+    )
 
 
 def _make(year: int, month: int, day: int) -> date | None:
@@ -69,10 +65,13 @@ def _first_date(value: str) -> tuple[int, date] | None:
     if match := _NUMERIC.search(value):
         # Day first, as in French and British usage (and in most Sahel outlets).
         candidates.append((match.start(), _make(int(match[3]), int(match[2]), int(match[1]))))
-    if match := _DAY_MONTH_YEAR.search(value):
-        candidates.append((match.start(), _make(int(match[3]), MONTHS[match[2].lower()], int(match[1]))))
-    if match := _MONTH_DAY_YEAR.search(value):
-        candidates.append((match.start(), _make(int(match[3]), MONTHS[match[1].lower()], int(match[2]))))
+    months = month_numbers()
+    day_month_year, month_day_year = _month_shapes(tuple(months))
+    folded = fold(value)  # month names are folded; offsets stay those of ``value``
+    if match := day_month_year.search(folded):
+        candidates.append((match.start(), _make(int(match[3]), months[match[2]], int(match[1]))))
+    if match := month_day_year.search(folded):
+        candidates.append((match.start(), _make(int(match[3]), months[match[1]], int(match[2]))))
     found = [(start, value) for start, value in candidates if value is not None]
     return min(found, key=lambda pair: pair[0]) if found else None
 

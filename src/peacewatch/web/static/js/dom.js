@@ -88,6 +88,14 @@ export function typeColor(type) {
 }
 
 /** Event type label in the interface language (values stay ACLED's English in the data). */
+/** An ACLED sub-event type in the interface language. */
+export function subTypeLabel(sub) {
+  if (!sub) return "";
+  const key = "sub." + sub;
+  const label = t(key);
+  return label === key ? sub : label;
+}
+
 export function typeLabel(type) {
   if (!type) return "—";
   const key = "type." + type;

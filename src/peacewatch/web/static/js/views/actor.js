@@ -1,6 +1,6 @@
 // Actor page: registry entry (acronym, inter code, aliases, memberships over time) and recent events.
 import { get, qs } from "../api.js";
-import { h, clear, typeLabel, typeSwatch, fmtDate, fmtNumber, eventHref, actorHref, notice, reviewBadge } from "../dom.js";
+import { h, clear, typeLabel, subTypeLabel, typeSwatch, fmtDate, fmtNumber, eventHref, actorHref, notice, reviewBadge } from "../dom.js";
 import { t } from "../i18n.js";
 import { begin } from "../router.js";
 
@@ -29,7 +29,7 @@ export async function renderActor(root, name) {
     h("thead", {}, h("tr", {}, ["table.date", "table.type", "table.actors", "table.location", "table.fatalities", "table.review"].map((k) => h("th", {}, t(k))))),
     h("tbody", {}, list.map((e) => h("tr", { "data-id": e.event_id },
       h("td.nowrap", {}, h("a", { href: eventHref(e.event_id) }, fmtDate(e.event_date))),
-      h("td", {}, typeSwatch(e.event_type), " ", typeLabel(e.event_type), h("div.sub", {}, e.sub_event_type || "")),
+      h("td", {}, typeSwatch(e.event_type), " ", typeLabel(e.event_type), h("div.sub", {}, subTypeLabel(e.sub_event_type))),
       h("td", {}, [e.actor1, e.actor2].filter(Boolean).map((a, i) => [i ? " — " : "", a === actor.name ? h("strong", {}, a) : h("a", { href: actorHref(a) }, a)])),
       h("td", {}, e.location || "—"),
       h("td.num", {}, fmtNumber(e.fatalities)),

@@ -197,7 +197,7 @@ def validate_changes(changes: Mapping[str, Any], current: Event | None = None) -
     for name in sorted(changes):
         if name not in EDITABLE_FIELDS:
             why = "is the machine's estimate; verify or reject the event instead" if name == "confidence" else \
-                "is not an event field a reviewer can edit"
+                "not editable: not an event field a reviewer can change"
             raise InvalidEdit(str(name), why)
     checked = {name: _single(name, value) for name, value in changes.items()}
     if current is not None:

@@ -172,3 +172,34 @@ LABELS: dict[str, tuple[str, str]] = {
     "other": (STRATEGIC, "Other"),
 }
 """Sub-event labels coders open strategic-development notes with ("Looting: On July 29, ...")."""
+
+
+INTERACTIONS = frozenset(
+    {code * 10 for code in Inter} | {low * 10 + high for low in Inter for high in Inter if low <= high}
+)
+"""Every interaction code ACLED can give: one actor type times ten, or two, the lower first."""
+
+POLITICAL_VIOLENCE = "Political violence"
+DEMONSTRATIONS = "Demonstrations"
+DISORDER_TYPES: tuple[str, ...] = (
+    POLITICAL_VIOLENCE, DEMONSTRATIONS, f"{POLITICAL_VIOLENCE}; {DEMONSTRATIONS}", STRATEGIC,
+)
+"""ACLED's disorder types (the ``disorder_type`` column since March 2023)."""
+_BOTH = frozenset({"Excessive force against protesters", "Mob violence"})
+"""Demonstration sub-types that are also political violence: force used on or by a crowd."""
+
+
+def disorder_type(event_type: str, sub_event_type: str) -> str:
+    """ACLED's disorder type of an event ("" for an event with no ACLED type)."""
+    if event_type in VIOLENT_TYPES:
+        return POLITICAL_VIOLENCE
+    if event_type in DEMONSTRATION_TYPES:
+        return DISORDER_TYPES[2] if sub_event_type in _BOTH else DEMONSTRATIONS
+    return STRATEGIC if event_type == STRATEGIC else ""
+
+ACLED_REGIONS: dict[int, str] = {
+    1: "Western Africa", 2: "Middle Africa", 3: "Eastern Africa", 4: "Southern Africa", 5: "Northern Africa",
+    7: "Southern Asia", 9: "South-Eastern Asia", 11: "Middle East", 12: "Europe", 13: "Caucasus and Central Asia",
+    14: "Central America", 15: "South America", 16: "Caribbean",
+}
+"""ACLED's world regions by the number its API filters them with."""

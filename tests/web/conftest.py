@@ -8,6 +8,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -113,14 +114,13 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+@contextmanager
+def serve(db: Path) -> Iterator[str]:
+    """The real server on a free loopback port, for the length of the block; yields its URL."""
     import uvicorn
 
     from peacewatch.api import create_app
 
-    db = tmp_path_factory.mktemp("web") / "web.duckdb"
-    token = build_store(db)
     port = _free_port()
     server = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
@@ -130,9 +130,19 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
         if time.monotonic() > deadline or not thread.is_alive():
             raise RuntimeError("the peacewatch server did not start")
         time.sleep(0.05)
-    yield Site(f"http://127.0.0.1:{port}", db, token)
-    server.should_exit = True
-    thread.join(10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(10)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    db = tmp_path_factory.mktemp("web") / "web.duckdb"
+    token = build_store(db)
+    with serve(db) as url:
+        yield Site(url, db, token)
 
 
 @pytest.fixture(scope="module")

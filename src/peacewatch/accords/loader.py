@@ -200,7 +200,7 @@ def build(data: dict[str, Any]) -> tuple[Agreement, list[Provision], list[Milest
         pid = f"{aid}/{prov['id']}"
         provisions.append(
             Provision(
-                id=pid, agreement_id=aid, title=prov["title"], summary=prov["summary"],
+                id=pid, agreement_id=aid, title=prov["title"], titles=prov.get("titles", {}), summary=prov["summary"],
                 category=prov["category"], responsible=prov.get("responsible", []),
                 bodies=prov.get("bodies", []), part=prov.get("part", ""), note=prov.get("note", ""),
                 source=prov["source"], confidence=prov["confidence"],

@@ -184,6 +184,8 @@ class Provision(Record):
     source: str = ""
     confidence: str = "high"
     rules: list[LinkRule] = field(default_factory=list)
+    titles: dict[str, str] = field(default_factory=dict)
+    """The title in other languages (our own translation), by language code."""
 
 
 @dataclass(slots=True)

@@ -155,6 +155,7 @@ def provision_view(
     return {
         "id": provision.id,
         "title": provision.title,
+        "titles": provision.titles,
         "summary": provision.summary,
         "category": provision.category,
         "responsible": provision.responsible,

@@ -5,26 +5,31 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from fastapi import APIRouter, Depends, HTTPException, Query
+from fastapi import APIRouter, Depends, Query
 
 from peacewatch.actors import registry
 from peacewatch.api.aggregates import aggregate_rows
 from peacewatch.api.cache import ResponseCache, get_cache
 from peacewatch.api.deps import get_store
-from peacewatch.api.queries import GROUPS, PERIODS, EventQuery, event_query
+from peacewatch.api.errors import ApiError
+from peacewatch.api.queries import GROUPS, PERIODS, EventQuery, event_query, refuse
+from peacewatch.api.schemas import ActorDetail, ActorList, Aggregates, DocumentDetail, DocumentPage, Places, ok
 from peacewatch.geo import gazetteer
 from peacewatch.store import Store
 
 router = APIRouter(prefix="/api/v1", tags=["reference"])
+
+MAX_OFFSET = 1_000_000_000
 
 
 def _iso(value: Any) -> Any:
     return value.isoformat() if hasattr(value, "isoformat") else value
 
 
-@router.get("/documents", summary="Documents in the store (newest first), without their text")
+@router.get("/documents", summary="Documents in the store (newest first), without their text", **ok(DocumentPage))
 def list_documents(
-    limit: int = Query(100, ge=1, le=1000), offset: int = Query(0, ge=0), store: Store = Depends(get_store)
+    limit: int = Query(100, ge=1, le=1000), offset: int = Query(0, ge=0, le=MAX_OFFSET),
+    store: Store = Depends(get_store),
 ) -> dict[str, Any]:
     rows = store.query(
         "SELECT id, title, source, published, language, url, origin, near_duplicate_group FROM documents "
@@ -33,11 +38,11 @@ def list_documents(
     return {"documents": [{k: _iso(v) for k, v in r.items()} for r in rows], "total": store.count("documents")}
 
 
-@router.get("/documents/{doc_id}", summary="One document with its text and the events it supports")
+@router.get("/documents/{doc_id}", summary="One document with its text and the events it supports", **ok(DocumentDetail))
 def get_document(doc_id: str, store: Store = Depends(get_store)) -> dict[str, Any]:
     document = store.document(doc_id)
     if document is None:
-        raise HTTPException(404, f"no document {doc_id}")
+        raise ApiError(404, f"no document {doc_id}", field="doc_id", location="path")
     events = store.query(
         "SELECT DISTINCT event_id FROM candidates WHERE doc_id = ? AND event_id IS NOT NULL ORDER BY event_id",
         (doc_id,),
@@ -53,7 +58,7 @@ def _actor_dict(actor: Any) -> dict[str, Any]:
     }
 
 
-@router.get("/actors", summary="Actors: the registry and every actor named in events, with event counts")
+@router.get("/actors", summary="Actors: the registry and every actor named in events, with event counts", **ok(ActorList))
 def list_actors(store: Store = Depends(get_store)) -> dict[str, Any]:
     counts = {
         r["actor"]: r["n"]
@@ -75,7 +80,7 @@ def list_actors(store: Store = Depends(get_store)) -> dict[str, Any]:
     return {"actors": actors}
 
 
-@router.get("/actors/{name}", summary="One actor with memberships and its most recent events")
+@router.get("/actors/{name:path}", summary="One actor with memberships and its most recent events", **ok(ActorDetail))
 def get_actor(name: str, store: Store = Depends(get_store)) -> dict[str, Any]:
     actor = registry().get(name)
     rows = store.query(
@@ -84,21 +89,21 @@ def get_actor(name: str, store: Store = Depends(get_store)) -> dict[str, Any]:
         (actor.name if actor else name, actor.name if actor else name),
     )
     if actor is None and not rows:
-        raise HTTPException(404, f"no actor {name}")
+        raise ApiError(404, f"no actor {name}", field="name", location="path")
     entry = _actor_dict(actor) if actor else {"name": name, "kind": "unregistered", "memberships": []}
     entry["recent_events"] = [{k: _iso(v) for k, v in r.items()} for r in rows]
     return entry
 
 
-@router.get("/places", summary="Gazetteer search (accent- and hyphen-insensitive)")
+@router.get("/places", summary="Gazetteer search (accent- and hyphen-insensitive)", **ok(Places))
 def search_places(
-    q: str = Query(..., min_length=2), country: str | None = Query(None), limit: int = Query(20, ge=1, le=100)
+    q: str = Query(..., min_length=2, max_length=200), country: str | None = Query(None), limit: int = Query(20, ge=1, le=100)
 ) -> dict[str, Any]:
     places = gazetteer().lookup(q, country=country)[:limit]
     return {"places": [dataclasses.asdict(p) for p in places]}
 
 
-@router.get("/aggregates", summary="Counts and fatalities by week or month and by one dimension")
+@router.get("/aggregates", summary="Counts and fatalities by week or month and by one dimension", **ok(Aggregates))
 def aggregates(
     period: str = Query("month", description="week or month"),
     by: str = Query("admin1", description=f"one of {', '.join(GROUPS)}"),
@@ -106,8 +111,10 @@ def aggregates(
     store: Store = Depends(get_store),
     cache: ResponseCache = Depends(get_cache),
 ) -> dict[str, Any]:
-    if period not in PERIODS or by not in GROUPS:
-        raise HTTPException(422, f"period must be {' or '.join(PERIODS)}; by one of {', '.join(GROUPS)}")
+    if period not in PERIODS:
+        raise refuse("period", f"must be {' or '.join(PERIODS)}")
+    if by not in GROUPS:
+        raise refuse("by", f"must be one of {', '.join(GROUPS)}")
     where, params = query.where()
     rows = cache.get(
         store, ("aggregates", period, by, where, tuple(params)), lambda: aggregate_rows(store, period, by, query)

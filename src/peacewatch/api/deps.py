@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 from fastapi import Depends, Header, HTTPException, Request
+from fastapi.dependencies.models import Dependant
+
+from peacewatch.api.errors import ApiError
 
 from peacewatch.auth import AuthError, User, authenticate
 from peacewatch.store import Store, open_store
@@ -59,3 +63,30 @@ def require(role: str) -> Callable[[User], User]:
         return user
 
     return check
+
+
+def _query_names(dependant: Dependant) -> set[str]:
+    names = {p.alias for p in dependant.query_params}
+    for sub in dependant.dependencies:
+        names |= _query_names(sub)
+    return names
+
+
+_KNOWN: dict[int, frozenset[str]] = {}
+
+
+def reject_unknown_query(request: Request) -> None:
+    """422 for a query parameter the route does not take: a mistyped filter must not quietly
+    return everything."""
+    route: Any = request.scope.get("route")
+    dependant = getattr(route, "dependant", None)
+    if dependant is None:
+        return
+    known = _KNOWN.get(id(route))
+    if known is None:
+        known = _KNOWN[id(route)] = frozenset(_query_names(dependant))
+    for name in request.query_params:
+        if name not in known:
+            allowed = ", ".join(sorted(known)) or "none"
+            raise ApiError(422, f"unknown query parameter {name!r} (this endpoint takes: {allowed})",
+                           field=name, location="query")

@@ -10,9 +10,15 @@ from fastapi.responses import Response
 router = APIRouter(prefix="/api/v1", tags=["reference"])
 
 LAYERS = ("admin1", "towns")
+LAYER_SCHEMA = {"type": "object", "properties": {
+    "type": {"type": "string"}, "features": {"type": "array", "items": {"type": "object"}},
+    "attribution": {"type": "string"}, "towns": {"type": "array", "items": {"type": "object"}},
+}}
 
 
-@router.get("/layers/{name}", summary="A bundled map layer: admin1 (GeoJSON outlines) or towns")
+@router.get("/layers/{name}", summary="A bundled map layer: admin1 (GeoJSON outlines) or towns", response_model=None,
+            responses={200: {"description": "admin1: a GeoJSON FeatureCollection; towns: attribution and towns.",
+                             "content": {"application/json": {"schema": LAYER_SCHEMA}}}})
 def layer(name: str) -> Response:
     if name not in LAYERS:
         raise HTTPException(404, f"no layer {name}; known: {', '.join(LAYERS)}")

@@ -13,6 +13,7 @@ from fastapi import APIRouter, Depends, Query
 from peacewatch.api.cache import ResponseCache, get_cache
 from peacewatch.api.deps import get_store
 from peacewatch.api.queries import EventQuery, event_query
+from peacewatch.api.schemas import Facets, Points, ok
 from peacewatch.store import Store
 
 router = APIRouter(prefix="/api/v1", tags=["reference"])
@@ -24,7 +25,7 @@ def _iso(value: Any) -> Any:
     return value.isoformat() if hasattr(value, "isoformat") else value
 
 
-@router.get("/facets", summary="Values present in the store for each filter, with counts; date and fatality ranges")
+@router.get("/facets", summary="Values present in the store for each filter, with counts; date and fatality ranges", **ok(Facets))
 def facets(store: Store = Depends(get_store), cache: ResponseCache = Depends(get_cache)) -> dict[str, Any]:
     return cache.get(store, ("facets",), lambda: _facets(store))
 
@@ -50,7 +51,7 @@ def _facets(store: Store) -> dict[str, Any]:
     return out
 
 
-@router.get("/points", summary="Map points for a query: events, or grid cells when there are more than limit")
+@router.get("/points", summary="Map points for a query: events, or grid cells when there are more than limit", **ok(Points))
 def points(
     query: EventQuery = Depends(event_query),
     limit: int = Query(5000, ge=1, le=20000, description="Most single points; beyond, grid cells."),

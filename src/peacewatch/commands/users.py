@@ -8,7 +8,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from peacewatch.auth import AuthError, create_user, list_users, revoke_user
+from peacewatch.auth import AuthError, create_user, list_users, revoke_user, role_of, rotate_token
 from peacewatch.cli_options import DbOption
 from peacewatch.store import open_store
 
@@ -20,19 +20,22 @@ def register(app: typer.Typer) -> None:
     @users.command("add")
     def add(
         name: str = typer.Argument(..., help="User name, recorded with every review they make."),
-        role: str = typer.Option("reviewer", help="reviewer or admin."),
+        role: str = typer.Option(None, help="reviewer or admin (new users: reviewer; with --rotate: unchanged)."),
+        rotate: bool = typer.Option(False, "--rotate", help="The user exists: give them a new token (the old one "
+                                    "stops working; a revoked user is reactivated), and --role if given."),
         db: Path = DbOption,
     ) -> None:
-        """Create a user (or give an existing one a new token) and print the token once."""
+        """Create a user, or with --rotate re-key an existing one, and print the token once."""
         store = open_store(db)
         try:
-            token = create_user(store, name, role)
+            token = rotate_token(store, name, role) if rotate else create_user(store, name, role or "reviewer")
+            held = role_of(store, name)
         except AuthError as exc:
             raise typer.BadParameter(str(exc)) from None
         finally:
             store.close()
         typer.echo(token)
-        Console(stderr=True).print(f"token for {name} ({role}); it is stored hashed and cannot be shown again")
+        Console(stderr=True).print(f"token for {name} ({held}); it is stored hashed and cannot be shown again")
 
     @users.command("list")
     def list_(db: Path = DbOption) -> None:
@@ -48,7 +51,11 @@ def register(app: typer.Typer) -> None:
     def revoke(name: str, db: Path = DbOption) -> None:
         """Revoke a user's token."""
         store = open_store(db)
-        found = revoke_user(store, name)
-        store.close()
+        try:
+            found = revoke_user(store, name)
+        except AuthError as exc:
+            raise typer.BadParameter(str(exc)) from None
+        finally:
+            store.close()
         if not found:
             raise typer.BadParameter(f"no active user {name!r}")

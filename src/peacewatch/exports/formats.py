@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import IO, Any
 
@@ -13,6 +13,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from peacewatch.exports.base import ACLED_COLUMNS, EXTRA_COLUMNS, export_rows, formats
+from peacewatch.jsonsafe import finite
 from peacewatch.records import Event
 from peacewatch.store.base import Store
 
@@ -26,14 +27,16 @@ def _cell(value: Any) -> Any:
 
 
 @formats.register("csv")
-def write_csv(store: Store, events: Iterable[Event], out: IO[bytes]) -> int:
-    """ACLED columns in ACLED's order, then ours; UTF-8 with BOM so Excel reads accents."""
+def write_csv(store: Store, events: Iterable[Event], out: IO[bytes], columns: Sequence[str] = ()) -> int:
+    """ACLED columns in ACLED's order, then ours (or only ``columns``, in that order); UTF-8
+    with BOM so Excel reads accents."""
     text = io.TextIOWrapper(out, encoding="utf-8-sig", newline="", write_through=True)
-    writer = csv.DictWriter(text, fieldnames=[*ACLED_COLUMNS, *EXTRA_COLUMNS])
+    names = list(columns) or [*ACLED_COLUMNS, *EXTRA_COLUMNS]
+    writer = csv.DictWriter(text, fieldnames=names, extrasaction="ignore")
     writer.writeheader()
     count = 0
     for row in export_rows(store, events):
-        writer.writerow({k: _cell(v) for k, v in row.items()})
+        writer.writerow({k: _cell(row[k]) for k in names})
         count += 1
     text.detach()
     return count
@@ -44,7 +47,7 @@ def write_jsonl(store: Store, events: Iterable[Event], out: IO[bytes]) -> int:
     """Full events, evidence and casualty reports included, with each source's metadata."""
     count = 0
     for event in events:
-        record = event.to_dict()
+        record = finite(event.to_dict())
         meta = store.document_meta(event.sources)
         record["sources"] = [
             {
@@ -57,7 +60,7 @@ def write_jsonl(store: Store, events: Iterable[Event], out: IO[bytes]) -> int:
             }
             for doc_id in event.sources
         ]
-        out.write((json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8"))
+        out.write((json.dumps(record, ensure_ascii=False, allow_nan=False) + "\n").encode("utf-8"))
         count += 1
     return count
 
@@ -73,7 +76,8 @@ def write_geojson(store: Store, events: Iterable[Event], out: IO[bytes]) -> int:
             geometry = {"type": "Point", "coordinates": [round(float(lon), 6), round(float(lat), 6)]}
         properties = {k: _json_value(v) for k, v in row.items() if k not in ("latitude", "longitude")}
         features.append({"type": "Feature", "id": row["event_id_cnty"], "geometry": geometry, "properties": properties})
-    out.write(json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False).encode("utf-8"))
+    collection = {"type": "FeatureCollection", "features": features}
+    out.write(json.dumps(collection, ensure_ascii=False, allow_nan=False).encode("utf-8"))
     return len(features)
 
 
@@ -84,6 +88,7 @@ def _json_value(value: Any) -> Any:
 _PARQUET_TYPES: dict[str, pa.DataType] = {
     "event_date": pa.date32(),
     "year": pa.int32(),
+    "iso": pa.int16(),
     "time_precision": pa.int8(),
     "inter1": pa.int8(),
     "inter2": pa.int8(),

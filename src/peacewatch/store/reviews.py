@@ -15,15 +15,19 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from peacewatch.records import EVENT_FIELD_NAMES, Event, Record
+from peacewatch.records import Event, Record
+from peacewatch.review_validation import InvalidEdit, validate_changes
 
 ACTIONS = ("verify", "edit", "reject", "revert")
 STATE_OF_ACTION = {"verify": "verified", "edit": "edited", "reject": "rejected"}
-EDITABLE_FIELDS = frozenset(EVENT_FIELD_NAMES) - {"confidence"}
 
 
 class ReviewError(ValueError):
-    """A review that cannot be applied; the message says why."""
+    """A review that cannot be applied; the message says why and ``field`` names the field at fault."""
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
 
 
 @dataclass(slots=True)
@@ -66,10 +70,10 @@ def overlay(machine: Event, reviews: Sequence[Review]) -> Event:
     return Event.from_dict(data)
 
 
-def check_changes(changes: Mapping[str, Any]) -> dict[str, Any]:
-    """Refuse unknown fields and values that do not fit the field's type."""
-    unknown = sorted(set(changes) - EDITABLE_FIELDS)
-    if unknown:
-        raise ReviewError(f"not editable: {', '.join(unknown)}")
-    probe = Event.from_dict(dict(changes))
-    return {name: probe.to_dict()[name] for name in changes}
+def check_changes(changes: Mapping[str, Any], current: Event | None = None) -> dict[str, Any]:
+    """The edit in canonical form; refuses unknown fields and values outside the field's type,
+    range or codebook terms (see ``review_validation``), naming the field."""
+    try:
+        return validate_changes(changes, current)
+    except InvalidEdit as exc:
+        raise ReviewError(str(exc), field=exc.field) from None

@@ -17,7 +17,9 @@ export function h(spec, attrs = {}, ...children) {
 export function s(tag, attrs = {}, ...children) {
   const el = document.createElementNS(SVG_NS, tag);
   for (const [k, v] of Object.entries(attrs)) {
-    if (v !== null && v !== undefined && v !== false) el.setAttribute(k, v);
+    if (v === null || v === undefined || v === false) continue;
+    if (k === "style") el.style.cssText = v;
+    else el.setAttribute(k, v);
   }
   append(el, children);
   return el;
@@ -30,7 +32,12 @@ function applyAttrs(el, attrs) {
     else if (k === "dataset") Object.assign(el.dataset, v);
     else if (k === "value") el.value = v;
     else if (k === "checked") el.checked = v;
-    else el.setAttribute(k, v === true ? "" : v);
+    // Through the CSSOM: the CSP allows no inline style attribute.
+    else if (k === "style") el.style.cssText = v;
+    else if (k === "href" || k === "src") {
+      const target = safeUrl(v);
+      if (target !== null) el.setAttribute(k, target);
+    } else el.setAttribute(k, v === true ? "" : v);
   }
 }
 
@@ -39,6 +46,22 @@ function append(el, children) {
     if (c === null || c === undefined || c === false) continue;
     el.append(c instanceof Node ? c : document.createTextNode(String(c)));
   }
+}
+
+/** A link target we can render: a path or fragment of our own site, or an http(s) URL. Anything
+ * else (javascript:, data:, vbscript:, a protocol-relative //host) gives null: documents bring
+ * their own URLs, and a link must never run script or leave for a scheme we did not choose. */
+export function safeUrl(value) {
+  const text = String(value ?? "").trim();
+  if (!text) return null;
+  if (/^(#|\/(?!\/)|\?)/.test(text)) return text;
+  let parsed;
+  try {
+    parsed = new URL(text);
+  } catch {
+    return null;
+  }
+  return parsed.protocol === "http:" || parsed.protocol === "https:" ? parsed.href : null;
 }
 
 export function clear(el) {
@@ -65,6 +88,14 @@ export function typeColor(type) {
 }
 
 /** Event type label in the interface language (values stay ACLED's English in the data). */
+/** An ACLED sub-event type in the interface language. */
+export function subTypeLabel(sub) {
+  if (!sub) return "";
+  const key = "sub." + sub;
+  const label = t(key);
+  return label === key ? sub : label;
+}
+
 export function typeLabel(type) {
   if (!type) return "—";
   const key = "type." + type;

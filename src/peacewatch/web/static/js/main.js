@@ -48,7 +48,7 @@ function renderHeader() {
     h("nav.nav", {},
       h("a", { href: "#/", class: here === "" || here === "event" || here === "actor" ? "active" : "" }, t("nav.overview")),
       h("a", { href: "#/agreements", class: here === "agreements" ? "active" : "" }, t("nav.agreements")),
-      h("a", { href: "/openapi.json", target: "_blank", rel: "noopener" }, t("nav.api"))),
+      h("a", { href: "/docs", target: "_blank", rel: "noopener" }, t("nav.api"))),
     h("div.bar-right", {},
       h("span.who", { class: user ? "who ok" : token() ? "who bad" : "who", "data-user": user ? user.name : "" }, who),
       h("button.token-button", { type: "button", onclick: () => { panel.hidden = !panel.hidden; } }, t("token.button")),

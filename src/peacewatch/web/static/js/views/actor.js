@@ -1,6 +1,6 @@
 // Actor page: registry entry (acronym, inter code, aliases, memberships over time) and recent events.
 import { get, qs } from "../api.js";
-import { h, clear, typeLabel, typeSwatch, fmtDate, fmtNumber, eventHref, actorHref, notice, reviewBadge } from "../dom.js";
+import { h, clear, typeLabel, subTypeLabel, typeSwatch, fmtDate, fmtNumber, eventHref, actorHref, notice, reviewBadge } from "../dom.js";
 import { t } from "../i18n.js";
 import { begin } from "../router.js";
 
@@ -25,15 +25,15 @@ export async function renderActor(root, name) {
       h("td", {}, h("a", { href: actorHref(m.parent) }, m.parent)), h("td", {}, m.relation),
       h("td", {}, fmtDate(m.start)), h("td", {}, m.end ? fmtDate(m.end) : "…"))))) : h("p.muted", {}, t("actor.none"));
   const list = actor.events.events;
-  const events = list.length ? h("table.events", {},
+  const events = list.length ? h("div.table-wrap", {}, h("table.events", {},
     h("thead", {}, h("tr", {}, ["table.date", "table.type", "table.actors", "table.location", "table.fatalities", "table.review"].map((k) => h("th", {}, t(k))))),
     h("tbody", {}, list.map((e) => h("tr", { "data-id": e.event_id },
       h("td.nowrap", {}, h("a", { href: eventHref(e.event_id) }, fmtDate(e.event_date))),
-      h("td", {}, typeSwatch(e.event_type), " ", typeLabel(e.event_type), h("div.sub", {}, e.sub_event_type || "")),
+      h("td", {}, typeSwatch(e.event_type), " ", typeLabel(e.event_type), h("div.sub", {}, subTypeLabel(e.sub_event_type))),
       h("td", {}, [e.actor1, e.actor2].filter(Boolean).map((a, i) => [i ? " — " : "", a === actor.name ? h("strong", {}, a) : h("a", { href: actorHref(a) }, a)])),
       h("td", {}, e.location || "—"),
       h("td.num", {}, fmtNumber(e.fatalities)),
-      h("td", {}, reviewBadge(e.review_state)))))) : h("p.muted", {}, t("actor.none"));
+      h("td", {}, reviewBadge(e.review_state))))))) : h("p.muted", {}, t("actor.none"));
   clear(root).append(h("div.actor-page", { "data-ready": location.hash },
     h("a.back", { href: "#/" }, "← ", t("event.back")),
     h("header.page-head", {},

@@ -6,6 +6,9 @@ import { h, clear, fmtDate, typeLabel, typeSwatch, eventHref, notice, reviewBadg
 import { t, tv, lang } from "../i18n.js";
 import { begin } from "../router.js";
 
+/** The provision's title in the interface language when the agreement file gives one. */
+const titleOf = (p) => (p.titles && p.titles[lang()]) || p.title;
+
 const pct = (score) => (score === null || score === undefined ? "—" : `${Math.round(score * 100)}%`);
 
 function scoreBar(score) {
@@ -105,7 +108,7 @@ function provisionCard(p, reload) {
   const st = p.status;
   return h("section.panel.provision", { id: p.id, "data-provision": p.id },
     h("div.provision-head", {},
-      h("div", {}, h("h3", {}, p.title), h("div.muted", {}, p.category, p.part ? ` · ${p.part}` : "", ` · ${p.id}`)),
+      h("div", {}, h("h3", {}, titleOf(p)), h("div.muted", {}, p.category, p.part ? ` · ${p.part}` : "", ` · ${p.id}`)),
       h("div.provision-status", {},
         h("div", {}, scoreDots(st.score), " ", h("strong", {}, tv("score", st.label)), st.suspended ? " ⏸" : "", st.reversed ? " ↩" : ""),
         h("div.muted", {}, st.since ? t("agr.since", { date: fmtDate(st.since) }) : ""),
@@ -146,6 +149,6 @@ export async function renderAgreement(root, id) {
       h("ol", {}, a.provisions.map((p) => h("li", {}, h("a", { href: `#/agreements/${encodeURIComponent(a.id)}`, onclick: (e) => {
         e.preventDefault();
         document.getElementById(p.id).scrollIntoView({ behavior: "smooth" });
-      } }, p.title), " ", scoreDots(p.score))))),
+      } }, titleOf(p)), " ", scoreDots(p.score))))),
     a.provisions.map((p) => provisionCard(p, reload))));
 }

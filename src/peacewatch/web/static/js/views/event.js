@@ -2,9 +2,9 @@
 // support a field highlighted, disagreements between reports, and the review panel with history.
 import { get, post, token, ApiError } from "../api.js";
 import {
-  EVENT_TYPES, h, clear, typeLabel, typeSwatch, fmtDate, fmtNumber, reviewBadge, statusBadge, actorHref, notice,
+  EVENT_TYPES, h, clear, safeUrl, typeLabel, subTypeLabel, typeSwatch, fmtDate, fmtNumber, reviewBadge, statusBadge, actorHref, notice,
 } from "../dom.js";
-import { t } from "../i18n.js";
+import { t, lang } from "../i18n.js";
 import { begin } from "../router.js";
 
 const FIELDS = [
@@ -120,7 +120,7 @@ async function sourceCard(src) {
       h("div", {}, h("strong", {}, src.source || "—"), " · ", fmtDate(src.published), src.language ? ` · ${src.language.toUpperCase()}` : ""),
       h("div.source-title", {}, src.title || src.document_id),
       h("div.muted", {}, t("event.evidence_count", { n: src.evidence.length }),
-        src.url ? [" · ", h("a", { href: src.url, rel: "noopener noreferrer", target: "_blank" }, t("event.open_doc"))] : null)));
+        safeUrl(src.url) ? [" · ", h("a", { href: safeUrl(src.url), rel: "noopener noreferrer", target: "_blank" }, t("event.open_doc"))] : null)));
   try {
     const doc = await get(`/documents/${encodeURIComponent(src.document_id)}`);
     card.append(h("div.doc-text", { lang: src.language || "" }, highlight(doc.document.text, src.evidence)));
@@ -205,11 +205,18 @@ function reviewPanel(story, reload) {
     history(story.reviews, () => reload(t("review.done")), out));
 }
 
+/** "1 of 8 reports says …": the server's English sentence, or in French one built from the counts. */
+function disagreementText(d) {
+  if (lang() === "en" || !Array.isArray(d.values) || !d.reports) return d.text || JSON.stringify(d.values || d);
+  return d.values.map((v) => t(v.reports === 1 ? "event.disagree.one" : "event.disagree.many",
+    { n: v.reports, total: d.reports, value: v.value })).join(" ; ");
+}
+
 function disagreements(list) {
   if (!list || !list.length) return null;
   return h("section.panel", {}, h("h3", {}, t("event.disagreements")),
     h("ul.disagreements", {}, list.map((d) => h("li", {},
-      h("code", {}, d.field || "?"), ": ", h("strong", {}, show(d.chosen)), " — ", d.text || JSON.stringify(d.values || d)))));
+      h("code", {}, d.field || "?"), ": ", h("strong", {}, show(d.chosen)), " — ", disagreementText(d)))));
 }
 
 export async function renderEvent(root, id, message = "") {
@@ -227,7 +234,7 @@ export async function renderEvent(root, id, message = "") {
   if (!current()) return;
   const e = story.event;
   const reload = (msg) => renderEvent(root, id, msg);
-  const title = `${typeLabel(e.event_type)}${e.sub_event_type ? " — " + e.sub_event_type : ""}`;
+  const title = `${typeLabel(e.event_type)}${e.sub_event_type ? " — " + subTypeLabel(e.sub_event_type) : ""}`;
   const sources = h("div.sources", {});
   const evidenceCounts = new Map();
   for (const src of story.sources) for (const ev of src.evidence) evidenceCounts.set(ev.field, (evidenceCounts.get(ev.field) || 0) + 1);

@@ -3,7 +3,7 @@
 // and the back button works) and the brush on the timeline writes since/until into them.
 import { get, url } from "../api.js";
 import {
-  h, clear, EVENT_TYPES, typeColor, typeLabel, typeSwatch, fmtDate, fmtNumber, fmtCompact, reviewBadge,
+  h, clear, EVENT_TYPES, typeColor, typeLabel, subTypeLabel, typeSwatch, fmtDate, fmtNumber, fmtCompact, reviewBadge,
   statusBadge, eventHref, actorHref, notice,
 } from "../dom.js";
 import { t } from "../i18n.js";
@@ -73,7 +73,7 @@ function filterPanel(f) {
     field("filters.country", sel("country")),
     field("filters.admin1", sel("admin1")),
     field("filters.event_type", sel("event_type", typeLabel)),
-    field("filters.sub_event_type", sel("sub_event_type")),
+    field("filters.sub_event_type", sel("sub_event_type", subTypeLabel)),
     field("filters.actor", h("select", { name: "actor", "data-filter": "actor" }, options(fx.actor || [], [f.actor]))),
     field("filters.status", sel("status", (v) => t("status." + v))),
     field("filters.review_state", sel("review_state", (v) => t("state." + v))),
@@ -147,7 +147,7 @@ function eventTable(f, data, pageState, reload) {
   };
   const rows = data.events.map((e) => h("tr", { "data-id": e.event_id, class: e.review_state === "rejected" ? "rejected" : "" },
     h("td.nowrap", {}, h("a", { href: eventHref(e.event_id) }, fmtDate(e.event_date))),
-    h("td", {}, typeSwatch(e.event_type), " ", typeLabel(e.event_type), h("div.sub", {}, e.sub_event_type || "")),
+    h("td", {}, typeSwatch(e.event_type), " ", typeLabel(e.event_type), h("div.sub", {}, subTypeLabel(e.sub_event_type))),
     h("td", {}, actorsCell(e)),
     h("td", {}, e.location || "—", h("div.sub", {}, [e.admin1, e.country].filter(Boolean).join(", "))),
     h("td.num", {}, fmtNumber(e.fatalities)),

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
+import pyarrow.compute  # noqa: F401  (pa.compute)
 import pyarrow.dataset as pds
 
 from peacewatch.batch.rows import CANDIDATE_SCHEMA, STORED_DOCUMENT_SCHEMA
@@ -42,12 +43,16 @@ def write_candidates(candidates: Any, output: Path) -> None:
 
 def read_candidates(path: Path) -> pa.Table:
     """Every candidate row of a set, with the partition columns back in place."""
-    schema = pa.schema([f for f in CANDIDATE_SCHEMA if f.name not in PARTITIONS])
-    partitioning = pds.partitioning(pa.schema([(name, pa.string()) for name in PARTITIONS]), flavor="hive")
+    keys = pa.schema([(name, pa.string()) for name in PARTITIONS])
+    schema = pa.schema([f for f in CANDIDATE_SCHEMA if f.name not in PARTITIONS] + list(keys))
+    partitioning = pds.HivePartitioning(keys)
     files = [str(p) for p in sorted(path.rglob("*.parquet")) if not _hidden(p.relative_to(path))]
     if not files:
         return CANDIDATE_SCHEMA.empty_table()
     table = pds.dataset(files, schema=schema, partitioning=partitioning, partition_base_dir=str(path)).to_table()
+    # An unplaced candidate's folder is "country=", which reads back as null.
+    country = pa.compute.fill_null(table["country"], "")
+    table = table.set_column(table.schema.get_field_index("country"), "country", country)
     return table.select(CANDIDATE_SCHEMA.names).cast(CANDIDATE_SCHEMA)
 
 

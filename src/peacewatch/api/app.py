@@ -16,7 +16,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.staticfiles import StaticFiles
 
 from peacewatch import __version__
-from peacewatch.api import admin, agreements, catalog, events, layers, overview, session
+from peacewatch.api import admin, agreements, alerts, catalog, events, layers, overview, session
 from peacewatch.api.cache import ResponseCache
 from peacewatch.api.deps import StoreProvider
 
@@ -49,6 +49,7 @@ def create_app(db: Path, cors_origins: Sequence[str] = ()) -> FastAPI:
     app.include_router(overview.router)
     app.include_router(layers.router)
     app.include_router(session.router)
+    app.include_router(alerts.router)
     if cors_origins:
         app.add_middleware(
             CORSMiddleware, allow_origins=list(cors_origins), allow_methods=["GET", "POST"],

@@ -45,6 +45,17 @@ EVENT_TYPES: dict[str, tuple[str, ...]] = {
 }
 """ACLED's six event types and their sub-event types."""
 
+class TimePrecision(IntEnum):
+    """ACLED's time precision (1 day, 2 week, 3 month), plus ours for an event no report dates."""
+
+    DAY = 1
+    WEEK = 2
+    MONTH = 3
+    UNDATED = 0
+    """No date: the reports name none with a year, and their publication day is unknown. Such an
+    event waits for a dated report of it; ACLED's exports have no such row, ours leave the date empty."""
+
+
 VIOLENT_TYPES = frozenset({BATTLES, REMOTE, VAC})
 """Political violence that can kill: the types whose victims can be civilians targeted."""
 DEMONSTRATION_TYPES = frozenset({PROTESTS, RIOTS})

@@ -97,6 +97,9 @@ class Document(Record):
     fetched_at: datetime | None = None
     published_from: str = "metadata"
     """Where ``published`` came from: metadata, option, mtime or unknown."""
+    published_precision: str | None = None
+    """How much of ``published`` is known: "day", "month" or "year" (``published`` is then the
+    first day of that month or year). None with a date means "day", as older callers give it."""
     near_duplicate_group: str | None = None
     """Id of the first document of its near-duplicate group (itself when it leads one)."""
     external_id: str | None = None

@@ -16,7 +16,7 @@ from typing import Any
 
 from peacewatch import codebook
 from peacewatch.extract.cues import EventCues
-from peacewatch.extract.dating import date_value, next_occurrence
+from peacewatch.extract.dating import coded_date, date_value, next_occurrence
 from peacewatch.extract.fields import EvidenceLog, casualty_fields, confidence, place_fields
 from peacewatch.extract.grouping import EventType, Group
 from peacewatch.extract.mentions import Mention, shift, shift_roles
@@ -261,9 +261,12 @@ def build_event(reading: Reading, group: Group) -> EventCandidate | None:
     civilian_victims(sides, event_type, toll.victims, reading.language, country, when.value)
     no_self_opponent(sides, event_type)
 
+    coded_day, coded_precision = coded_date(
+        when.mention, when.value, when.precision, reading.published, reading.published_precision
+    )
     candidate = EventCandidate(
-        event_date=when.value,
-        time_precision=when.precision,
+        event_date=coded_day,
+        time_precision=coded_precision,
         event_type=event_type,
         sub_event_type=sub_event_type,
         actor1=sides.name1,
@@ -282,7 +285,7 @@ def build_event(reading: Reading, group: Group) -> EventCandidate | None:
         for t in m.triggers:
             evidence.add("event_type", t.start, t.end)
             evidence.add("sub_event_type", t.start, t.end)
-    if when.mention is not None:
+    if when.mention is not None and coded_day is not None:
         evidence.add("event_date", when.mention.start, when.mention.end)
         evidence.add("time_precision", when.mention.start, when.mention.end)
     place_fields(candidate, place_mention, country, evidence)

@@ -7,11 +7,15 @@ first; these functions tell them apart with the cues of the document's language.
 
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date, timedelta
 from typing import Any
 
+from peacewatch.codebook import TimePrecision
 from peacewatch.extract.cues import EventCues
+from peacewatch.lang import Language
+from peacewatch.nlp.dates import find_dates
 from peacewatch.nlp.triggers import Trigger
 
 _YEAR = re.compile(r"\b\d{4}\b")
@@ -117,3 +121,45 @@ def next_occurrence(mention: Any, value: date) -> date:
         return value.replace(year=value.year + 1)
     except ValueError:
         return value + timedelta(days=365)
+
+
+_STANDALONE = ("absolute", "range", "month")
+"""Kinds of date that name their day or month outright: only their year may come from elsewhere."""
+
+
+def publication_anchor(
+    text: str, language: Language | str, published: date | None, precision: str | None, today: date
+) -> tuple[date, str | None]:
+    """The day relative dates are counted from, and how much of it is known.
+
+    A partial publication date ("2016-12") is read as its last day, so that every day of that month
+    written in the text lies before it; an unknown one as the latest day the text writes out with
+    its year ("inferred": the end of that year, so a day of it written without the year falls in
+it), else today (None: nothing is known). The precision then decides which
+    event dates stand (``coded_date``)."""
+    precision = precision or ("day" if published is not None else None)
+    if published is not None and precision == "month":
+        return min(date(published.year, published.month, calendar.monthrange(published.year, published.month)[1]), today), "month"
+    if published is not None and precision == "year":
+        return min(date(published.year, 12, 31), today), "year"
+    if published is not None:
+        return published, "day"
+    written = [d.value for d in find_dates(text, language, today) if d.explicit_year and d.kind == "absolute" and d.value <= today]
+    return (min(date(max(written).year, 12, 31), today), "inferred") if written else (today, None)
+
+
+def coded_date(mention: Any | None, value: date, precision: int, anchor: date, known: str | None) -> tuple[date | None, int]:
+    """The date an event is coded with when its report's publication day is only partly known.
+
+    A date with its year written out stands; a day or month without one stands when the report's
+    year is known (from a partial date, or read off the text's own full dates). A date counted
+    from publication ("yesterday", "on Thursday", no date at all) stands only with the day of
+    publication: with its month it is coded to that month, else the event is left undated for the
+    reports it is merged with to date."""
+    if known == "day":
+        return value, precision
+    if mention is not None and (mention.explicit_year or (mention.kind in _STANDALONE and known is not None)):
+        return value, precision
+    if known == "month":
+        return date(anchor.year, anchor.month, 15), TimePrecision.MONTH
+    return None, TimePrecision.UNDATED

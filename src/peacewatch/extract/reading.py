@@ -14,6 +14,7 @@ from typing import Any
 
 from peacewatch import lang, regions
 from peacewatch.extract.cues import EventCues, event_cues
+from peacewatch.extract.dating import publication_anchor
 from peacewatch.nlp.casualties import find_casualties
 from peacewatch.nlp.dates import find_dates
 from peacewatch.nlp.roles import ActorSpan
@@ -30,6 +31,9 @@ class Reading:
 
     text: str
     published: date
+    """The day relative dates are counted from (``dating.publication_anchor``)."""
+    published_precision: str | None
+    """How much of that day is known: "day", "month", "year", "inferred" (from the text) or None."""
     language: str
     """The document's language code, as the readers take it."""
     cues: EventCues
@@ -83,7 +87,9 @@ def actor_spans(mentions: list[Any], country: str) -> list[ActorSpan]:
 def read(document: Document, doc: Any, language: str) -> Reading:
     """Run every reader over ``document`` (``doc`` is its spaCy parse, with places and actors)."""
     text = document.text
-    published = document.published or date.today()
+    published, published_precision = publication_anchor(
+        text, language, document.published, document.published_precision, date.today()
+    )
     places = list(doc._.places or [])
     country = next((p.place.country for p in places if p.place.country), regions.current().default_country)
     actor_mentions = [
@@ -101,6 +107,7 @@ def read(document: Document, doc: Any, language: str) -> Reading:
     return Reading(
         text=text,
         published=published,
+        published_precision=published_precision,
         language=language,
         cues=event_cues(lang.load(language)),
         country=country,

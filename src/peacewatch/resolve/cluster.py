@@ -1,7 +1,7 @@
 """Order-independent clustering of candidate profiles into events.
 
 Blocking: candidates are bucketed by (country, day) and each is compared only with the buckets
-inside its date window, so the work grows with the number of candidates times the local density,
+inside its date window (an undated one with the candidates at its place), so the work grows with the number of candidates times the local density,
 not with the square of the store. Clustering: a report's candidates telling one scene are joined
 first (``same_scene``); then every compared pair scoring at least ``THRESHOLD``
 is an edge; edges are taken strongest first (ties broken by candidate order) and two clusters
@@ -82,6 +82,7 @@ def candidate_pairs(profiles: Sequence[Profile], floor: float) -> dict[tuple[int
     every = sorted(countries)
     scores: dict[tuple[int, int], float] = {}
     _named_place_pairs(profiles, cells, floor, scores)
+    _undated_pairs(profiles, cells, floor, scores)
     for i, p in enumerate(profiles):
         if p.day is None:
             continue
@@ -135,6 +136,42 @@ def _named_place_pairs(
                     value = score(p, q)
                     if value is not None and value >= floor:
                         scores[pair] = value
+
+
+def _undated_pairs(
+    profiles: Sequence[Profile],
+    cells: Sequence[tuple[int, int] | None],
+    floor: float,
+    scores: dict[tuple[int, int], float],
+) -> None:
+    """Third blocking key, for reports with no date: compared with every report, dated or not,
+    at the same place (by name or by neighbouring cell) or naming it in its title. The work stays
+    bounded by how many reports a place has, since a date no longer narrows it."""
+    by_place: dict[tuple[str, str], list[int]] = defaultdict(list)
+    by_cell: dict[tuple[int, int], list[int]] = defaultdict(list)
+    for i, p in enumerate(profiles):
+        if p.place_key:
+            by_place[(p.country, p.place_key)].append(i)
+        if cells[i] is not None:
+            by_cell[cells[i]].append(i)  # type: ignore[index]
+    for i, p in enumerate(profiles):
+        if p.day is not None:
+            continue
+        others: set[int] = set()
+        for name in {p.place_key, *p.title_names} - {""}:
+            others.update(by_place.get((p.country, name), ()))
+        cell = cells[i]
+        if cell is not None:
+            for a in (-1, 0, 1):
+                for b in (-1, 0, 1):
+                    others.update(by_cell.get((cell[0] + a, cell[1] + b), ()))
+        for j in others:
+            pair = (min(i, j), max(i, j))
+            if j == i or pair in scores:
+                continue
+            value = score(p, profiles[j])
+            if value is not None and value >= floor:
+                scores[pair] = value
 
 
 def _neighbours(a: tuple[int, int] | None, b: tuple[int, int] | None) -> bool:

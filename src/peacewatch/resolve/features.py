@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from peacewatch.codebook import BATTLES, PROTESTS, REMOTE, RIOTS, STRATEGIC, VAC, VIOLENT_TYPES
+from peacewatch.codebook import BATTLES, PROTESTS, REMOTE, RIOTS, STRATEGIC, VAC, VIOLENT_TYPES, TimePrecision
 from peacewatch.records import EventCandidate
 from peacewatch.resolve import text as textsim
 
@@ -183,7 +183,7 @@ def profile(
 ) -> Profile:
     """Reduce a candidate (plus its document's date, near-duplicate group, the text around its
     evidence, the document's title and whether its place is a venue's name) to a profile."""
-    when = candidate.event_date or published
+    when = matching_day(candidate, published)
     precision = candidate.time_precision or 1
     dated = when is not None and dated_by_text(candidate, published)
     if when is not None and not dated:
@@ -233,6 +233,14 @@ def profile(
         anchors=textsim.bitset(textsim.anchors(blob)),
         grams=textsim.trigrams(blob),
     )
+
+
+def matching_day(candidate: EventCandidate, published: date | None) -> date | None:
+    """The day a candidate is matched on: its own, else its report's publication day; none for a
+    candidate its extractor left undated on purpose (the publication day is unknown or partial)."""
+    if candidate.event_date is None and candidate.time_precision == TimePrecision.UNDATED:
+        return None
+    return candidate.event_date or published
 
 
 def dated_by_text(candidate: EventCandidate, published: date | None) -> bool:

@@ -22,7 +22,7 @@ from peacewatch.resolve.cluster import cluster
 from peacewatch.resolve.consensus import Member, build_event, event_id_for
 from peacewatch.resolve.decisions import active_decisions, constraints
 from peacewatch.resolve.documents import Context, DocMeta, evidence_context, load_meta
-from peacewatch.resolve.features import profile
+from peacewatch.resolve.features import matching_day, profile
 from peacewatch.store.base import Store
 from peacewatch.store.batches import in_lists
 
@@ -52,14 +52,18 @@ def _candidates_by_id(store: Store, candidate_ids: Iterable[str]) -> list[EventC
 def neighbourhood(store: Store, seeds: Sequence[EventCandidate]) -> list[EventCandidate]:
     """The seeds plus every candidate whose event the seeds could join or split."""
     meta = load_meta(store, (c.doc_id for c in seeds))
-    days = [
-        c.event_date or (meta[c.doc_id].published if c.doc_id in meta else None) for c in seeds
-    ]
+    days = [matching_day(c, meta[c.doc_id].published if c.doc_id in meta else None) for c in seeds]
     known = [d for d in days if d is not None]
     event_ids: set[str] = set()
     if known:
         lo, hi = min(known) - timedelta(days=REACH), max(known) + timedelta(days=REACH)
         event_ids.update(e.event_id for e in store.events_between(lo, hi))
+    # Undated reports meet the events at their place whatever their date; dated reports meet the
+    # undated events at theirs, which they may date.
+    undated = [(c.country, c.location) for c, d in zip(seeds, days) if d is None]
+    dated = [(c.country, c.location) for c, d in zip(seeds, days) if d is not None]
+    event_ids.update(e.event_id for e in store.events_at(undated))
+    event_ids.update(e.event_id for e in store.events_at(dated, undated_only=True))
     pool = {c.candidate_id: c for c in seeds}
     event_ids.update(e for e in store.candidate_events(sorted(pool)).values() if e)
     seen_events: set[str] = set()

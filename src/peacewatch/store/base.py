@@ -24,6 +24,7 @@ from peacewatch.records import (
     Evidence,
 )
 from peacewatch.store import migrations, reviews, rollup
+from peacewatch.store.batches import in_lists
 
 _DOCUMENT_COLUMNS = (
     "id", "text", "published", "language", "title", "url", "source", "origin", "fetched_at",
@@ -496,6 +497,16 @@ class Store:
     def events_between(self, start: date, end: date) -> list[Event]:
         """Events dated in [start, end]: the blocking query used by resolution."""
         return list(self.events("event_date BETWEEN ? AND ?", (start, end)))
+
+    def events_at(self, places: Iterable[tuple[str, str]], undated_only: bool = False) -> list[Event]:
+        """Events coded at these (country, location) places, or only their undated ones: the
+        blocking query for reports that name no date, and for dated reports that may date them."""
+        wanted = {(country, location) for country, location in places if location}
+        found: list[Event] = []
+        for chunk, marks in in_lists(sorted({location for _, location in wanted})):
+            where = f"location IN ({marks})" + (" AND event_date IS NULL" if undated_only else "")
+            found.extend(e for e in self.events(where, chunk) if (e.country, e.location) in wanted)
+        return found
 
     def evidence(self, event_id: str) -> list[Evidence]:
         rows = self.query(

@@ -24,6 +24,9 @@ class DateMention:
     """Last day covered, for ranges, weeks, months, years and nights spanning two days."""
     future: bool = False
     """The text presents it as planned or expected (so it may lie after publication)."""
+    explicit_year: bool = False
+    """The year is written out ("12 March 2018", "2018-03-12"): the date stands without the day of
+    publication, so it can date an event of an undated report."""
 
 
 @dataclass(slots=True)

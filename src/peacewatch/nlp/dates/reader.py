@@ -73,7 +73,7 @@ def find_dates(text: str, language: Language | str, published: date) -> list[Dat
         mention = DateMention(
             start=item.start, end=item.end, text=text[item.start:item.end], value=resolved.value,
             precision=resolved.precision, kind=resolved.kind, end_value=resolved.end_value,
-            future=future or resolved.value > published,
+            future=future or resolved.value > published, explicit_year=resolved.explicit_year,
         )
         previous.append((mention, resolved.explicit_year))
     return [m for m, _ in previous]

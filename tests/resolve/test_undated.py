@@ -36,7 +36,7 @@ def test_an_undated_report_joins_the_dated_event_and_takes_its_date(store: Store
 def test_an_undated_report_arriving_first_is_dated_by_the_later_ones(store: Store) -> None:
     ingest(store, [_undated(gao_reports()[2])])
     [alone] = list(store.events())
-    assert alone.event_date is None
+    assert alone.event_date is None and alone.time_precision == TimePrecision.UNDATED
     ingest(store, gao_reports()[:2])
     [event] = list(store.events())
     assert event.event_date == gao_reports()[0].published and len(event.sources) == 3

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from peacewatch.codebook import interaction
+from peacewatch.codebook import TimePrecision, interaction
 from peacewatch.records import Event, EventCandidate, EventFields, Evidence
 from peacewatch.resolve.casualties import document_reports, reconcile
 from peacewatch.resolve.documents import DocMeta
@@ -156,8 +156,11 @@ def build_event(members: Sequence[Member], event_id: str | None = None) -> Event
         if found:
             disagreements.append(found)
     else:
-        fallback = min((m.published for m in members if m.published), default=None)
-        fields["event_date"], fields["time_precision"] = fallback, 2 if fallback else 1
+        fallback = min(
+            (m.published for m in members if m.published and m.candidate.time_precision != TimePrecision.UNDATED),
+            default=None,
+        )
+        fields["event_date"], fields["time_precision"] = fallback, TimePrecision.WEEK if fallback else TimePrecision.UNDATED
 
     # Place: a town beats "near" beats a region; a region containing the winning town agrees.
     def place_key(c: EventCandidate) -> Hashable | None:

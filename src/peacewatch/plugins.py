@@ -17,7 +17,7 @@ import pluggy
 hookspec = pluggy.HookspecMarker("peacewatch")
 hookimpl = pluggy.HookimplMarker("peacewatch")
 
-BUILTIN_PLUGINS: tuple[str, ...] = ("peacewatch.lang.plugin", "peacewatch.accords.plugin")
+BUILTIN_PLUGINS: tuple[str, ...] = ("peacewatch.lang.plugin", "peacewatch.accords.plugin", "peacewatch.alerts.plugin")
 """Modules holding built-in hook implementations."""
 
 

@@ -18,7 +18,7 @@ from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from peacewatch import __version__
-from peacewatch.api import admin, agreements, catalog, docs, events, layers, overview, session
+from peacewatch.api import admin, agreements, alerts, catalog, docs, events, layers, overview, session
 from peacewatch.api.cache import ResponseCache
 from peacewatch.api.deps import StoreProvider, reject_unknown_query
 from peacewatch.api.errors import ERROR_RESPONSES, install
@@ -90,6 +90,7 @@ def create_app(db: Path, cors_origins: Sequence[str] = ()) -> FastAPI:
     app.include_router(overview.router)
     app.include_router(layers.router)
     app.include_router(session.router)
+    app.include_router(alerts.router)
     app.include_router(docs.router)
     app.add_middleware(SecurityHeaders)
     if cors_origins:

@@ -14,9 +14,9 @@ from pydantic import BaseModel, ConfigDict, Field, create_model
 from peacewatch.records import EVENT_FIELD_NAMES
 
 
-def ok(model: type[BaseModel], description: str = "Successful answer.") -> dict[str, Any]:
-    """Decorator arguments documenting ``model`` as the 200 answer, without validating it."""
-    return {"response_model": None, "responses": {200: {"model": model, "description": description}}}
+def ok(model: type[BaseModel], description: str = "Successful answer.", status: int = 200) -> dict[str, Any]:
+    """Decorator arguments documenting ``model`` as the success answer, without validating it."""
+    return {"response_model": None, "status_code": status, "responses": {status: {"model": model, "description": description}}}
 
 
 _FIELD_TYPES: dict[str, Any] = {name: (str, "") for name in EVENT_FIELD_NAMES}
@@ -229,3 +229,77 @@ class UserCreated(BaseModel):
     name: str
     role: str
     token: str = Field(description="Shown once; the store keeps only its hash.")
+
+
+class Alert(BaseModel):
+    """One raised alert: its rule, the window it covers and the events behind it."""
+
+    alert_id: str
+    rule_id: str
+    rule_name: str
+    kind: str = Field(description="The rule's kind: surge, record, new_actor, new_event_type, or an agreement kind.")
+    key: str = Field(description="What the alert is about within its rule; an alert is raised once per key.")
+    fired_on: str | None
+    title: str
+    window_start: str | None = None
+    window_end: str | None = None
+    events: list[dict[str, Any]] = Field(description="Each event, brief, with its evidence spans and page links.")
+    event_count: int
+    details: dict[str, Any]
+    raised_at: str | None = None
+
+
+class AlertPage(BaseModel):
+    alerts: list[Alert]
+    latest: str | None = Field(description="The newest raised_at; pass it back as `since` to poll.")
+
+
+class AlertOne(BaseModel):
+    alert: Alert
+
+
+class AlertRules(BaseModel):
+    rules: list[dict[str, Any]] = Field(description="Each rule as in rule.schema.json, with the number of alerts it raised.")
+
+
+class AlertRuleOne(BaseModel):
+    rule: dict[str, Any] = Field(description="The rule as stored (rule.schema.json).")
+
+
+class Removed(BaseModel):
+    removed: str
+
+
+class BacktestFiring(BaseModel):
+    fired_on: str
+    key: str
+    title: str
+    window_start: str | None
+    window_end: str | None
+    events: list[str]
+
+
+class Backtest(BaseModel):
+    model_config = ConfigDict(populate_by_name=True)
+    rule: str
+    start: str = Field(alias="from")
+    end: str = Field(alias="to")
+    fired: list[BacktestFiring]
+
+
+class Subscription(BaseModel):
+    subscription_id: str
+    user_name: str
+    rule_id: str = Field(description="A rule id, or * for every rule.")
+    channel: str = Field(description="webhook or email.")
+    target: str
+    secret: bool = Field(description="Whether a signing secret is set; the secret itself is never shown.")
+    created_at: str | None = None
+
+
+class Subscriptions(BaseModel):
+    subscriptions: list[Subscription]
+
+
+class SubscriptionOne(BaseModel):
+    subscription: Subscription

@@ -7,6 +7,7 @@ import { renderOverview } from "./views/overview.js";
 import { renderEvent } from "./views/event.js";
 import { renderActor } from "./views/actor.js";
 import { renderAgreements, renderAgreement } from "./views/agreements.js";
+import { renderAlerts, alertsBadge, at } from "./views/alerts.js";
 
 const header = document.getElementById("header");
 const main = document.getElementById("main");
@@ -48,6 +49,7 @@ function renderHeader() {
     h("nav.nav", {},
       h("a", { href: "#/", class: here === "" || here === "event" || here === "actor" ? "active" : "" }, t("nav.overview")),
       h("a", { href: "#/agreements", class: here === "agreements" ? "active" : "" }, t("nav.agreements")),
+      h("a", { href: "#/alerts", class: here === "alerts" ? "active" : "" }, at("nav"), " ", h("span.badge.muted-badge", { "data-alerts-badge": "", hidden: true })),
       h("a", { href: "/docs", target: "_blank", rel: "noopener" }, t("nav.api"))),
     h("div.bar-right", {},
       h("span.who", { class: user ? "who ok" : token() ? "who bad" : "who", "data-user": user ? user.name : "" }, who),
@@ -59,6 +61,7 @@ function renderHeader() {
         route();
       } }, t("lang.switch")))),
   panel);
+  alertsBadge(header.querySelector("[data-alerts-badge]"));
 }
 
 function renderFooter() {
@@ -74,6 +77,7 @@ async function route() {
   if (head === "actor" && arg) return renderActor(main, arg);
   if (head === "agreements" && arg) return renderAgreement(main, arg);
   if (head === "agreements") return renderAgreements(main);
+  if (head === "alerts") return renderAlerts(main, arg);
   return renderOverview(main, params);
 }
 

@@ -7,7 +7,8 @@ first (``same_scene``); then every compared pair scoring at least ``THRESHOLD``
 is an edge; edges are taken strongest first (ties broken by candidate order) and two clusters
 join only if no pair across them is vetoed, no analyst constraint forbids it, they share no
 document (unless as pieces of one event, ``_may_share``), and their average cross-pair score
-stays above ``LINK``. The result depends on the set
+stays above ``LINK``. Last, a report's pieces no other report confirms join the event the
+report's other pieces joined (``_absorb_strays``). The result depends on the set
 of candidates, not on the order in which they arrived.
 """
 
@@ -17,7 +18,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from peacewatch.resolve.decisions import Constraints
-from peacewatch.resolve.features import Profile, same_report_fragments, same_scene, score
+from peacewatch.resolve.features import Profile, same_report_fragments, same_scene, score, type_compatibility
 
 THRESHOLD = 0.58
 """A pair this similar is evidence enough to consider the two reports one event."""
@@ -209,6 +210,7 @@ def cluster(
             continue
         if _linked(ordered, scores, clusters.members[a], clusters.members[b], link):
             clusters.union(a, b)
+    _absorb_strays(ordered, clusters, constraints)
     groups = [sorted(members) for members in clusters.members.values()]
     groups.sort()
     return [[ordered[i] for i in members] for members in groups]
@@ -284,3 +286,61 @@ def _may_share(profiles: Sequence[Profile], clusters: _Clusters, a: int, b: int)
         for j in right
         if profiles[i].doc == profiles[j].doc
     )
+
+
+def _absorb_strays(profiles: Sequence[Profile], clusters: _Clusters, constraints: Constraints) -> None:
+    """Give a report's stray pieces to the event its other pieces joined.
+
+    A news article tells its event over many sentences, and the extractor reads some of them as
+    events of their own (a casualty sentence, a reaction in the capital, an undated recap). A
+    cluster of one report that no other report confirms, of a compatible type and not dated to
+    another day, is the development of the article's story: it joins the event the same report's
+    other pieces joined with other reports (the best fitting one), or, when none did, the
+    report's other unconfirmed piece it fits. Places are not compared: they are the least
+    reliable reading of a piece (the capital where a minister spoke, a dateline, a region).
+    Document pairs are unchanged, so this only stops one event from being counted many times.
+    Only clusters of one report move, into clusters they fit, so the result does not depend on
+    the order of the work.
+    """
+    hosts_of: dict[str, list[int]] = defaultdict(list)
+    strays_of: dict[str, list[int]] = defaultdict(list)
+    for root in sorted({clusters.find(i) for i in range(len(profiles))}):
+        for doc in clusters.docs[root]:
+            (hosts_of if len(clusters.docs[root]) > 1 else strays_of)[doc].append(root)
+    for doc, strays in sorted(strays_of.items()):
+        hosts = hosts_of.get(doc, [])
+        joined: list[int] = []
+        for stray in strays:
+            targets = hosts or joined
+            best = max(
+                ((fit, host) for host in targets
+                 if (fit := _fit(profiles, clusters, doc, stray, host, constraints)) is not None),
+                default=None,
+            )
+            if best is None:
+                joined.append(stray)
+                continue
+            root = clusters.union(best[1], stray)
+            targets[targets.index(best[1])] = root
+
+
+def _fit(
+    profiles: Sequence[Profile], clusters: _Clusters, doc: str, stray: int, host: int, constraints: Constraints
+) -> float | None:
+    """Mean type compatibility of a stray with the same report's pieces in ``host``, or None
+    when any pair cannot be one event: another day, incompatible types, one planned and one
+    done, or an analyst's decision against it."""
+    if constraints.cannot and constraints.forbids(clusters.ids[stray], clusters.ids[host]):
+        return None
+    pieces = [j for j in clusters.members[host] if profiles[j].doc == doc]
+    total = 0.0
+    for i in clusters.members[stray]:
+        for j in pieces:
+            a, b = profiles[i], profiles[j]
+            if a.planned != b.planned or (a.day is not None and b.day is not None and a.day != b.day):
+                return None
+            kind = type_compatibility(a.event_type, a.sub_event_type, b.event_type, b.sub_event_type)
+            if kind == 0.0:
+                return None
+            total += kind
+    return total / (len(clusters.members[stray]) * len(pieces))

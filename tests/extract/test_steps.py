@@ -18,7 +18,7 @@ from peacewatch.extract.build import (
 from peacewatch.extract.fields import EvidenceLog, casualty_fields, confidence, place_fields
 from peacewatch.extract.grouping import Group
 from peacewatch.extract.mentions import Mention
-from peacewatch.extract.notes import summary
+from peacewatch.notes import summary
 from peacewatch.extract.sides import merge_roles
 from peacewatch.nlp.dates import DateMention
 from peacewatch.records import EventCandidate

@@ -20,7 +20,7 @@ from peacewatch.extract.dating import coded_date, date_value, next_occurrence
 from peacewatch.extract.fields import EvidenceLog, casualty_fields, confidence, place_fields
 from peacewatch.extract.grouping import EventType, Group
 from peacewatch.extract.mentions import Mention, shift, shift_roles
-from peacewatch.extract.notes import summary
+from peacewatch.notes import summary
 from peacewatch.extract.reading import Reading
 from peacewatch.geo.finder import primary_mention
 from peacewatch.extract.sides import (

@@ -6,6 +6,8 @@ group) share one vote, a candidate the extractor is unsure of counts less, and "
 "in the Gao region" counts less than a day or a town. The winning value's best-supported report
 supplies the group's fields. Values that contradict the winner (not merely less precise) are kept
 in ``Event.disagreements`` and summarised in the notes: "1 of 9 reports says 17 January 2017".
+The notes are written from the event's final fields (``peacewatch.notes``), never copied from
+one report, so they never contradict what the event says.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from datetime import date
 from typing import Any
 
 from peacewatch.codebook import TimePrecision, interaction
+from peacewatch.notes import event_notes
 from peacewatch.records import Event, EventCandidate, EventFields, Evidence
 from peacewatch.resolve.casualties import document_reports, reconcile
 from peacewatch.resolve.documents import DocMeta
@@ -261,17 +264,19 @@ def build_event(members: Sequence[Member], event_id: str | None = None) -> Event
         for e in m.candidate.evidence
     ]
     fields["confidence"] = _confidence(members)
-    fields["notes"] = _notes(members, disagreements)
     defaults = EventFields()
     merged = {name: fields.get(name, getattr(defaults, name)) for name in EventFields.__dataclass_fields__}
     merged["evidence"] = evidence
     merged["casualty_reports"] = reports
-    return Event(
+    event = Event(
         **merged,
         event_id=event_id or event_id_for(members[0].candidate),
         sources=sources,
         disagreements=disagreements,
     )
+    outlets = sorted({m.meta.source for m in members if m.meta.source})
+    event.notes = event_notes(event, len(sources), outlets, disagreements)
+    return event
 
 
 def _wild(name: str) -> bool:
@@ -290,17 +295,3 @@ def _confidence(members: Sequence[Member]) -> float:
     for c in per_group.values():
         doubt *= 1.0 - min(c, 0.99)
     return round(min(0.99, 1.0 - doubt), 3)
-
-
-def _notes(members: Sequence[Member], disagreements: Sequence[dict[str, Any]]) -> str:
-    """The latest report's own note, then how many reports back the event and where they differ."""
-    own = next((m.candidate.notes for m in reversed(members) if m.candidate.notes), "")
-    docs = {m.candidate.doc_id for m in members}
-    outlets = sorted({m.meta.source for m in members if m.meta.source})
-    parts = [own.strip()] if own.strip() else []
-    if len(docs) > 1:
-        line = f"Reported by {len(docs)} sources"
-        parts.append(line + (f" ({', '.join(outlets)})." if outlets else "."))
-    if disagreements:
-        parts.append("Reports disagree: " + "; ".join(d["text"] for d in disagreements) + ".")
-    return " ".join(parts)

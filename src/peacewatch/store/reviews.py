@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from peacewatch.notes import after_edit
 from peacewatch.records import Event, Record
 from peacewatch.review_validation import InvalidEdit, validate_changes
 
@@ -57,17 +58,23 @@ def row_to_review(row: Mapping[str, Any]) -> Review:
 
 
 def overlay(machine: Event, reviews: Sequence[Review]) -> Event:
-    """The event analysts see: machine output with active reviews applied in order."""
+    """The event analysts see: machine output with active reviews applied in order, its notes'
+    summary rebuilt from the edited fields (unless the analyst edited the notes)."""
     data = machine.to_dict()
     state = "unreviewed"
+    edited: set[str] = set()
     for review in sorted(reviews, key=lambda r: (r.reviewed_at, r.review_id)):
         if review.reverted_by or review.action == "revert":
             continue
         if review.action == "edit" and review.field:
             data[review.field] = review.after
+            edited.add(review.field)
         state = STATE_OF_ACTION.get(review.action, state)
     data["review_state"] = state
-    return Event.from_dict(data)
+    event = Event.from_dict(data)
+    if edited and "notes" not in edited:
+        event.notes = after_edit(machine.notes, machine, event)
+    return event
 
 
 def check_changes(changes: Mapping[str, Any], current: Event | None = None) -> dict[str, Any]:

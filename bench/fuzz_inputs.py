@@ -67,8 +67,10 @@ def main() -> None:
         print(f"files not named in the log: {len(report.missing)}; tracebacks: {report.tracebacks}; "
               f"tables the rerun changed: {report.changed or 'none'}")
         if report.problems:
+            for n, run in enumerate((report.first, report.second), 1):
+                (work / f"run{n}-output.txt").write_text(run.output, encoding="utf-8")
             print("PROBLEMS:\n  " + "\n  ".join(report.problems))
-            print(f"inputs kept in {work}")
+            print(f"inputs and each run's output kept in {work}")
             raise SystemExit(1)
     finally:
         unlock(corpus)

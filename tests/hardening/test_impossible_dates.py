@@ -45,3 +45,21 @@ def test_a_record_dated_9999_does_not_poison_the_store(tmp_path: Path) -> None:
     assert second.exit_code == 0, second.output
     with open_store(db, create=False) as store:
         assert {e.event_date for e in store.events()} == {date(2019, 3, 5), None}  # the odd record's event is undated
+
+
+def test_a_feed_item_or_page_dated_9999_is_stored_undated(tmp_path: Path) -> None:
+    inputs = tmp_path / "inputs"
+    inputs.mkdir()
+    feed = inputs / "odd.rss"
+    feed.write_text("<rss version='2.0'><channel><title>Le Témoin</title><item><title>Ambush</title>"
+                    "<pubDate>Fri, 31 Dec 9999 10:00:00 GMT</pubDate><description>Three soldiers were killed in an "
+                    "ambush near Gao on Monday, the army said.</description></item></channel></rss>", encoding="utf-8")
+    page = inputs / "odd.html"
+    page.write_text("<html><head><meta property='article:published_time' content='9999-12-31T10:00:00Z'></head>"
+                    "<body><article><p>Gunmen attacked a market in Gao on Tuesday, killing four traders, local "
+                    "officials said.</p></article></body></html>", encoding="utf-8")
+    db = tmp_path / "dates.duckdb"
+    result = _ingest(inputs, db)
+    assert result.exit_code == 0, result.output
+    with open_store(db, create=False) as store:
+        assert [d.published for d in store.documents()] == [None, None]

@@ -58,8 +58,8 @@ def html_garbled(rng: random.Random) -> tuple[str, bytes]:
     parts = ["<html><body>", "<div" * rng.randrange(1, 50), "<p>" + _prose(rng, 2), "<script>alert(1)</script>",
              "&#x110000;&#0;&bogus;&amp", "<a href='javascript:alert(1)'>x</a>", "<![CDATA[", "<!--",
              "<table><tr><td>" * rng.randrange(1, 30), "\x00", "<meta charset='utf-7'>+ADw-script+AD4-"]
-    rng.shuffle(parts)
-    return ".html", "".join(parts).encode("utf-8", "surrogatepass")
+    chosen = rng.sample(parts, rng.randrange(2, len(parts) + 1))  # a NUL byte in only some of them
+    return ".html", "".join(chosen).encode("utf-8", "surrogatepass")
 
 
 def html_deep(rng: random.Random) -> tuple[str, bytes]:
@@ -180,7 +180,7 @@ def feed_bad(rng: random.Random) -> tuple[str, bytes]:
 
 
 def controls(rng: random.Random) -> tuple[str, bytes]:
-    noise = "".join(chr(rng.randrange(0, 32)) for _ in range(rng.randrange(10, 5_000)))
+    noise = "".join(chr(rng.randrange(0, 32)) for _ in range(rng.choice((rng.randrange(1, 6), rng.randrange(10, 5_000)))))
     return rng.choice((".txt", ".md")), (_prose(rng, 1) + noise + _prose(rng, 1)).encode()
 
 

@@ -63,3 +63,11 @@ def test_a_feed_item_or_page_dated_9999_is_stored_undated(tmp_path: Path) -> Non
     assert result.exit_code == 0, result.output
     with open_store(db, create=False) as store:
         assert [d.published for d in store.documents()] == [None, None]
+
+
+def test_front_matter_dated_9999_is_its_own_warning(tmp_path: Path) -> None:
+    report = tmp_path / "odd.md"
+    report.write_text("---\npublished: 9999-12-31\n---\nProtesters gathered in Bamako on Friday.\n", encoding="utf-8")
+    result = _ingest(report, tmp_path / "dates.duckdb")
+    assert result.exit_code == 0, result.output
+    assert "front matter date '9999-12-31' is no report's publication date; ignored" in " ".join(result.output.split())

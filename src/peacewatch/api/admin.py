@@ -26,7 +26,7 @@ def add_user(
     _: User = Depends(require("admin")), store: Store = Depends(get_store),
 ) -> dict[str, str]:
     try:
-        return {"name": name, "role": role, "token": create_user(store, name, role)}
+        return {"name": name, "role": role, "token": store.atomic(lambda: create_user(store, name, role))}
     except UserExists as exc:
         raise ApiError(409, str(exc), field="name", location="body") from None
     except AuthError as exc:

@@ -17,7 +17,6 @@ from peacewatch.accords.records import LINK_STATES
 from peacewatch.accords.view import UnknownAgreement, agreement_summaries, agreement_view, timeline
 from peacewatch.api.deps import get_store, require
 from peacewatch.api.errors import ApiError
-from peacewatch.api.retry import retry_conflicts
 from peacewatch.api.schemas import Agreement, Agreements, LinkReviewed, Timeline, ok
 from peacewatch.auth import User
 from peacewatch.store import Store
@@ -81,9 +80,5 @@ def review_link(
     found = repository.links(store, "link_id = ?", (link_id,))
     if not found:
         raise ApiError(404, f"no link {link_id}", field="link_id", location="path")
-    def write() -> None:
-        with store.transaction():
-            repository.review_link(store, link_id, state, user.name, note)
-
-    retry_conflicts(write)
+    store.atomic(lambda: repository.review_link(store, link_id, state, user.name, note))
     return {"link": repository.links(store, "link_id = ?", (link_id,))[0].to_dict()}

@@ -83,7 +83,7 @@ def create_rule(
     rule = _checked(data)
     if repository.rule(store, rule.id) is not None:
         raise HTTPException(409, f"rule {rule.id} exists; PUT /api/v1/alert-rules/{rule.id} replaces it")
-    repository.save_rule(store, rule, user.name)
+    store.atomic(lambda: repository.save_rule(store, rule, user.name))
     return {"rule": rule.to_dict()}
 
 
@@ -93,14 +93,14 @@ def replace_rule(
     user: User = Depends(require("admin")), store: Store = Depends(get_store),
 ) -> dict[str, Any]:
     rule = _checked({**data, "id": rule_id})
-    repository.save_rule(store, rule, user.name)
+    store.atomic(lambda: repository.save_rule(store, rule, user.name))
     return {"rule": rule.to_dict()}
 
 
 @router.delete("/alert-rules/{rule_id}", summary="Remove an alert rule and its subscriptions (admin role)",
                **ok(Removed))
 def remove_rule(rule_id: str, _: User = Depends(require("admin")), store: Store = Depends(get_store)) -> dict[str, str]:
-    if not repository.delete_rule(store, rule_id):
+    if not store.atomic(lambda: repository.delete_rule(store, rule_id)):
         raise HTTPException(404, f"no alert rule {rule_id}")
     return {"removed": rule_id}
 
@@ -143,7 +143,7 @@ def add_subscription(
     user: User = Depends(current_user), store: Store = Depends(get_store),
 ) -> dict[str, Any]:
     try:
-        sub = subscribe(store, user.name, rule_id, channel, target, secret)
+        sub = store.atomic(lambda: subscribe(store, user.name, rule_id, channel, target, secret))
     except SubscriptionError as exc:
         raise HTTPException(422, str(exc)) from None
     return {"subscription": _public(sub)}
@@ -153,6 +153,6 @@ def add_subscription(
 def remove_subscription(
     subscription_id: str, user: User = Depends(current_user), store: Store = Depends(get_store)
 ) -> dict[str, str]:
-    if not repository.delete_subscription(store, subscription_id, user.name):
+    if not store.atomic(lambda: repository.delete_subscription(store, subscription_id, user.name)):
         raise HTTPException(404, f"no subscription {subscription_id} of {user.name}")
     return {"removed": subscription_id}

@@ -18,13 +18,17 @@ from peacewatch.store import Store, open_store
 class StoreProvider:
     """One open store per server; each request gets a cursor of its own on it.
 
+    The store must exist: a server never creates one (a mistyped path is refused, not served
+    empty). Writes go through ``Store.atomic`` on the request's cursor: the root's writer lock
+    makes the server's writers take turns and a write that conflicts is tried again whole.
+
     Per request rather than per thread: FastAPI may run a sync dependency and the endpoint in
     different pool threads, so a thread-local cursor could serve two requests at once, which
     DuckDB refuses.
     """
 
     def __init__(self, db: Path) -> None:
-        self.root = open_store(db)
+        self.root = open_store(db, create=False)
 
     def open(self) -> Store:
         return self.root.for_thread()

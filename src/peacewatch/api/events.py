@@ -14,7 +14,6 @@ from peacewatch.api.cache import ResponseCache, get_cache
 from peacewatch.api.deps import get_store, require
 from peacewatch.api.errors import ApiError
 from peacewatch.api.responses import SafeJSONResponse
-from peacewatch.api.retry import retry_conflicts
 from peacewatch.api.queries import EventQuery, encode_cursor, event_query, page_clause, refuse
 from peacewatch.api.schemas import Deleted, EventDetail, EventPage, ReviewDone, RevertDone, Reviews, ok
 from peacewatch.auth import User, role_of
@@ -199,7 +198,7 @@ def review_event(
     try:
         if action == "edit":
             changes = check_changes(changes or {}, current)
-        ids = retry_conflicts(lambda: store.review_event(event_id, user.name, action, reason, changes))
+        ids = store.atomic(lambda: store.review_event(event_id, user.name, action, reason, changes))
     except ReviewError as exc:
         raise ApiError(422, str(exc), field=exc.field or "changes", location="body") from None
     return {"review_ids": ids, "event": store.event(event_id).to_dict()}
@@ -223,10 +222,9 @@ def _written_with(store: Store, review_id: str) -> list[str]:
 
 
 def _revert_edit(store: Store, review_id: str, reviewer: str, reason: str) -> str:
-    with store.transaction():
-        revert_id = store.revert_review(review_id, reviewer, reason)
-        for other in _written_with(store, review_id):
-            store.revert_review(other, reviewer, reason)
+    revert_id = store.revert_review(review_id, reviewer, reason)
+    for other in _written_with(store, review_id):
+        store.revert_review(other, reviewer, reason)
     return revert_id
 
 
@@ -242,6 +240,6 @@ def revert_review(
         raise ApiError(403, f"the review was made by {author}, a {role_of(store, author)}; "
                             f"{user.name} is a {user.role} and cannot undo it", field="review_id", location="path")
     try:
-        return {"review_id": retry_conflicts(lambda: _revert_edit(store, review_id, user.name, reason))}
+        return {"review_id": store.atomic(lambda: _revert_edit(store, review_id, user.name, reason))}
     except ReviewError as exc:
         raise ApiError(422, str(exc), field="review_id", location="path") from None

@@ -71,7 +71,7 @@ def register(app: typer.Typer) -> None:
             rules = read_rules(path)
         except RuleError as exc:
             _fail(str(exc))
-        with open_store(db) as store:
+        with open_store(db, create=False) as store:
             for rule in rules:
                 new = repository.save_rule(store, rule, "cli")
                 typer.echo(f"{'added' if new else 'replaced'} rule {rule.id} ({rule.kind})")
@@ -79,7 +79,7 @@ def register(app: typer.Typer) -> None:
     @alerts.command("list")
     def list_(db: Path = DbOption, fmt: str = FormatOption) -> None:
         """List alert rules with their kind and how many alerts each has raised."""
-        with open_store(db) as store:
+        with open_store(db, create=False) as store:
             rules = repository.rules(store)
             counts = {r.id: len(repository.known_alert_ids(store, r.id)) for r in rules}
         if fmt == "json":
@@ -93,7 +93,7 @@ def register(app: typer.Typer) -> None:
     @alerts.command("remove")
     def remove(rule_id: str, db: Path = DbOption) -> None:
         """Remove a rule and its subscriptions (the alerts it raised are kept)."""
-        with open_store(db) as store:
+        with open_store(db, create=False) as store:
             if not repository.delete_rule(store, rule_id):
                 _fail(f"no alert rule {rule_id!r}")
         typer.echo(f"removed rule {rule_id}")
@@ -108,7 +108,7 @@ def register(app: typer.Typer) -> None:
         fmt: str = FormatOption,
     ) -> None:
         """Run the rules now (as ingest does after every run): raise new alerts and deliver them."""
-        with open_store(db) as store:
+        with open_store(db, create=False) as store:
             summary = run_rules(store, _date(since, "--from"), _date(until, "--to"), rule or None)
             sent = deliver_pending(store) if deliver else None
         if fmt == "json":
@@ -136,7 +136,7 @@ def register(app: typer.Typer) -> None:
         assert start is not None and end is not None
         if end < start:
             raise typer.BadParameter("--to is before --from", param_hint="--to")
-        with open_store(db) as store:
+        with open_store(db, create=False) as store:
             chosen = _rule_for(store, rule)
             findings = backtest(store, chosen, start, end)
         if fmt == "json":
@@ -163,7 +163,7 @@ def register(app: typer.Typer) -> None:
         if (webhook is None) == (email is None):
             raise typer.BadParameter("give exactly one of --webhook or --email")
         channel, target = ("webhook", webhook) if webhook else ("email", email)
-        with open_store(db) as store:
+        with open_store(db, create=False) as store:
             try:
                 sub = subscribe(store, user, rule, channel, target, secret)
             except SubscriptionError as exc:
@@ -173,7 +173,7 @@ def register(app: typer.Typer) -> None:
     @alerts.command("unsubscribe")
     def unsubscribe(subscription_id: str, db: Path = DbOption) -> None:
         """Remove a subscription (deliveries not yet made are dropped)."""
-        with open_store(db) as store:
+        with open_store(db, create=False) as store:
             if not repository.delete_subscription(store, subscription_id):
                 _fail(f"no subscription {subscription_id!r}")
         typer.echo(f"removed subscription {subscription_id}")

@@ -26,7 +26,7 @@ def register(app: typer.Typer) -> None:
         db: Path = DbOption,
     ) -> None:
         """Create a user, or with --rotate re-key an existing one, and print the token once."""
-        store = open_store(db)
+        store = open_store(db, create=False)
         try:
             token = rotate_token(store, name, role) if rotate else create_user(store, name, role or "reviewer")
             held = role_of(store, name)
@@ -40,7 +40,7 @@ def register(app: typer.Typer) -> None:
     @users.command("list")
     def list_(db: Path = DbOption) -> None:
         """List users, their roles and whether their token is revoked."""
-        store = open_store(db)
+        store = open_store(db, create=False)
         table = Table("name", "role", "created", "revoked")
         for u in list_users(store):
             table.add_row(str(u["name"]), str(u["role"]), str(u["created_at"])[:19], str(u["revoked_at"] or "")[:19])
@@ -50,7 +50,7 @@ def register(app: typer.Typer) -> None:
     @users.command("revoke")
     def revoke(name: str, db: Path = DbOption) -> None:
         """Revoke a user's token."""
-        store = open_store(db)
+        store = open_store(db, create=False)
         try:
             found = revoke_user(store, name)
         except AuthError as exc:

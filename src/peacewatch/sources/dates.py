@@ -116,9 +116,9 @@ def parse_published(value: object) -> PartialDate | None:
     """A publication date as metadata gives it: a day, a month ("2016-12", "December 2016") or a
     year ("2016", or the number 2016). The first day found in a string wins over a month."""
     if isinstance(value, datetime):
-        return PartialDate(value.date())
+        value = value.date()
     if isinstance(value, date):
-        return PartialDate(value)
+        return PartialDate(value) if plausible_year(value.year) else None
     if isinstance(value, int) and not isinstance(value, bool):
         return year_of(value)
     if not isinstance(value, str):
@@ -143,7 +143,7 @@ def _dates_in(value: str, partial: bool) -> list[tuple[int, int, PartialDate]]:
     stripped = value.strip()
     try:
         whole = datetime.fromisoformat(stripped.replace("Z", "+00:00")).date()
-        if len(stripped) >= 10:  # fromisoformat also reads "20170201": not a metadata date shape
+        if len(stripped) >= 10 and plausible_year(whole.year):  # fromisoformat also reads "20170201"
             start = value.index(stripped[0])
             return [(start, start + len(stripped), PartialDate(whole))]
     except ValueError:

@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from peacewatch.sources.base import Item
-from peacewatch.sources.dates import PartialDate, find_dateline
+from peacewatch.sources.dates import PartialDate, find_dateline, plausible_year
 from peacewatch.sources.urldates import date_from_url
 
 UNKNOWN = "unknown"
@@ -26,13 +26,14 @@ UNKNOWN = "unknown"
 def choose(candidates: Iterable[tuple[str, Callable[[], PartialDate | None]]]) -> tuple[PartialDate | None, str]:
     """The date of the first source that gives one, refined by later ones inside its period.
 
-    Sources are read lazily and no further once a day is known.
+    Sources are read lazily and no further once a day is known. A date no report can have (a
+    feed's or a page's year 9999) is passed over: downstream date arithmetic would overflow.
     """
     chosen: PartialDate | None = None
     source = UNKNOWN
     for name, read in candidates:
         found = read()
-        if found is None:
+        if found is None or not plausible_year(found.value.year):
             continue
         if chosen is None or (found.finer_than(chosen) and chosen.contains(found)):
             chosen, source = found, name

@@ -131,7 +131,10 @@ class _DocumentMaker:
 
 def _files(folder: Path) -> tuple[list[Path], list[IngestIssue]]:
     """Every non-hidden file under a folder, in a sorted, reproducible order, and the folders
-    that could not be listed (each an issue: their files are missing from the run)."""
+    that could not be listed or are links (each an issue: their files are missing from the run).
+
+    Links to folders are not followed, since one pointing back up would never end; each says so.
+    """
     found: list[Path] = []
     unreadable: list[IngestIssue] = []
 
@@ -140,6 +143,10 @@ def _files(folder: Path) -> tuple[list[Path], list[IngestIssue]]:
 
     for directory, subfolders, names in os.walk(folder, onerror=refused):
         subfolders[:] = [name for name in subfolders if not name.startswith(".")]
+        for name in subfolders:
+            if (Path(directory) / name).is_symlink():
+                unreadable.append(IngestIssue(str(Path(directory) / name), "link to a folder: not followed "
+                                              "(name the folder itself to read it)", "warning"))
         found.extend(Path(directory) / name for name in names if not name.startswith("."))
     return sorted(found), sorted(unreadable, key=lambda issue: issue.origin)
 

@@ -9,7 +9,7 @@ import yaml
 
 from peacewatch.records import IngestIssue
 from peacewatch.sources.base import Item, clean, language_code
-from peacewatch.sources.dates import PartialDate, parse_published
+from peacewatch.sources.dates import PartialDate, parse_published, plausible_year
 
 _BASE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 """libyaml's safe loader when present: front matter is parsed once per file, on the hot path."""
@@ -68,10 +68,15 @@ def _date(value: object, origin: str, issues: list[IngestIssue]) -> PartialDate 
     text = str(value)
     if iso := _ISO_LIKE.match(text):
         try:
-            return PartialDate(date(int(iso[1]), int(iso[2]), int(iso[3])))
+            day = date(int(iso[1]), int(iso[2]), int(iso[3]))
         except ValueError as error:
             issues.append(IngestIssue(origin, f"front matter date {text.strip()!r} is impossible ({error}); ignored", "warning"))
             return None
+        if not plausible_year(day.year):
+            issues.append(IngestIssue(origin, f"front matter date {text.strip()!r} is no report's publication date; ignored",
+                                      "warning"))
+            return None
+        return PartialDate(day)
     found = parse_published(value)
     if found is None:
         issues.append(IngestIssue(origin, f"front matter date not understood: {text[:40]!r}", "warning"))

@@ -81,9 +81,13 @@ def measure(workers: int, eval_dir: Path) -> dict[str, float]:
         "words_per_s": round(_words(documents) / seconds), "extract_s": round(extract_seconds, 2),
     }
     if workers == 1:
+        from peacewatch import lang
+
         by_language: dict[str, list[str]] = {}
-        for d in documents:
-            by_language.setdefault((d.language or "en")[:2], []).append(d.text)
+        for d in documents:  # the documents the extractor parses: those in a supported language
+            code = (d.language or "")[:2].lower()
+            if code in lang.supported():
+                by_language.setdefault(code, []).append(d.text)
         for code in by_language:
             bare_pipeline(code)
         start = time.perf_counter()

@@ -25,7 +25,6 @@ from peacewatch.extract.base import Extractor, number_candidates
 from peacewatch.lang import supported
 from peacewatch.records import Document, EventCandidate, IngestIssue
 from peacewatch.resolve.base import Resolver, ResolveSummary, resolve_pending
-from peacewatch.resolve.matcher import resolve_from_scratch
 from peacewatch.sources import read_paths
 from peacewatch.sources.dates import PartialDate
 from peacewatch.store.base import Store
@@ -155,6 +154,8 @@ def resolve(store: Store, resolver: Resolver) -> ResolveSummary:
 def resolve_all(store: Store) -> ResolveSummary:
     """Re-cluster every candidate and queue every event for the hooks, in one transaction, so
     that the tracker's links and allegations are rebuilt for the whole store."""
+
+    from peacewatch.resolve.matcher import resolve_from_scratch  # the matcher's imports cost most of a start
 
     def work() -> ResolveSummary:
         summary = resolve_from_scratch(store)

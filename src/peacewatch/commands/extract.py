@@ -10,10 +10,16 @@ from typing import IO
 import typer
 
 from peacewatch.cli_options import DateFromMtimeOption, PublishedOption, published_date
-from peacewatch.extract.base import DEFAULT_EXTRACTOR, extractors
+from peacewatch.extract.base import DEFAULT_EXTRACTOR
+from peacewatch.nlp.pool import ExtractorPool, default_workers
 from peacewatch.records import Document, IngestIssue
 
 BATCH = 256
+
+WorkersOption = typer.Option(
+    default_workers(), "--workers", "-w", min=1,
+    help="Processes extracting in parallel (default: this machine's cores); the output is the same for any number.",
+)
 
 
 def _write(handle: IO[str], documents: list[Document], extractor: object) -> int:
@@ -42,6 +48,7 @@ def register(app: typer.Typer) -> None:
         published: str | None = PublishedOption,
         date_from_mtime: bool = DateFromMtimeOption,
         extractor: str = typer.Option(DEFAULT_EXTRACTOR, "--extractor", help="Registered extractor name."),
+        workers: int = WorkersOption,
     ) -> None:
         """Extract ACLED-style event candidates with evidence spans from documents, as JSONL."""
         from peacewatch.sources import read_paths
@@ -50,7 +57,7 @@ def register(app: typer.Typer) -> None:
         if source is None:
             raise typer.BadParameter("give a FILE or --input DOCS.jsonl")
         on = published_date(published)
-        engine = extractors.get(extractor)()
+        engine = ExtractorPool(extractor, workers)
         handle: IO[str] = output.open("w", encoding="utf-8") if output else sys.stdout
         documents: list[Document] = []
         written = issues = 0
@@ -67,6 +74,7 @@ def register(app: typer.Typer) -> None:
             if documents:
                 written += _write(handle, documents, engine)
         finally:
+            engine.close()
             if output:
                 handle.close()
         if output:

@@ -10,7 +10,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 from rich.table import Table
 
 from peacewatch.cli_options import DateFromMtimeOption, DbOption, PublishedOption, published_date
-from peacewatch.extract.base import DEFAULT_EXTRACTOR, extractors
+from peacewatch.commands.extract import WorkersOption
+from peacewatch.extract.base import DEFAULT_EXTRACTOR
+from peacewatch.nlp.pool import ExtractorPool
 from peacewatch.pipeline import IngestSummary, ingest
 from peacewatch.resolve.base import DEFAULT_RESOLVER, resolvers
 from peacewatch.store import open_store
@@ -47,6 +49,7 @@ def register(app: typer.Typer) -> None:
         extractor: str = typer.Option(DEFAULT_EXTRACTOR, help="Registered extractor to use."),
         resolver: str = typer.Option(DEFAULT_RESOLVER, help="Registered resolver to use."),
         quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+        workers: int = WorkersOption,
     ) -> None:
         """Add reports to the store, extract their events and resolve them across reports."""
         console = Console(stderr=True)
@@ -58,10 +61,10 @@ def register(app: typer.Typer) -> None:
         with Progress(
             SpinnerColumn(), TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), RateColumn(),
             TimeElapsedColumn(), console=console, disable=quiet, transient=False,
-        ) as progress:
+        ) as progress, ExtractorPool(extractor, workers) as engine:
             task = progress.add_task("ingest", total=None)
             summary = ingest(
-                store, paths, extractors.get(extractor)(), resolvers.get(resolver)(),
+                store, paths, engine, resolvers.get(resolver)(),
                 published=on, date_from_mtime=date_from_mtime, on_document=lambda n: progress.advance(task, n),
             )
         print_summary(console, summary)

@@ -35,8 +35,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import cache
+from typing import TYPE_CHECKING
 
-from datasketch import LeanMinHash, MinHash, MinHashLSH
+if TYPE_CHECKING:
+    from datasketch import LeanMinHash, MinHash
+
+# datasketch (and the scipy it imports, about 1.5 s) is imported where a signature is made or read.
 
 NUM_PERM = 128
 SEED = 1
@@ -58,6 +62,8 @@ def shingles(text: str, size: int = SHINGLE_WORDS) -> set[bytes]:
 @cache
 def _template() -> MinHash:
     """Drawing the permutations costs more than hashing a whole report, so draw them once."""
+    from datasketch import MinHash
+
     return MinHash(num_perm=NUM_PERM, seed=SEED)
 
 
@@ -66,6 +72,8 @@ def minhash_signature(text: str, shingle_words: int = SHINGLE_WORDS) -> bytes:
 
     ``shingle_words`` exists for the benchmark; stored signatures must all use the default.
     """
+    from datasketch import LeanMinHash, MinHash
+
     template = _template()
     minhash = MinHash(num_perm=NUM_PERM, seed=SEED, permutations=template.permutations, scheme=template.scheme)
     minhash.update_batch(list(shingles(text, shingle_words)))
@@ -76,6 +84,8 @@ def minhash_signature(text: str, shingle_words: int = SHINGLE_WORDS) -> bytes:
 
 
 def _load_signature(signature: bytes) -> LeanMinHash:
+    from datasketch import LeanMinHash
+
     minhash = LeanMinHash.deserialize(signature)
     if len(minhash) != NUM_PERM or minhash.seed != SEED:
         raise ValueError(f"signature has {len(minhash)} permutations and seed {minhash.seed}; expected {NUM_PERM} and {SEED}")
@@ -86,6 +96,8 @@ class NearDuplicateIndex:
     """Groups documents whose signatures are near-duplicates; each group is named by its first member."""
 
     def __init__(self, threshold: float = THRESHOLD) -> None:
+        from datasketch import MinHashLSH
+
         self.threshold = threshold
         self._lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
         self._minhashes: dict[str, LeanMinHash] = {}

@@ -4,9 +4,14 @@ The statistical English models tag "Gao" as a person and "Kidal" as a nationalit
 gazetteer and actor registry in front of "ner" fixes those entities first (NER keeps entities
 that are already set) and leaves the model to find the rest, e.g. organisations we do not know.
 The found mentions are kept on the Doc (``doc._.places``, ``doc._.actors``) so the extractor
-does not look them up twice. After "ner", a third component reads the model's own place entities:
-a name the gazetteer lacks, after "in" or "à", is kept as an unlisted place when the NER tags it
-as one (``geo.unlisted``).
+does not look them up twice. A third component reads the model's own place entities: a name the
+gazetteer lacks, after "in" or "à", is kept as an unlisted place when the NER tags it as one
+(``geo.unlisted``).
+
+That check is the NER's only reader, and it consults the entities only in a document with no
+known town (a known town is the safer place, ``find_unlisted``), so "ner" ships disabled and the
+unlisted-place component runs it on those documents alone, in batches: the same entities where
+they are read, and no NER cost (about half of the pipeline's time) anywhere else.
 
 Which model reads a language is the language's own data (``lang/<code>/meta.yaml``); a language
 without a spaCy package gets spaCy's blank pipeline for its code with a rule-based sentencizer (no
@@ -16,6 +21,10 @@ Only what the extractor reads is run: sentence boundaries (the models' own fast 
 disabled, instead of the dependency parser) and entities. Tagger, morphologizer, parser, attribute
 ruler and lemmatizer are excluded, and so is the shared tok2vec, which only they listen to (NER
 and senter carry their own). Role finding works on spans and word patterns, not on the parse.
+
+The publication date travels in ``Doc.user_data`` as an ISO string, so a Doc stays serialisable
+(``Doc.to_bytes``); parallel work is done one level up, by a pool of processes that each load the
+pipelines once and return candidates (``nlp.pool``).
 """
 
 from __future__ import annotations
@@ -23,10 +32,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from datetime import date
 from functools import lru_cache
+from typing import Any
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+from spacy.util import minibatch
 
 from peacewatch import lang
 
@@ -83,22 +94,52 @@ class ActorComponent:
     def __call__(self, doc: Doc) -> Doc:
         from peacewatch.actors import find_actors
 
-        published = doc.user_data.get("published")
+        published = _published(doc)
         mentions = find_actors(doc_text(doc), self.language, on=published)
         doc._.actors = mentions
         _set_entities(doc, [(m.start, m.end) for m in mentions if not m.generic], "ORG")
         return doc
 
 
+def _published(doc: Doc) -> date | None:
+    """The publication date ``parse`` stored (an ISO string; a date object set by hand is read too)."""
+    value = doc.user_data.get("published")
+    if isinstance(value, str):
+        return date.fromisoformat(value)
+    return value if isinstance(value, date) else None
+
+
+def needs_ner(doc: Doc) -> bool:
+    """Whether the unlisted-place check will read the NER's entities in ``doc``: only when the
+    gazetteer found no town-level place with a region, the case where a bare "in X" needs the
+    model's word that X is a place (``geo.unlisted.find_unlisted``)."""
+    return not any(m.precision < 3 and m.place.admin1 for m in doc._.places or [])
+
+
 class UnlistedPlaceComponent:
     """Adds to ``doc._.places`` the place names the gazetteer lacks, with the NER's place entities
-    as the evidence a bare preposition needs."""
+    as the evidence a bare preposition needs; runs the (disabled) "ner" only where it is read."""
 
-    def __init__(self, language: str) -> None:
+    def __init__(self, language: str, ner: Any = None) -> None:
         self.language = language
+        self.ner = ner
         self.labels = lang.load(language).ner_place_labels | {lang.load(language).place_label}
 
     def __call__(self, doc: Doc) -> Doc:
+        if self.ner is not None and needs_ner(doc):
+            doc = self.ner(doc)
+        return self._unlisted(doc)
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
+        """Batches as spaCy passes them, the NER run once per batch over the documents that need it."""
+        for batch in minibatch(docs, size=batch_size):
+            if self.ner is not None:
+                wanted = [d for d in batch if needs_ner(d)]
+                if wanted:
+                    list(self.ner.pipe(wanted, batch_size=batch_size))
+            yield from (self._unlisted(d) for d in batch)
+
+    def _unlisted(self, doc: Doc) -> Doc:
         from peacewatch.geo.unlisted import find_unlisted
 
         ner = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in self.labels]
@@ -119,7 +160,7 @@ def make_actor_component(nlp: Language, name: str, language: str) -> ActorCompon
 
 @Language.factory("peacewatch_unlisted_places", default_config={"language": "en"})
 def make_unlisted_place_component(nlp: Language, name: str, language: str) -> UnlistedPlaceComponent:
-    return UnlistedPlaceComponent(language)
+    return UnlistedPlaceComponent(language, nlp.get_pipe("ner") if "ner" in nlp.component_names else None)
 
 
 def model_name(language: str) -> str:
@@ -153,28 +194,29 @@ def bare_pipeline(language: str) -> Language:
 @lru_cache(maxsize=None)
 def get_pipeline(language: str) -> Language:
     """The model with our place and actor components before "ner" and the unlisted-place one
-    after it (at the end, for a pipeline without NER); loaded once per process. A language that is
-    not a folder of ``lang/`` raises LanguageError (a ValueError)."""
+    after it (at the end, for a pipeline without NER), "ner" disabled and run by that last one
+    where it is read; loaded once per process. A language that is not a folder of ``lang/``
+    raises LanguageError (a ValueError)."""
     nlp = _load(language)
     before = {"before": "ner"} if "ner" in nlp.pipe_names else {}
     nlp.add_pipe("peacewatch_places", config={"language": language}, **before)
     nlp.add_pipe("peacewatch_actors", config={"language": language}, **before)
     after = {"after": "ner"} if "ner" in nlp.pipe_names else {}
     nlp.add_pipe("peacewatch_unlisted_places", config={"language": language}, **after)
+    if "ner" in nlp.pipe_names:
+        nlp.disable_pipe("ner")
     return nlp
 
 
-def parse(
-    texts: Iterable[tuple[str, date | None]], language: str, batch_size: int = 32, n_process: int = 1
-) -> Iterator[Doc]:
-    """Run the pipeline over (text, publication date) pairs, in order."""
+def parse(texts: Iterable[tuple[str, date | None]], language: str, batch_size: int = 32) -> Iterator[Doc]:
+    """Run the pipeline over (text, publication date) pairs, in order, in this process."""
     nlp = get_pipeline(language)
 
     def docs() -> Iterator[Doc]:
         for text, published in texts:
             doc = nlp.make_doc(text)
-            doc.user_data["published"] = published
+            doc.user_data["published"] = published.isoformat() if published else None
             doc.user_data["text"] = text
             yield doc
 
-    yield from nlp.pipe(docs(), batch_size=batch_size, n_process=n_process)
+    yield from nlp.pipe(docs(), batch_size=batch_size)

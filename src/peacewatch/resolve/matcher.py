@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from peacewatch.records import Event, EventCandidate
@@ -49,14 +49,31 @@ def _candidates_by_id(store: Store, candidate_ids: Iterable[str]) -> list[EventC
     return _candidates_in(store, "candidate_id", candidate_ids)
 
 
+def date_windows(days: Iterable[date], reach: int = REACH) -> list[tuple[date, date]]:
+    """The days within ``reach`` of any of ``days``, as few disjoint [start, end] windows.
+
+    One window per cluster of nearby dates, not one from the earliest to the latest: a batch
+    whose reports span years then re-examines the events near its reports, not the whole store
+    between them, and its cost stays flat as the store grows.
+    """
+    windows: list[tuple[date, date]] = []
+    step = timedelta(days=reach)
+    for day in sorted(set(days)):
+        start, end = day - step, day + step
+        if windows and start <= windows[-1][1] + timedelta(days=1):
+            windows[-1] = (windows[-1][0], end)
+        else:
+            windows.append((start, end))
+    return windows
+
+
 def neighbourhood(store: Store, seeds: Sequence[EventCandidate]) -> list[EventCandidate]:
     """The seeds plus every candidate whose event the seeds could join or split."""
     meta = load_meta(store, (c.doc_id for c in seeds))
     days = [matching_day(c, meta[c.doc_id].published if c.doc_id in meta else None) for c in seeds]
     known = [d for d in days if d is not None]
     event_ids: set[str] = set()
-    if known:
-        lo, hi = min(known) - timedelta(days=REACH), max(known) + timedelta(days=REACH)
+    for lo, hi in date_windows(known):
         event_ids.update(e.event_id for e in store.events_between(lo, hi))
     # Undated reports meet the events at their place whatever their date; dated reports meet the
     # undated events at theirs, which they may date.

@@ -28,7 +28,7 @@ from peacewatch.pipeline import IngestSummary, ingest
 from peacewatch.resolve.base import DEFAULT_RESOLVER, Resolver, resolvers
 from peacewatch.store.base import Store, now
 
-_SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
+_SAFE_NAME = re.compile(r"[^\w.-]+")
 
 
 @dataclass(slots=True)
@@ -84,9 +84,11 @@ def _new_id() -> str:
 
 
 def safe_name(name: str, number: int) -> str:
-    """A file name that stays inside the spool folder: no path, no hidden file, something left."""
-    base = _SAFE_NAME.sub("_", Path(name.replace("\\", "/")).name).lstrip("._")
-    return base[:120] or f"upload-{number}"
+    """A relative path that stays inside the spool folder: sub-folders kept, no ``..``, no hidden
+    part, no absolute root; ``upload-N`` when nothing is left."""
+    parts = [_SAFE_NAME.sub("_", part).lstrip("._")[:120] for part in name.replace("\\", "/").split("/")]
+    kept = [part for part in parts if part]
+    return "/".join(kept[-8:]) or f"upload-{number}"
 
 
 class LiveService:
@@ -128,9 +130,10 @@ class LiveService:
         used: set[str] = set()
         for number, (name, data) in enumerate(files, start=1):
             target = safe_name(name, number)
-            while target in used:
-                target = f"{number}-{target}"
+            while target in used or any(u.startswith(f"{target}/") or target.startswith(f"{u}/") for u in used):
+                target = f"{target}-{number}"
             used.add(target)
+            (folder / target).parent.mkdir(parents=True, exist_ok=True)
             (folder / target).write_bytes(data)
             job.paths.append(folder / target)
         return self._enqueue(store, job)

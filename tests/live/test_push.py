@@ -101,3 +101,15 @@ def test_a_pushed_name_cannot_leave_the_inbox(client: TestClient, users: Users, 
     assert {f["origin"] for f in run["files"]} == {"escape.txt"}
     assert not (tmp_path.parent / "escape.txt").exists() and not (tmp_path / "escape.txt").exists()
     assert (tmp_path / "live.duckdb.inbox" / run["id"] / "escape.txt").read_bytes() == text
+
+
+def test_the_server_runs_the_alert_rules_on_its_schedule(tmp_path, users: Users) -> None:
+    from tests.live.conftest import live_app, wait_for
+
+    with TestClient(live_app(tmp_path / "live.duckdb", alerts_every_seconds=1)) as scheduled:
+        def alerts_run() -> dict | None:
+            runs = scheduled.get("/api/v1/runs", headers=users.auth("reviewer")).json()["runs"]
+            return next((r for r in runs if r["kind"] == "alerts" and r["state"] == "ok"), None)
+
+        run = wait_for(alerts_run, "a scheduled run of the alert rules")
+    assert run["summary"] == {"alerts_rules": 0, "alerts_raised": 0}

@@ -179,6 +179,11 @@ def site() -> Iterator[Site]:
         server.server_close()
 
 
+ITEM_CONTENT = {"guid": "bulletin-201", "title": "Clash at a checkpoint", "link": "https://bulletin.example/201",
+                "date": "Mon, 04 Mar 2024 08:00:00 GMT",
+                "content": "<p>Officials said 9 soldiers were killed in Gao when a checkpoint was attacked.</p>"}
+
+
 def rss(items: list[dict[str, str]], title: str = "Sahel Bulletin") -> str:
     """An RSS 2.0 feed of our own items (keys: guid, title, link, date, summary or content)."""
     parts = []

@@ -19,7 +19,7 @@ DOCS = [
 
 def test_an_ingester_pushes_json_and_follows_the_run_to_its_events(client: TestClient, users: Users) -> None:
     answer = client.post("/api/v1/documents", json=DOCS, headers=users.auth("ingester"))
-    assert answer.status_code == 202, answer.text
+    assert answer.status_code == 201, answer.text
     queued = answer.json()["run"]
     assert queued["kind"] == "push" and queued["submitted_by"] == "feedbot"
 
@@ -39,7 +39,7 @@ def test_only_ingesters_and_admins_may_push(client: TestClient, users: Users) ->
     assert client.post("/api/v1/documents", json=DOCS).status_code == 401
     refused = client.post("/api/v1/documents", json=DOCS, headers=users.auth("reviewer"))
     assert refused.status_code == 403 and "ingester" in refused.json()["detail"]
-    assert client.post("/api/v1/documents", json=DOCS, headers=users.auth("admin")).status_code == 202
+    assert client.post("/api/v1/documents", json=DOCS, headers=users.auth("admin")).status_code == 201
 
 
 def test_the_ingester_role_cannot_review(client: TestClient, users: Users) -> None:

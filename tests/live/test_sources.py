@@ -45,7 +45,7 @@ def first_poll(client: TestClient, users: Users, location: str, every: str = "1d
 
 def poll(client: TestClient, users: Users, source_id: str) -> dict[str, Any]:
     queued = client.post(f"/api/v1/sources/{source_id}/poll", headers=users.auth("ingester"))
-    assert queued.status_code == 202, queued.text
+    assert queued.status_code == 201, queued.text
     return finished_run(client, queued.json()["run"]["id"], users.auth("ingester"))
 
 
@@ -125,7 +125,10 @@ def test_a_watched_folder_gives_only_its_new_files(client: TestClient, users: Us
     second_file.parent.mkdir()
     second_file.write_text("---\npublished: 2024-09-15\n---\nA teacher said 8 people were killed in Ansongo.\n", encoding="utf-8")
     os.utime(second_file, (old, old))
-    (inbox / "three.md").write_text("---\npublished: 2024-11-02\n---\nStill being written", encoding="utf-8")
+    writing = inbox / "three.md"
+    writing.write_text("---\npublished: 2024-11-02\n---\nStill being written", encoding="utf-8")
+    soon = time.time() + 3600  # changed "just now" however slowly the poll comes
+    os.utime(writing, (soon, soon))
     run = poll(client, users, first["id"])
     assert run["summary"]["documents_new"] == 1 and run["summary"]["documents_known"] == 0
     assert [f["origin"] for f in run["files"] if f["status"] == "added"] == [str(second_file)]

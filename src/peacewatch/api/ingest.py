@@ -142,7 +142,7 @@ def files_of(content_type: str, body: bytes, name: str | None) -> list[tuple[str
     "/documents", summary="Push documents (JSON, JSONL, or uploaded files) for the server to ingest",
     description="Answers at once with the run's id; the server's one worker ingests pushes in turn. "
     "Follow it at `/api/v1/runs/{id}`. Needs an ingester's or an admin's token.",
-    **ok(RunOne, "The run, queued.", 202),
+    **ok(RunOne, "The run, created and queued.", 201),
 )
 async def push_documents(
     request: Request,

@@ -92,7 +92,7 @@ def remove_source(
 
 
 @router.post("/sources/{source_id}/poll", summary="Poll a source now; answers with the run",
-             **ok(RunOne, "The poll, queued.", 202))
+             **ok(RunOne, "The poll's run, created and queued.", 201))
 def poll_source(
     source_id: str, user: User = Depends(may_ingest), store: Store = Depends(get_store),
     live: LiveService = Depends(service),

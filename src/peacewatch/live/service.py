@@ -140,11 +140,24 @@ class LiveService:
 
     def submit_poll(self, store: Store, source: watched.Source, user: str | None = None) -> Job:
         """Queue a poll of ``source``, unless one is already waiting or running (that one is returned)."""
-        with self._lock:
-            for job in self._jobs.values():
-                if job.source_id == source.source_id and job.state in ("queued", "running"):
-                    return job
+        waiting = self._polling(source.source_id)
+        if waiting is not None:
+            return waiting
         return self._enqueue(store, Job(_new_id(), "poll", source.location, submitted_by=user, source_id=source.source_id))
+
+    def _polling(self, source_id: str) -> Job | None:
+        with self._lock:
+            return next((j for j in self._jobs.values() if j.source_id == source_id and j.state in ("queued", "running")), None)
+
+    def _schedule_due(self, store: Store) -> None:
+        """Queue a poll of each due source, read again once no poll of it is in the queue: a poll
+        that just finished has already moved its next poll on, and must not be repeated."""
+        for source in watched.due_sources(store):
+            if self._polling(source.source_id) is not None:
+                continue
+            fresh = watched.get_source(store, source.source_id)
+            if fresh is not None and fresh.next_poll_at <= now():
+                self.submit_poll(store, fresh)
 
     def submit_alerts(self, store: Store) -> Job:
         return self._enqueue(store, Job(_new_id(), "alerts", "scheduled run of the alert rules"))
@@ -205,21 +218,24 @@ class LiveService:
     def _run(self, store: Store, job: Job) -> None:
         job.state, job.started_at = "running", now()
         self._save(store, job)
+        # The state changes last, once the report is whole: a client that sees the run ended
+        # must find everything it reports.
         try:
             if job.kind == "push":
-                self._ingest(store, job, job.paths)
+                state = "failed" if self._ingest(store, job, job.paths).failed else "ok"
             elif job.kind == "poll":
-                self._poll(store, job)
+                state = self._poll(store, job)
             else:
                 from peacewatch.alerts.evaluate import run_rules
 
                 raised = store.atomic(lambda: run_rules(store))
                 job.report = {"summary": raised.as_dict()}
-                job.state = "ok"
+                state = "ok"
         except Exception as error:  # a job's failure must not stop the worker; it is reported on the job
-            job.state = "failed"
-            job.report["error"] = " ".join(f"{type(error).__name__}: {error}".split())[:500]
+            state = "failed"
+            job.report = {**job.report, "error": " ".join(f"{type(error).__name__}: {error}".split())[:500]}
         job.finished_at = now()
+        job.state = state
         try:
             self._save(store, job)
         finally:
@@ -246,10 +262,10 @@ class LiveService:
             "issues": [{"origin": _short(i.origin, spool), "reason": i.reason, "severity": i.severity} for i in summary.issues],
             "files": _files(store, summary.run_id, spool),
         }
-        job.state = "failed" if summary.failed else "ok"
         return summary
 
-    def _poll(self, store: Store, job: Job) -> None:
+    def _poll(self, store: Store, job: Job) -> str:
+        """Poll the job's source, ingest what is new; the job's final state."""
         source = watched.get_source(store, job.source_id or "")
         if source is None:
             raise LookupError(f"source {job.source_id} is no longer watched")
@@ -259,6 +275,7 @@ class LiveService:
             store.atomic(lambda: store.log(summary.run_id, outcome.log))
             watched.mark_seen(store, source.source_id, outcome.seen)
             job.report["summary"]["new_items"] = outcome.new_items
+            state = "failed" if summary.failed else "ok"
         else:
             extractor, _ = self._tools()
             job.run_id = store.start_run([source.location], extractor.name)
@@ -266,12 +283,12 @@ class LiveService:
             store.atomic(lambda: store.log(job.run_id or "", outcome.log))
             summary_values = {"new_items": 0, "errors": int(failed)}
             store.finish_run(job.run_id, "failed" if failed else "ok", summary_values)
-            job.report = {"summary": summary_values, "issues": [], "files": _files(store, job.run_id, None),
-                          "error": outcome.error}
-            job.state = "failed" if failed else "ok"
+            job.report = {"summary": summary_values, "issues": [], "error": outcome.error}
+            state = "failed" if failed else "ok"
         job.report["files"] = _files(store, job.run_id or "", self.inbox / job.job_id)
         watched.record_poll(store, source, outcome.status, error=outcome.error, run_id=job.run_id,
                             etag=outcome.etag, last_modified=outcome.last_modified)
+        return state
 
     def _save(self, store: Store, job: Job) -> None:
         store.atomic(lambda: store.execute(
@@ -287,8 +304,7 @@ class LiveService:
         try:
             while not self._stop.wait(self.settings.tick_seconds):
                 try:
-                    for source in watched.due_sources(store):
-                        self.submit_poll(store, source)
+                    self._schedule_due(store)
                     every = self.settings.alerts_every_seconds
                     if every and time.monotonic() - last_alerts >= every:
                         last_alerts = time.monotonic()

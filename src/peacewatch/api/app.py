@@ -19,6 +19,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from peacewatch import __version__
 from peacewatch.api import admin, agreements, alerts, catalog, docs, events, layers, overview, session
+from peacewatch.api import ingest, sources
 from peacewatch.api.cache import ResponseCache
 from peacewatch.api.deps import StoreProvider, reject_unknown_query
 from peacewatch.api.errors import ERROR_RESPONSES, install
@@ -91,6 +92,8 @@ def create_app(db: Path, cors_origins: Sequence[str] = ()) -> FastAPI:
     app.include_router(layers.router)
     app.include_router(session.router)
     app.include_router(alerts.router)
+    app.include_router(ingest.router)
+    app.include_router(sources.router)
     app.include_router(docs.router)
     app.add_middleware(SecurityHeaders)
     if cors_origins:

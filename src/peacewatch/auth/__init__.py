@@ -1,4 +1,4 @@
-"""API users and their tokens: roles reviewer and admin; tokens stored only as hashes."""
+"""API users and their tokens: roles reviewer, ingester and admin; tokens stored only as hashes."""
 
 from peacewatch.auth.tokens import (
     ROLES,

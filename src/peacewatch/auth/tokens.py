@@ -2,7 +2,9 @@
 
 A token is 32 random bytes shown once at creation; the store keeps only its SHA-256 (enough for
 a high-entropy secret: there is nothing to brute-force), so a copy of the database gives no
-one write access. Roles are ordered: an admin can do everything a reviewer can.
+one write access. An admin can do everything; a reviewer reviews events; an ingester (a feed
+robot, a partner's script) may only push documents and manage watched sources, so its token
+cannot change what analysts coded.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from dataclasses import dataclass
 
 from peacewatch.store.base import Store, now
 
-ROLES = ("reviewer", "admin")
+ROLES = ("reviewer", "admin", "ingester")
 
 
 class AuthError(Exception):
@@ -34,7 +36,8 @@ class User:
     role: str
 
     def can(self, role: str) -> bool:
-        return ROLES.index(self.role) >= ROLES.index(role)
+        """Whether this user may do what ``role`` may: their own role's work, or anything for an admin."""
+        return self.role in (role, "admin")
 
 
 def _hash(token: str) -> str:
@@ -43,7 +46,7 @@ def _hash(token: str) -> str:
 
 def _check(name: str, role: str | None) -> None:
     if role is not None and role not in ROLES:
-        raise AuthError(f"unknown role {role!r}: use {' or '.join(ROLES)}")
+        raise AuthError(f"unknown role {role!r}: use {', '.join(ROLES[:-1])} or {ROLES[-1]}")
     if not name.strip():
         raise AuthError("a user needs a name")
 

@@ -14,6 +14,7 @@ from peacewatch.commands.extract import WorkersOption
 from peacewatch.extract.base import DEFAULT_EXTRACTOR
 from peacewatch.nlp.pool import ExtractorPool
 from peacewatch.pipeline import IngestSummary, ingest
+from peacewatch.records import IngestIssue
 from peacewatch.resolve.base import DEFAULT_RESOLVER, resolvers
 from peacewatch.store import open_store
 
@@ -30,13 +31,38 @@ class RateColumn(TextColumn):
 
 
 def print_summary(console: Console, summary: IngestSummary) -> None:
+    print_report(console, summary.as_dict(), summary.issues)
+
+
+def print_report(console: Console, values: dict[str, object], issues: list[IngestIssue]) -> None:
+    """The summary table and one line per issue: the same for a local run and a server's run."""
     table = Table(title="Ingest summary", show_header=False)
-    for key, value in summary.as_dict().items():
+    for key, value in values.items():
         table.add_row(key.replace("_", " "), str(value))
     console.print(table)
-    for issue in summary.issues:
+    for issue in issues:
         style = "red" if issue.severity == "error" else "yellow"
         console.print(f"[{style}]{issue.severity}[/{style}] {issue.origin}: {issue.reason}", highlight=False)
+
+
+def ingest_remote(console: Console, server: str, token: str | None, paths: list[Path], quiet: bool) -> int:
+    """Push the files to a running server, follow the run, print its summary; the exit code."""
+    from peacewatch.live.client import Client, ServerError, collect_files
+
+    client = Client(server, token)
+    try:
+        run = client.push(collect_files(paths))
+        if not quiet:
+            console.print(f"pushed to {server}: run {run['id']}", highlight=False)
+        run = client.wait(run["id"])
+    except ServerError as error:
+        console.print(f"[red]error[/red] {error}", highlight=False)
+        return 1
+    issues = [IngestIssue(i["origin"], i["reason"], i["severity"]) for i in run["issues"]]  # type: ignore[arg-type]
+    print_report(console, run["summary"], issues)
+    if run["error"]:
+        console.print(f"[red]error[/red] the server's run failed: {run['error']}", highlight=False)
+    return 0 if run["state"] == "ok" else 1
 
 
 def register(app: typer.Typer) -> None:
@@ -50,12 +76,19 @@ def register(app: typer.Typer) -> None:
         resolver: str = typer.Option(DEFAULT_RESOLVER, help="Registered resolver to use."),
         quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
         workers: int = WorkersOption,
+        server: str = typer.Option(None, help="Send the files to a running `peacewatch serve` at this URL instead."),
+        token: str = typer.Option(None, envvar="PEACEWATCH_TOKEN", help="API token (ingester or admin) for --server."),
     ) -> None:
         """Add reports to the store, extract their events and resolve them across reports."""
         console = Console(stderr=True)
         missing = [str(p) for p in paths if not p.exists()]
         if missing:
             raise typer.BadParameter(f"no such file or folder: {', '.join(missing)}")
+        if server:
+            if published or date_from_mtime or extractor != DEFAULT_EXTRACTOR or resolver != DEFAULT_RESOLVER:
+                raise typer.BadParameter("--published, --date-from-mtime, --extractor and --resolver are the server's "
+                                         "choice with --server (see `peacewatch serve --help`)")
+            raise typer.Exit(ingest_remote(console, server, token, paths, quiet))
         on = published_date(published)
         store = open_store(db)
         with Progress(

@@ -1,4 +1,4 @@
-"""``peacewatch users``: API tokens for reviewers and admins."""
+"""``peacewatch users``: API tokens for reviewers, ingesters and admins."""
 
 from __future__ import annotations
 
@@ -14,13 +14,13 @@ from peacewatch.store import open_store
 
 
 def register(app: typer.Typer) -> None:
-    users = typer.Typer(help="Manage API users: create tokens (reviewer, admin), list, revoke.", no_args_is_help=True)
+    users = typer.Typer(help="Manage API users: create tokens (reviewer, ingester, admin), list, revoke.", no_args_is_help=True)
     app.add_typer(users, name="users")
 
     @users.command("add")
     def add(
         name: str = typer.Argument(..., help="User name, recorded with every review they make."),
-        role: str = typer.Option(None, help="reviewer or admin (new users: reviewer; with --rotate: unchanged)."),
+        role: str = typer.Option(None, help="reviewer, ingester (may only push documents and manage watched sources) or admin (new users: reviewer; with --rotate: unchanged)."),
         rotate: bool = typer.Option(False, "--rotate", help="The user exists: give them a new token (the old one "
                                     "stops working; a revoked user is reactivated), and --role if given."),
         db: Path = DbOption,

@@ -183,8 +183,13 @@ class Store:
         self.atomic(lambda: rollup.rebuild(self))
 
     def checkpoint(self) -> None:
-        """Move committed writes from the write-ahead log into the database file itself."""
-        self.execute("CHECKPOINT")
+        """Move committed writes from the write-ahead log into the database file itself.
+
+        Takes the writers' turn: DuckDB refuses a CHECKPOINT while another write transaction
+        is open, as one of a server's other cursors may have.
+        """
+        with self._writer:
+            self.execute("CHECKPOINT")
 
     def close(self) -> None:
         self._conn.close()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import time
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,8 @@ from peacewatch.store.base import Store
 from peacewatch.store.errors import NotAStore, StoreBusy, StoreError, StoreMissing
 
 _LOCK_PID = re.compile(r"\(PID (\d+)\)")
+CHECKPOINT_ATTEMPTS = 10
+"""Tries of a CHECKPOINT that concurrent readers hold off (about 1.2 s in all)."""
 
 
 def _command_of(pid: int) -> str | None:
@@ -110,6 +113,25 @@ class DuckDBStore(Store):
         clone = super().for_thread()
         clone._root = False  # type: ignore[attr-defined]
         return clone
+
+    def checkpoint(self) -> None:
+        """Checkpoint, waiting a little for readers that hold DuckDB off; else leave it for later.
+
+        In a server, a read on another cursor can make DuckDB refuse a CHECKPOINT ("other write
+        transactions active"). The writes are committed and safe in the write-ahead log either
+        way; after a few short waits the checkpoint is left to the next one (DuckDB's own, when
+        the log grows, or the one at close) rather than failing the run that asked for it.
+        """
+        delay = 0.01
+        for _ in range(CHECKPOINT_ATTEMPTS):
+            try:
+                super().checkpoint()
+                return
+            except duckdb.TransactionException as error:
+                if "Cannot CHECKPOINT" not in str(error):
+                    raise
+            time.sleep(delay)
+            delay = min(delay * 2, 0.2)
 
     def close(self) -> None:
         """Close; the store's own connection first checkpoints, so the .duckdb file alone is complete."""

@@ -8,6 +8,7 @@ import { renderEvent } from "./views/event.js";
 import { renderActor } from "./views/actor.js";
 import { renderAgreements, renderAgreement } from "./views/agreements.js";
 import { renderAlerts, alertsBadge, at } from "./views/alerts.js";
+import { renderSources, st } from "./views/sources.js";
 
 const header = document.getElementById("header");
 const main = document.getElementById("main");
@@ -50,6 +51,7 @@ function renderHeader() {
       h("a", { href: "#/", class: here === "" || here === "event" || here === "actor" ? "active" : "" }, t("nav.overview")),
       h("a", { href: "#/agreements", class: here === "agreements" ? "active" : "" }, t("nav.agreements")),
       h("a", { href: "#/alerts", class: here === "alerts" ? "active" : "" }, at("nav"), " ", h("span.badge.muted-badge", { "data-alerts-badge": "", hidden: true })),
+      h("a", { href: "#/sources", class: here === "sources" ? "active" : "" }, st("nav")),
       h("a", { href: "/docs", target: "_blank", rel: "noopener" }, t("nav.api"))),
     h("div.bar-right", {},
       h("span.who", { class: user ? "who ok" : token() ? "who bad" : "who", "data-user": user ? user.name : "" }, who),
@@ -78,6 +80,7 @@ async function route() {
   if (head === "agreements" && arg) return renderAgreement(main, arg);
   if (head === "agreements") return renderAgreements(main);
   if (head === "alerts") return renderAlerts(main, arg);
+  if (head === "sources") return renderSources(main);
   return renderOverview(main, params);
 }
 
